@@ -1,0 +1,35 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadCatalogue } from "./src/catalogue.ts";
+import { copyDocuments } from "./src/copy-documents.ts";
+import { importTsData } from "./src/eleventy-data.ts";
+import { parseJsonText } from "./src/json-source.ts";
+import { DataError } from "./src/problems.ts";
+
+/** Wiring only: the rules, validation and wording live in src/. */
+export default function (eleventyConfig: UserConfig) {
+  eleventyConfig.addDataExtension("ts", { read: false, parser: importTsData });
+  // Eleventy's own JSON reader gives no line numbers; this one names the file, line and column.
+  eleventyConfig.addDataExtension("json", {
+    read: false,
+    parser: async (filePath: string) => {
+      const { readFile } = await import("node:fs/promises");
+      const label = filePath.replace(/^\.\//, "");
+      const { source, problems } = parseJsonText(await readFile(filePath, "utf8"), label);
+      if (!source) throw new DataError(problems);
+      return source.value;
+    },
+  });
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
+  eleventyConfig.addWatchTarget("reviews/");
+  eleventyConfig.addWatchTarget("src/");
+  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    await copyDocuments(loadCatalogue().documentFiles, process.cwd(), directories.output);
+  });
+}
+
+export const config = {
+  dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
+  templateFormats: ["njk"],
+  htmlTemplateEngine: "njk",
+};

@@ -1,0 +1,46 @@
+import { DateTime } from "luxon";
+import { isIsoDate, londonDateAt, type IsoDate } from "./dates.ts";
+
+/** A build-date variable that cannot be read; the message names the variable and says what it should look like. */
+export class BuildDateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "BuildDateError";
+  }
+}
+
+/**
+ * The date the publication rules are applied at, as a London calendar date.
+ *
+ * `BUILD_DATE` (`YYYY-MM-DD`, or an ISO date-time with an offset such as
+ * `2026-11-25T23:30:00Z`, read as the date it then was in London), else
+ * `SOURCE_DATE_EPOCH` (whole seconds since 1970, the reproducible-builds
+ * convention), else the clock. Empty variables count as unset.
+ */
+export function resolveBuildDate(env: Record<string, string | undefined>, now: () => Date = () => new Date()): IsoDate {
+  const buildDate = env.BUILD_DATE?.trim();
+  if (buildDate) {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(buildDate)) {
+      if (isIsoDate(buildDate)) return buildDate;
+      throw new BuildDateError(`BUILD_DATE is "${buildDate}", which is not a real calendar date. Expected YYYY-MM-DD, e.g. 2026-11-26.`);
+    }
+    const hasOffset = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i.test(buildDate);
+    const instant = DateTime.fromISO(buildDate, { setZone: true });
+    if (!hasOffset || !instant.isValid) {
+      throw new BuildDateError(
+        `BUILD_DATE is "${buildDate}", which is not a date. Expected YYYY-MM-DD (e.g. 2026-11-26) or an ISO date-time with an offset (e.g. 2026-11-26T01:30:00Z or 2026-11-26T01:30:00+00:00).`,
+      );
+    }
+    return londonDateAt(instant);
+  }
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch) {
+    if (!/^\d+$/.test(epoch) || !Number.isSafeInteger(Number(epoch))) {
+      throw new BuildDateError(`SOURCE_DATE_EPOCH is "${epoch}", which is not a number of seconds. Expected whole seconds since 1970-01-01 UTC, e.g. 1764115200.`);
+    }
+    const instant = DateTime.fromSeconds(Number(epoch), { zone: "utc" });
+    if (!instant.isValid) throw new BuildDateError(`SOURCE_DATE_EPOCH is "${epoch}", which is out of range.`);
+    return londonDateAt(instant);
+  }
+  return londonDateAt(DateTime.fromJSDate(now()));
+}

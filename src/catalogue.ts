@@ -1,0 +1,255 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { resolveBuildDate } from "./build-date.ts";
+import { readableDate, yearOf, type IsoDate } from "./dates.ts";
+import { documentDetails, documentLinkText, DOCUMENT_KIND_LABELS } from "./documents.ts";
+import { readJsonFile } from "./json-source.ts";
+import { createSummaryRenderer } from "./markdown.ts";
+import { contentPaths, type ContentPaths } from "./paths.ts";
+import { DataError, type Problem } from "./problems.ts";
+import { applyPublicationRules, type Footnote } from "./publication.ts";
+import { DOCUMENT_KINDS, REVIEW_TYPES, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
+import { loadSiteSettings, type SiteSettings } from "./site-settings.ts";
+import { validateReviews, type Review } from "./validate.ts";
+
+/**
+ * What templates may use: every value already decided and worded, so that
+ * templates only mark up. Templates never see the raw reviews.
+ */
+export interface Catalogue {
+  buildDate: IsoDate;
+  buildDateText: string;
+  site: SiteSettings;
+  /** Listed reviews, one section per type (CSPRs, then SCRs), newest first. */
+  sections: SectionView[];
+  /** Every listed review, newest first. */
+  listed: ReviewView[];
+  /** SCRs past their publication period: only a notice stays at their address. */
+  removed: RemovedView[];
+  /** The footnotes the listed reviews use, in code order, each with the reviews that carry it. */
+  legend: LegendEntry[];
+  /** Document files of listed reviews, to copy into the output. Paths relative to the content root and to the output. */
+  documentFiles: { from: string; to: string }[];
+  /** Things worth a maintainer's attention that do not stop the build. */
+  warnings: Problem[];
+}
+
+export interface SectionView {
+  type: ReviewType;
+  heading: string;
+  anchor: string;
+  reviews: ReviewView[];
+}
+
+export interface FootnoteView {
+  key: Footnote;
+  code: string;
+  text: string;
+  /** What a screen reader says for the marker. */
+  label: string;
+  /** The id of the legend entry, for links to it. */
+  anchor: string;
+}
+
+export interface LegendEntry extends FootnoteView {
+  reviews: { id: string; title: string; url: string }[];
+}
+
+export interface DocumentView {
+  kind: DocumentKind;
+  kindLabel: string;
+  title: string;
+  href: string;
+  /** Kind, title, format and size: the whole text of the link. */
+  linkText: string;
+  /** `PDF, 1.2 MB`. */
+  details: string;
+  external: boolean;
+}
+
+export interface ReviewView {
+  id: string;
+  url: string;
+  title: string;
+  type: ReviewType;
+  typeName: string;
+  area: string;
+  areaLabel: string;
+  status: ReviewStatus;
+  statusText: string;
+  published: IsoDate | null;
+  publishedText: string;
+  year: number | null;
+  footnote: FootnoteView | null;
+  /** The day an SCR leaves the site; null for CSPRs and undated reviews. */
+  removalDate: IsoDate | null;
+  removalDateText: string | null;
+  summaryHtml: string;
+  themes: string[];
+  documents: DocumentView[];
+}
+
+export interface RemovedView {
+  id: string;
+  url: string;
+  title: string;
+  type: ReviewType;
+  typeName: string;
+  areaLabel: string;
+  published: IsoDate;
+  publishedText: string;
+  removedOn: IsoDate;
+  removedOnText: string;
+}
+
+export const TYPE_NAMES: Record<ReviewType, string> = {
+  CSPR: "Child Safeguarding Practice Review",
+  SCR: "Serious Case Review",
+};
+
+const SECTION_HEADINGS: Record<ReviewType, string> = {
+  CSPR: "Child Safeguarding Practice Reviews",
+  SCR: "Serious Case Reviews",
+};
+
+const STATUS_TEXT: Record<ReviewStatus, string> = {
+  published: "Published",
+  withheld: "Overview report not published",
+  delayed: "Publication delayed",
+};
+
+/** Newest first; reviews with no date yet (delayed) before all dated ones; then by title and id, so the order never depends on the file's order. */
+export function compareNewestFirst(a: Review, b: Review): number {
+  if (a.published !== b.published) {
+    if (a.published === undefined) return -1;
+    if (b.published === undefined) return 1;
+    return a.published < b.published ? 1 : -1;
+  }
+  return a.title.localeCompare(b.title, "en-GB", { numeric: true }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+function footnoteView(key: Footnote, site: SiteSettings): FootnoteView {
+  const { code, text, label } = site.footnotes[key];
+  return { key, code, text, label, anchor: `footnote-${key}` };
+}
+
+function documentView(review: Review, doc: Review["documents"][number]): DocumentView {
+  const kindLabel = DOCUMENT_KIND_LABELS[doc.kind];
+  const external = "url" in doc;
+  return {
+    kind: doc.kind,
+    kindLabel,
+    title: doc.title,
+    href: external ? doc.url : `/reviews/${review.id}/${doc.file}`,
+    linkText: documentLinkText(doc),
+    details: documentDetails(doc),
+    external,
+  };
+}
+
+/**
+ * Turn validated reviews into the catalogue at `buildDate`. Pure apart from
+ * markdown rendering: tests call it with any reviews and settings.
+ */
+export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, buildDate: IsoDate, warnings: Problem[] = []): Catalogue {
+  const publication = applyPublicationRules([...reviews].sort(compareNewestFirst), buildDate, site);
+  const render = createSummaryRenderer();
+  const listed = publication.listed.map(({ review, footnote, removalDate }): ReviewView => ({
+    id: review.id,
+    url: `/reviews/${review.id}/`,
+    title: review.title,
+    type: review.type,
+    typeName: TYPE_NAMES[review.type],
+    area: review.area,
+    areaLabel: site.areas[review.area]!,
+    status: review.status,
+    statusText: STATUS_TEXT[review.status],
+    published: review.published ?? null,
+    publishedText: review.published ? readableDate(review.published) : "Not yet published",
+    year: review.published ? yearOf(review.published) : null,
+    footnote: footnote ? footnoteView(footnote, site) : null,
+    removalDate: removalDate ?? null,
+    removalDateText: removalDate ? readableDate(removalDate) : null,
+    summaryHtml: review.summary ? render(review.summary) : "",
+    themes: review.themes,
+    documents: [...review.documents]
+      .sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind))
+      .map((doc) => documentView(review, doc)),
+  }));
+  const removed = publication.removed.map(({ review, removedOn }): RemovedView => ({
+    id: review.id,
+    url: `/reviews/${review.id}/`,
+    title: review.title,
+    type: review.type,
+    typeName: TYPE_NAMES[review.type],
+    areaLabel: site.areas[review.area]!,
+    published: review.published!,
+    publishedText: readableDate(review.published!),
+    removedOn,
+    removedOnText: readableDate(removedOn),
+  }));
+  const listedReviews = publication.listed.map((entry) => entry.review);
+  return {
+    buildDate,
+    buildDateText: readableDate(buildDate),
+    site,
+    sections: REVIEW_TYPES.map((type) => ({
+      type,
+      heading: SECTION_HEADINGS[type],
+      anchor: type.toLowerCase(),
+      reviews: listed.filter((review) => review.type === type),
+    })),
+    listed,
+    removed,
+    legend: publication.legend.map((key) => ({
+      ...footnoteView(key, site),
+      reviews: listed.filter((review) => review.footnote?.key === key).map(({ id, title, url }) => ({ id, title, url })),
+    })),
+    documentFiles: listedReviews.flatMap((review) =>
+      review.documents.flatMap((doc) => ("file" in doc ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [])),
+    ),
+    warnings,
+  };
+}
+
+export interface LoadOptions {
+  paths?: ContentPaths;
+  env?: Record<string, string | undefined>;
+  now?: () => Date;
+  /** Called with the warnings when the catalogue is computed (not when it comes from the cache). */
+  onWarnings?: (warnings: Problem[]) => void;
+}
+
+let cache: { key: string; catalogue: Catalogue } | undefined;
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Read, check and publish the content at the build date. Throws a DataError
+ * listing every problem, or a BuildDateError. Remembers the last result, so the
+ * build's data file and its document copying share one computation.
+ */
+export function loadCatalogue(options: LoadOptions = {}): Catalogue {
+  const paths = options.paths ?? contentPaths();
+  const buildDate = resolveBuildDate(options.env ?? process.env, options.now);
+  const key = createHash("sha256")
+    .update(`${paths.root}\0${buildDate}\0${readText(paths.siteFile)}\0${readText(paths.reviewsFile)}`)
+    .digest("hex");
+  if (cache?.key === key) return cache.catalogue;
+
+  const site = loadSiteSettings(paths.siteFile);
+  const { source, problems } = readJsonFile(paths.reviewsFile, "_data/reviews.json");
+  if (!source) throw new DataError(problems);
+  const result = validateReviews(source, { areaKeys: Object.keys(site.areas), reviewsDir: paths.reviewsDir, buildDate });
+  if (result.errors.length > 0) throw new DataError(result.errors);
+  const catalogue = buildCatalogue(result.reviews, site, buildDate, result.warnings);
+  cache = { key, catalogue };
+  options.onWarnings?.(result.warnings);
+  return catalogue;
+}

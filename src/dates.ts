@@ -1,0 +1,53 @@
+import { DateTime } from "luxon";
+
+/** Every calendar rule on this site is applied in the partnership's own time zone. */
+export const ZONE = "Europe/London";
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2023-02-30` is false). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  return typeof value === "string" && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: ZONE }).isValid;
+}
+
+function toDateTime(date: IsoDate): DateTime {
+  const dt = DateTime.fromISO(date, { zone: ZONE });
+  if (!ISO_DATE.test(date) || !dt.isValid) throw new Error(`Could not read "${date}" as a date written YYYY-MM-DD`);
+  return dt;
+}
+
+/**
+ * The same day `months` calendar months later. Where that month is shorter,
+ * the last day of it: 2024-02-29 plus 12 months is 2025-02-28.
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  return toDateTime(date).plus({ months }).toISODate() as IsoDate;
+}
+
+/** `date` plus or minus whole days. */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return toDateTime(date).plus({ days }).toISODate() as IsoDate;
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round(toDateTime(to).diff(toDateTime(from), "days").days);
+}
+
+/** As people in the UK write a date: `14 June 2017`. */
+export function readableDate(date: IsoDate): string {
+  return toDateTime(date).setLocale("en-GB").toFormat("d MMMM yyyy");
+}
+
+/** The year of a date, as a number. */
+export function yearOf(date: IsoDate): number {
+  return toDateTime(date).year;
+}
+
+/** The calendar date in London at an instant. */
+export function londonDateAt(instant: DateTime): IsoDate {
+  return instant.setZone(ZONE).toISODate() as IsoDate;
+}

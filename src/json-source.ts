@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
+import type { Problem } from "./problems.ts";
+
+/**
+ * A JSON file read for validation: its value, and a way to find the line of
+ * any path in it so that messages can point the editor at the right place.
+ */
+export interface JsonSource {
+  file: string;
+  value: unknown;
+  /** 1-based line of the value at `path` (e.g. `[3, "published"]`), or of its nearest parent that exists. */
+  lineOf(path: readonly (string | number)[]): number | undefined;
+}
+
+const PLAIN_WORDS: Record<string, string> = {
+  InvalidSymbol: "a character that JSON does not allow here",
+  InvalidNumberFormat: "a number written in a way JSON does not allow",
+  PropertyNameExpected: 'a field name in double quotes (is there a comma after the last field? JSON allows none)',
+  ValueExpected: "a value (is there a comma after the last item? JSON allows none)",
+  ColonExpected: 'a colon ":" between a field name and its value',
+  CommaExpected: 'a comma "," between two items or fields',
+  CloseBraceExpected: 'a closing brace "}"',
+  CloseBracketExpected: 'a closing bracket "]"',
+  EndOfFileExpected: "the end of the file (is there text after the closing bracket?)",
+  InvalidCommentToken: "no comment: JSON does not allow comments",
+  UnexpectedEndOfComment: "no comment: JSON does not allow comments",
+  UnexpectedEndOfString: 'a closing double quote """',
+  UnexpectedEndOfNumber: "the rest of a number",
+  InvalidUnicode: "a valid \\u escape",
+  InvalidEscapeCharacter: "a valid escape after a backslash",
+  InvalidCharacter: "no raw control character (such as a tab) inside a string",
+};
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** Parse JSON text strictly (no comments, no trailing commas), reporting every syntax error with its line and column. */
+export function parseJsonText(text: string, file: string): { source?: JsonSource; problems: Problem[] } {
+  const errors: ParseError[] = [];
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  if (errors.length > 0 || tree === undefined) {
+    const problems = errors.map((error): Problem => {
+      const code = printParseErrorCode(error.error);
+      const { line, column } = lineAndColumn(body, error.offset);
+      return { file, line, column, message: `the file is not valid JSON: expected ${PLAIN_WORDS[code] ?? code}.` };
+    });
+    if (problems.length === 0) problems.push({ file, message: "the file is empty; expected a JSON value." });
+    return { problems };
+  }
+  const value: unknown = JSON.parse(body);
+  const lineOf = (path: readonly (string | number)[]): number | undefined => {
+    for (let depth = path.length; depth >= 0; depth--) {
+      const node: Node | undefined = findNodeAtLocation(tree, path.slice(0, depth) as (string | number)[]);
+      if (node) {
+        // For a property, point at its name rather than its value.
+        const at = node.parent?.type === "property" ? node.parent.offset : node.offset;
+        return lineAndColumn(body, at).line;
+      }
+    }
+    return undefined;
+  };
+  return { source: { file, value, lineOf }, problems: [] };
+}
+
+/** Read and parse a JSON file; a missing file is a problem, not a crash. */
+export function readJsonFile(absolutePath: string, file: string): { source?: JsonSource; problems: Problem[] } {
+  let text: string;
+  try {
+    text = readFileSync(absolutePath, "utf8");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "the file does not exist" : `the file could not be read (${(error as Error).message})`;
+    return { problems: [{ file, message: `${reason}.` }] };
+  }
+  return parseJsonText(text, file);
+}

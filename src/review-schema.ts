@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { expected } from "./schema-messages.ts";
+
+/** Review types, in the order the listing shows them. */
+export const REVIEW_TYPES = ["CSPR", "SCR"] as const;
+export type ReviewType = (typeof REVIEW_TYPES)[number];
+
+export const REVIEW_STATUSES = ["published", "withheld", "delayed"] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** Kinds of document, in the order a review page lists them. */
+export const DOCUMENT_KINDS = ["overview-report", "executive-summary", "learning-brief", "briefing", "action-plan", "response", "other"] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** An id is a URL slug: lowercase letters and digits in words joined by single hyphens. */
+export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const SLUG_WORDS = "lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019";
+const NOT_BLANK = /\S/;
+
+const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
+
+const documentSchema = z
+  .strictObject(
+    {
+      kind: z.enum(DOCUMENT_KINDS, { error: expected(`one of ${list(DOCUMENT_KINDS)}`) }).meta({ description: "What the document is." }),
+      title: z
+        .string({ error: expected("the document's title as text") })
+        .regex(NOT_BLANK, { error: expected("the document's title as text") })
+        .meta({ description: 'The document\'s title, e.g. "Overview report".' }),
+      file: z
+        .string({ error: expected("a file name inside this review's folder reviews/<id>/") })
+        .regex(NOT_BLANK, { error: expected("a file name inside this review's folder reviews/<id>/") })
+        .optional()
+        .meta({ description: "A file name inside reviews/<id>/, e.g. overview-report.pdf. Give file or url, not both." }),
+      url: z
+        .url({ protocol: /^https$/, error: expected("a web address starting https://") })
+        .optional()
+        .meta({ description: "A web address starting https://, for a document published elsewhere. Give file or url, not both." }),
+    },
+    { error: expected('a document: an object with "kind", "title" and either "file" or "url"') },
+  )
+  .meta({ description: "A document of the review: a file in reviews/<id>/ or a link to another site." });
+
+/** Build the schema for one review, given the area keys that `_data/site.json` defines. */
+export function reviewSchema(areaKeys: readonly string[]) {
+  const areas = areaKeys.length ? areaKeys : ["(no areas in site.json)"];
+  return z
+    .strictObject(
+      {
+        id: z
+          .string({ error: expected(`an id: ${SLUG_WORDS}`) })
+          .regex(SLUG, { error: expected(`an id: ${SLUG_WORDS}`) })
+          .meta({ description: `The review's page is /reviews/<id>/. Unique; ${SLUG_WORDS}.` }),
+        title: z
+          .string({ error: expected('the review\'s title as text, e.g. "Child H"') })
+          .regex(NOT_BLANK, { error: expected('the review\'s title as text, e.g. "Child H"') })
+          .meta({ description: 'The review\'s title, e.g. "Child H".' }),
+        type: z.enum(REVIEW_TYPES, { error: expected(`${list(REVIEW_TYPES)} (a Child Safeguarding Practice Review or a Serious Case Review)`) }).meta({
+          description: "CSPR (Child Safeguarding Practice Review: stays listed) or SCR (Serious Case Review: listed for the retention period after publication).",
+        }),
+        area: z.enum(areas as [string, ...string[]], { error: expected(`one of the areas in _data/site.json: ${list(areaKeys)}`) }).meta({
+          description: "The area the review covers; a key from areas in _data/site.json.",
+        }),
+        status: z.enum(REVIEW_STATUSES, { error: expected(`one of ${list(REVIEW_STATUSES)}`) }).meta({
+          description: "published; withheld (footnote *: the overview report is not published to protect the child and family); delayed (footnote **: publication delayed by parallel proceedings).",
+        }),
+        published: z
+          .string({ error: expected("a date written YYYY-MM-DD, e.g. 2024-06-14") })
+          .regex(/^\d{4}-\d{2}-\d{2}$/, { error: expected("a date written YYYY-MM-DD, e.g. 2024-06-14") })
+          .optional()
+          .meta({ description: "Publication date, YYYY-MM-DD. Required unless status is delayed." }),
+        summary: z
+          .string({ error: expected("a summary as text (markdown is allowed)") })
+          .optional()
+          .meta({ description: "A short summary in markdown. Raw HTML is not allowed." }),
+        themes: z
+          .array(z.string({ error: expected("a theme as text, e.g. neglect") }).regex(NOT_BLANK, { error: expected("a theme as text, e.g. neglect") }), {
+            error: expected('a list of themes, e.g. ["neglect", "domestic abuse"]'),
+          })
+          .optional()
+          .meta({ description: 'Short themes, e.g. ["neglect", "domestic abuse"].' }),
+        documents: z
+          .array(documentSchema, { error: expected("a list of documents") })
+          .optional()
+          .meta({ description: "The review's documents." }),
+      },
+      { error: expected("a review: an object with id, title, type, area, status and published") },
+    )
+    .meta({ description: "One case review." });
+}
+
+/** The schema for the whole of `_data/reviews.json`: a list of reviews. */
+export function reviewsFileSchema(areaKeys: readonly string[]) {
+  return z.array(reviewSchema(areaKeys), { error: expected("a list of reviews: the file must start with [ and end with ]") });
+}
+
+export type ReviewInput = z.infer<ReturnType<typeof reviewSchema>>;
+export type ReviewDocumentInput = z.infer<typeof documentSchema>;

@@ -1,0 +1,87 @@
+import { z } from "zod";
+import { quote, type Problem } from "./problems.ts";
+
+/**
+ * A zod error function that says what a field should hold, in words a
+ * maintainer understands: "this field is missing" or "expected X, got Y".
+ */
+export function expected(description: string) {
+  return (issue: z.core.$ZodRawIssue): string =>
+    issue.input === undefined ? `this field is missing; expected ${description}.` : `expected ${description}, got ${quote(issue.input)}.`;
+}
+
+/** Levenshtein distance, for "did you mean" hints on misspelt field names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The known name closest to `name`, when it is close enough to be a likely typo. */
+export function closest(name: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = distance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
+}
+
+/** The message for a field the schema does not know. */
+export function unknownFieldMessage(name: string, known: readonly string[]): string {
+  const guess = closest(name, known);
+  return `unknown field "${name}"${guess ? `: did you mean "${guess}"?` : "."} Fields allowed here: ${known.join(", ")}.`;
+}
+
+/** A field path as people read it, counting items from 1: `documents[2].file` is the second document's file. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return path.map((part, i) => (typeof part === "number" ? `[${part + 1}]` : `${i > 0 ? "." : ""}${String(part)}`)).join("");
+}
+
+/** Problems in zod's issues, worded for people; shared by the site and review validators. */
+export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], base: Omit<Problem, "message" | "field">, fieldPrefix: readonly PropertyKey[], knownFieldsAt: (path: readonly PropertyKey[]) => readonly string[], lineOf?: (path: readonly (string | number)[]) => number | undefined): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = [...fieldPrefix, ...issue.path];
+    const located = (p: readonly PropertyKey[]) => lineOf?.(p.filter((x): x is string | number => typeof x !== "symbol"));
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const keyPath = [...issue.path, key];
+        problems.push({ ...base, field: fieldName(keyPath), line: located([...path, key]), message: unknownFieldMessage(key, knownFieldsAt(issue.path)) });
+      }
+    } else {
+      problems.push({ ...base, field: issue.path.length ? fieldName(issue.path) : undefined, line: located(path), message: issue.message });
+    }
+  }
+  return problems;
+}
+
+function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
+  let current: z.ZodType = schema;
+  for (const part of path) {
+    if (current instanceof z.ZodObject) current = (current.shape as Record<string, z.ZodType>)[String(part)]!;
+    else if (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodArray) current = current.element as z.ZodType;
+    else return [];
+    while (current instanceof z.ZodOptional || current instanceof z.ZodDefault) current = current.unwrap() as z.ZodType;
+  }
+  return current instanceof z.ZodObject ? Object.keys(current.shape) : [];
+}
+
+/** Field names a strict object schema allows at `path`, for "did you mean" hints. */
+export function fieldsAllowed(schema: z.ZodType): (path: readonly PropertyKey[]) => string[] {
+  return (path) => knownKeys(schema, path);
+}
+

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { readJsonFile } from "./json-source.ts";
+import { DataError } from "./problems.ts";
+import { expected, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
+
+const text = (what: string) => z.string({ error: expected(what) }).regex(/\S/, { error: expected(what) });
+const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+const footnote = z.strictObject(
+  {
+    code: text("the footnote marker, e.g. *"),
+    text: text("the footnote's wording"),
+    label: text('what a screen reader says for the marker, e.g. "overview report withheld"'),
+  },
+  { error: expected("an object with code, text and label") },
+);
+
+/** The shape of `_data/site.json`: everything a partnership changes to adopt the site. */
+export const siteSchema = z.strictObject(
+  {
+    partnership: z.strictObject(
+      {
+        name: text("the partnership's full name"),
+        shortName: text("a short name for the header"),
+        areasServed: text('the areas in words, e.g. "Blackburn with Darwen, Blackpool and Lancashire"'),
+      },
+      { error: expected("an object with name, shortName and areasServed") },
+    ),
+    url: z.url({ protocol: /^https$/, error: expected("the site's public address, starting https://") }),
+    retentionMonths: z
+      .number({ error: expected("a whole number of months") })
+      .int({ error: expected("a whole number of months") })
+      .min(1, { error: expected("at least 1 month") })
+      .max(120, { error: expected("at most 120 months") }),
+    areas: z.record(z.string().regex(slug, { error: expected("an area key: lowercase words joined by -") }), text("the area's name")),
+    footnotes: z.strictObject({ withheld: footnote, delayed: footnote }, { error: expected("an object with withheld and delayed") }),
+    contact: z.strictObject(
+      {
+        team: text("who answers, e.g. the partnership's business support team"),
+        email: z.email({ error: expected("an email address") }),
+        phone: text("a phone number"),
+      },
+      { error: expected("an object with team, email and phone") },
+    ),
+  },
+  { error: expected("an object of site settings") },
+);
+
+export type SiteSettings = z.infer<typeof siteSchema>;
+
+const SITE_FILE = "_data/site.json";
+
+/** Read and check `_data/site.json`; throws a DataError listing every problem. */
+export function loadSiteSettings(absolutePath: string): SiteSettings {
+  const { source, problems } = readJsonFile(absolutePath, SITE_FILE);
+  if (!source) throw new DataError(problems);
+  const result = siteSchema.safeParse(source.value);
+  if (!result.success) {
+    throw new DataError(problemsFromIssues(result.error.issues, { file: SITE_FILE }, [], fieldsAllowed(siteSchema), source.lineOf));
+  }
+  return result.data;
+}

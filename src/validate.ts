@@ -1,0 +1,228 @@
+import { lstatSync, readdirSync, realpathSync } from "node:fs";
+import path from "node:path";
+import { isIsoDate, type IsoDate } from "./dates.ts";
+import { documentFormat } from "./documents.ts";
+import type { JsonSource } from "./json-source.ts";
+import { quote, type Problem } from "./problems.ts";
+import { reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
+import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
+
+/** A document after validation: a file that exists in the review's folder (with its size), or an https link. */
+export type ReviewDocument =
+  | { kind: DocumentKind; title: string; file: string; bytes: number }
+  | { kind: DocumentKind; title: string; url: string };
+
+/** A review after validation: every field checked, optional lists present. */
+export interface Review {
+  id: string;
+  title: string;
+  type: ReviewType;
+  area: string;
+  status: ReviewStatus;
+  /** Absent only for a delayed review that has no date yet. */
+  published?: IsoDate;
+  summary?: string;
+  themes: string[];
+  documents: ReviewDocument[];
+}
+
+export interface ValidationContext {
+  /** Area keys from `_data/site.json`. */
+  areaKeys: readonly string[];
+  /** The folder that holds `reviews/<id>/` document folders. */
+  reviewsDir: string;
+  /** How the reviews folder is named in messages. */
+  reviewsDirLabel?: string;
+  buildDate: IsoDate;
+}
+
+export interface ValidationResult {
+  /** The reviews with no problems, in file order. */
+  reviews: Review[];
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+type Path = (string | number)[];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** How a review is named in messages: by id when the id is usable, else by its place in the list. */
+function reviewLabel(raw: unknown, index: number): string {
+  const id = isRecord(raw) ? raw.id : undefined;
+  if (typeof id === "string" && SLUG.test(id)) return `review "${id}"`;
+  return `review ${index + 1} in the list${id === undefined ? " (it has no id)" : ` (its id is ${quote(id)})`}`;
+}
+
+/**
+ * Check a document's `file` against the review's folder. A name with a path in it,
+ * a link out of the folder, or a missing file is a problem, so nothing outside
+ * `reviews/<id>/` can ever be published.
+ */
+function checkFile(file: string, id: string, ctx: ValidationContext): { bytes?: number; message?: string } {
+  const folderLabel = `${ctx.reviewsDirLabel ?? "reviews"}/${id}/`;
+  if (file.includes("/") || file.includes("\\") || file === "." || file === ".." || file.startsWith(".")) {
+    return { message: `expected the name of a file inside ${folderLabel} (no folders, no "..", not starting with "."), got ${quote(file)}.` };
+  }
+  if (!documentFormat(file)) {
+    return { message: `${quote(file)} is not a kind of file this site publishes; expected a name ending .pdf, .docx, .doc, .odt, .rtf, .xlsx, .csv, .pptx or .txt.` };
+  }
+  const folder = path.join(ctx.reviewsDir, id);
+  const full = path.join(folder, file);
+  let stat;
+  try {
+    stat = lstatSync(full);
+  } catch {
+    return { message: `the file ${folderLabel}${file} does not exist. Put the file in that folder, or correct the name (names are case-sensitive).` };
+  }
+  if (stat.isSymbolicLink()) {
+    let target: string;
+    try {
+      target = realpathSync(full);
+    } catch {
+      return { message: `${folderLabel}${file} is a link to a file that does not exist.` };
+    }
+    if (path.dirname(target) !== realpathSync(folder)) return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
+    stat = lstatSync(target);
+  }
+  if (!stat.isFile()) return { message: `${folderLabel}${file} is not a file.` };
+  if (stat.size === 0) return { message: `${folderLabel}${file} is empty (0 bytes).` };
+  return { bytes: stat.size };
+}
+
+/**
+ * Check every review in `_data/reviews.json` and list every problem at once.
+ * The same code serves the build, `npm run validate` and the nightly job.
+ */
+export function validateReviews(source: JsonSource, ctx: ValidationContext): ValidationResult {
+  const file = source.file;
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const reviews: Review[] = [];
+  if (!Array.isArray(source.value)) {
+    const top = reviewsFileSchema(ctx.areaKeys).safeParse(source.value);
+    errors.push({ file, line: 1, message: top.success ? "expected a list of reviews." : top.error.issues[0]!.message });
+    return { reviews, errors, warnings };
+  }
+
+  const schema = reviewSchema(ctx.areaKeys);
+  const allowed = fieldsAllowed(schema);
+  const firstById = new Map<string, number>();
+
+  source.value.forEach((raw: unknown, index: number) => {
+    const review = reviewLabel(raw, index);
+    const problems: Problem[] = [];
+    const add = (fieldPath: Path, message: string) => problems.push({ file, review, field: fieldPath.length ? fieldName(fieldPath) : undefined, line: source.lineOf([index, ...fieldPath]), message });
+
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues, { file, review }, [index], allowed, source.lineOf));
+    if (!isRecord(raw)) {
+      errors.push(...problems);
+      return;
+    }
+
+    // Checks that need more than one field, run on the raw object so that they are reported even when other fields are wrong.
+    const { id, status, published, documents } = raw;
+    const fileBytes = new Map<number, number>();
+    if (typeof published === "string" && /^\d{4}-\d{2}-\d{2}$/.test(published) && !isIsoDate(published)) {
+      add(["published"], `${quote(published)} is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.`);
+    }
+    if (published === undefined && typeof status === "string" && status !== "delayed") {
+      add(["published"], `this field is missing; expected the publication date written YYYY-MM-DD. Only a review with status "delayed" may have no date yet.`);
+    }
+    if (typeof id === "string" && SLUG.test(id)) {
+      const first = firstById.get(id);
+      if (first !== undefined) {
+        const firstLine = source.lineOf([first]);
+        add(["id"], `the id "${id}" is already used by review ${first + 1} in the list${firstLine ? ` (line ${firstLine})` : ""}; every review needs its own id.`);
+      } else firstById.set(id, index);
+    }
+    if (Array.isArray(documents)) {
+      documents.forEach((doc: unknown, d: number) => {
+        if (!isRecord(doc)) return;
+        if (doc.kind === "overview-report" && status === "withheld") {
+          add(["documents", d, "kind"], `a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. Remove this document, or change the review's status.`);
+        }
+        const hasFile = doc.file !== undefined;
+        const hasUrl = doc.url !== undefined;
+        if (hasFile === hasUrl) {
+          add(["documents", d], hasFile ? 'give "file" or "url", not both.' : 'this document has neither "file" nor "url"; expected one of them.');
+        }
+        if (typeof doc.file === "string" && /\S/.test(doc.file) && typeof id === "string" && SLUG.test(id)) {
+          const checked = checkFile(doc.file, id, ctx);
+          if (checked.message) add(["documents", d, "file"], checked.message);
+          else fileBytes.set(d, checked.bytes!);
+        }
+      });
+    }
+
+    if (problems.length > 0 || !parsed.success) {
+      errors.push(...problems);
+      return;
+    }
+    const data = parsed.data;
+    if (data.published && data.published > ctx.buildDate) {
+      warnings.push({
+        file,
+        review,
+        field: "published",
+        line: source.lineOf([index, "published"]),
+        message: `the publication date ${data.published} is after the build date ${ctx.buildDate}; the review will not be listed until that date.`,
+      });
+    }
+    reviews.push({
+      id: data.id,
+      title: data.title,
+      type: data.type,
+      area: data.area,
+      status: data.status,
+      ...(data.published ? { published: data.published } : {}),
+      ...(data.summary !== undefined ? { summary: data.summary } : {}),
+      themes: data.themes ?? [],
+      documents: (data.documents ?? []).map((doc, d): ReviewDocument => {
+        if (doc.url !== undefined) return { kind: doc.kind, title: doc.title, url: doc.url };
+        return { kind: doc.kind, title: doc.title, file: doc.file!, bytes: fileBytes.get(d)! };
+      }),
+    });
+  });
+
+  warnings.push(...strayDocumentWarnings(source.value, ctx));
+  return { reviews, errors, warnings };
+}
+
+/**
+ * Files in `reviews/` that no review points to are never published; say so, in
+ * case a maintainer dropped a file in and forgot to add it to the data.
+ */
+function strayDocumentWarnings(raw: unknown[], ctx: ValidationContext): Problem[] {
+  const label = ctx.reviewsDirLabel ?? "reviews";
+  const referenced = new Map<string, Set<string>>();
+  for (const review of raw) {
+    if (!isRecord(review) || typeof review.id !== "string") continue;
+    const files = referenced.get(review.id) ?? new Set<string>();
+    if (Array.isArray(review.documents)) for (const doc of review.documents) if (isRecord(doc) && typeof doc.file === "string") files.add(doc.file);
+    referenced.set(review.id, files);
+  }
+  const warnings: Problem[] = [];
+  let folders: string[];
+  try {
+    folders = readdirSync(ctx.reviewsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  } catch {
+    return warnings;
+  }
+  for (const folder of folders) {
+    const files = referenced.get(folder);
+    if (!files) {
+      warnings.push({ file: `${label}/${folder}/`, message: `no review in _data/reviews.json has the id "${folder}", so nothing in this folder is published.` });
+      continue;
+    }
+    for (const name of readdirSync(path.join(ctx.reviewsDir, folder)).sort()) {
+      if (!files.has(name) && !name.startsWith(".")) {
+        warnings.push({ file: `${label}/${folder}/${name}`, review: `review "${folder}"`, message: "no document of this review points to this file, so it is not published." });
+      }
+    }
+  }
+  return warnings;
+}
