@@ -50,13 +50,13 @@ export function parseJsonText(text: string, file: string): { source?: JsonSource
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || tree === undefined) {
-    const problems = errors.map((error): Problem => {
-      const code = printParseErrorCode(error.error);
-      const { line, column } = lineAndColumn(body, error.offset);
-      return { file, line, column, message: `the file is not valid JSON: expected ${PLAIN_WORDS[code] ?? code}.` };
-    });
-    if (problems.length === 0) problems.push({ file, message: "the file is empty; expected a JSON value." });
-    return { problems };
+    // Only the first syntax error: the ones after it usually follow from it, and fixing it may clear them.
+    const first = errors[0];
+    if (!first) return { problems: [{ file, message: "the file is empty; expected a JSON value." }] };
+    const code = printParseErrorCode(first.error);
+    const { line, column } = lineAndColumn(body, first.offset);
+    const more = errors.length > 1 ? " Fix this first: the parts of the file after it could not be checked." : "";
+    return { problems: [{ file, line, column, message: `the file is not valid JSON: expected ${PLAIN_WORDS[code] ?? code}.${more}` }] };
   }
   const value: unknown = JSON.parse(body);
   const lineOf = (path: readonly (string | number)[]): number | undefined => {

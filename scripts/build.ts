@@ -1,0 +1,21 @@
+/**
+ * `npm run build`: check the data, build the site into a new folder, and make it
+ * the published output (`_site`, or `--out DIR`) only if everything succeeded.
+ */
+import { parseArgs } from "node:util";
+import { buildSite } from "../src/build-site.ts";
+import { explainFailure } from "../src/cli.ts";
+
+const { values } = parseArgs({ options: { out: { type: "string", default: "_site" } } });
+try {
+  const started = Date.now();
+  const result = await buildSite({ out: values.out, log: (line) => console.warn(line) });
+  const { catalogue } = result;
+  console.log(
+    `Built the site for ${catalogue.buildDate}: ${catalogue.listed.length} reviews listed, ${catalogue.removed.length} removed, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +
+      `Published to ${values.out} (previous build kept as ${values.out}.previous).`,
+  );
+} catch (error) {
+  console.error(explainFailure(error));
+  process.exitCode = 1;
+}

@@ -1,0 +1,82 @@
+import { open, readFile, rm } from "node:fs/promises";
+import Eleventy from "@11ty/eleventy";
+import { loadCatalogue, type Catalogue } from "./catalogue.ts";
+import { contentPaths } from "./paths.ts";
+import { formatProblems } from "./problems.ts";
+import { newBuildDir, outputLayout, publishBuild, type OutputLayout } from "./publish.ts";
+
+export interface BuildOptions {
+  /** The published output: a link to the live build. Default `_site`. */
+  out?: string;
+  /** Runs on the finished build before it goes live; throw to stop it going live. */
+  beforePublish?: (buildDir: string, catalogue: Catalogue) => Promise<void>;
+  log?: (line: string) => void;
+}
+
+export interface BuildResult {
+  buildDir: string;
+  catalogue: Catalogue;
+  previous?: string;
+  layout: OutputLayout;
+}
+
+/** Only one build may write to an output at a time; a lock left by a process that has died is taken over. */
+async function lock(layout: OutputLayout): Promise<() => Promise<void>> {
+  const lockFile = `${layout.out}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, "wx");
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(lockFile, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const pid = Number(await readFile(lockFile, "utf8").catch(() => ""));
+      let alive = false;
+      try {
+        alive = pid > 0 && process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (alive) throw new Error(`Another build (process ${pid}) is writing to ${layout.out}; wait for it to finish. If none is running, delete ${lockFile}.`);
+      await rm(lockFile, { force: true });
+    }
+  }
+  throw new Error(`Could not lock ${layout.out}.`);
+}
+
+/** Run Eleventy with the project's config, writing into `outputDir`. */
+export async function runEleventy(outputDir: string): Promise<void> {
+  const eleventy = new Eleventy(undefined, outputDir, { configPath: ".eleventy.ts", quietMode: true, source: "script" });
+  await eleventy.write();
+}
+
+/**
+ * Build the whole site into a new folder and make it live in one step. The data
+ * is checked before anything is written; a failure at any point leaves the live
+ * output exactly as it was.
+ */
+export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const layout = outputLayout(options.out ?? "_site");
+  const catalogue = loadCatalogue({
+    paths: contentPaths(),
+    onWarnings: (warnings) => {
+      if (warnings.length) log(formatProblems(warnings, "warning"));
+    },
+  });
+  const unlock = await lock(layout);
+  let buildDir: string | undefined;
+  try {
+    buildDir = await newBuildDir(layout, catalogue.buildDate);
+    await runEleventy(buildDir);
+    await options.beforePublish?.(buildDir, catalogue);
+    const { previous } = await publishBuild(layout, buildDir);
+    return { buildDir, catalogue, layout, ...(previous ? { previous } : {}) };
+  } catch (error) {
+    if (buildDir) await rm(buildDir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await unlock();
+  }
+}

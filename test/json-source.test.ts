@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parseJsonText, readJsonFile } from "../src/json-source.ts";
+
+describe("parseJsonText", () => {
+  it("reads valid JSON and finds the line of any field", () => {
+    const { source, problems } = parseJsonText('[\n  {\n    "id": "a",\n    "published": "2025-01-01"\n  }\n]\n', "f.json");
+    expect(problems).toEqual([]);
+    expect(source!.value).toEqual([{ id: "a", published: "2025-01-01" }]);
+    expect(source!.lineOf([0, "published"])).toBe(4);
+    expect(source!.lineOf([0])).toBe(2);
+    // A field that is not there: the nearest parent.
+    expect(source!.lineOf([0, "title"])).toBe(2);
+  });
+
+  it.each([
+    ['[\n  {"id": "a",}\n]', 2, 14, "a field name in double quotes"],
+    ['[\n  {"id": "a"}\n  {"id": "b"}\n]', 3, 3, 'a comma ","'],
+    ['[\n  {"id": "a"\n]', 3, 1, 'a comma ","'],
+    ['[\n  {"id": \'a\'}\n]', 2, 10, "a character that JSON does not allow here"],
+    ['[\n  // note\n  {}\n]', 2, 3, "no comment"],
+    ['[{"id": "a"}]\n]', 2, 1, "the end of the file"],
+  ])("reports invalid JSON with its line and column: %j", (text, line, column, expected) => {
+    const { source, problems } = parseJsonText(text, "_data/reviews.json");
+    expect(source).toBeUndefined();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: "_data/reviews.json", line, column });
+    expect(problems[0]!.message).toContain(`the file is not valid JSON: expected ${expected}`);
+  });
+
+  it("reports an empty file", () => {
+    expect(parseJsonText("", "f.json").problems[0]!.message).toMatch(/expected a value|empty/);
+  });
+
+  it("ignores a byte-order mark", () => {
+    expect(parseJsonText('\ufeff[]', "f.json").source!.value).toEqual([]);
+  });
+
+  it("reports a missing file as a problem", () => {
+    expect(readJsonFile("/nonexistent/reviews.json", "_data/reviews.json").problems).toEqual([{ file: "_data/reviews.json", message: "the file does not exist." }]);
+  });
+});

@@ -1,0 +1,198 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseJsonText } from "../src/json-source.ts";
+import { formatProblem } from "../src/problems.ts";
+import { validateReviews } from "../src/validate.ts";
+import { AREA_KEYS, reviewsFolder, validReview } from "./helpers/reviews.ts";
+
+const PDF = "%PDF-1.4 sample";
+const folder = reviewsFolder({ "child-a/overview-report.pdf": PDF, "child-b/overview-report.pdf": PDF, "child-b/brief.pdf": PDF });
+
+function check(reviews: unknown, reviewsDir = folder, buildDate = "2026-11-26") {
+  const { source, problems } = parseJsonText(JSON.stringify(reviews, null, 2), "_data/reviews.json");
+  if (!source) throw new Error(problems.map(formatProblem).join("\n"));
+  const result = validateReviews(source, { areaKeys: AREA_KEYS, reviewsDir, buildDate });
+  return { ...result, messages: result.errors.map(formatProblem), warningMessages: result.warnings.map(formatProblem) };
+}
+
+function onlyError(reviews: unknown) {
+  const result = check(reviews);
+  expect(result.errors, result.messages.join("\n")).toHaveLength(1);
+  return result.messages[0]!;
+}
+
+describe("validateReviews", () => {
+  it("accepts a valid review and keeps what templates need", () => {
+    const result = check([validReview()]);
+    expect(result.errors).toEqual([]);
+    expect(result.reviews).toEqual([
+      {
+        id: "child-a",
+        title: "Child A",
+        type: "CSPR",
+        area: "blackpool",
+        status: "published",
+        published: "2025-06-14",
+        summary: "A summary.",
+        themes: ["neglect"],
+        documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf", bytes: PDF.length }],
+      },
+    ]);
+  });
+
+  it("rejects a file that is not a list", () => {
+    const result = check({ id: "child-a" });
+    expect(result.messages).toEqual(['_data/reviews.json, line 1: expected a list of reviews: the file must start with [ and end with ], got {"id":"child-a"}.']);
+  });
+
+  it("rejects an item that is not an object", () => {
+    expect(onlyError(["child-a"])).toMatch(/review 1 in the list \(it has no id\): expected a review: an object/);
+  });
+
+  it.each(["id", "title", "type", "area", "status"])("names a missing required field: %s", (field) => {
+    const review = validReview();
+    delete review[field];
+    const message = onlyError([review]);
+    expect(message).toContain(`field "${field}": this field is missing; expected`);
+  });
+
+  it.each([
+    ["title", "   ", 'field "title": expected the review\'s title as text'],
+    ["title", 5, 'field "title": expected the review\'s title as text, e.g. "Child H", got 5'],
+    ["type", "Scr", 'field "type": expected "CSPR", "SCR"'],
+    ["status", "draft", 'field "status": expected one of "published", "withheld", "delayed", got "draft"'],
+    ["area", "preston", 'field "area": expected one of the areas in _data/site.json: "blackburn-with-darwen", "blackpool", "lancashire", "pan-lancashire", got "preston"'],
+    ["published", "2023-02-30", 'field "published": "2023-02-30" is not a real calendar date'],
+    ["published", "14/06/2025", 'field "published": expected a date written YYYY-MM-DD, e.g. 2024-06-14, got "14/06/2025"'],
+    ["published", "2025-6-14", 'field "published": expected a date written YYYY-MM-DD'],
+    ["themes", "neglect", 'field "themes": expected a list of themes'],
+    ["summary", ["a"], 'field "summary": expected a summary as text'],
+  ])("rejects %s = %j", (field, value, expected) => {
+    expect(onlyError([validReview({ [field]: value })])).toContain(expected);
+  });
+
+  it("names the review by its position when the id itself is bad", () => {
+    const reviews = [validReview(), validReview({ id: "Child B", documents: [] })];
+    const line = JSON.stringify(reviews, null, 2).split("\n").findIndex((l) => l.includes('"Child B"')) + 1;
+    expect(onlyError(reviews)).toBe(
+      `_data/reviews.json, line ${line}, review 2 in the list (its id is "Child B"), field "id": expected an id: lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019, got "Child B".`,
+    );
+  });
+
+  it.each(["child--a", "-child", "child_a", "child a", "chíld"])("rejects the slug %j", (id) => {
+    expect(onlyError([validReview({ id, documents: [] })])).toContain('field "id": expected an id');
+  });
+
+  it("requires a date unless the review is delayed", () => {
+    const review = validReview();
+    delete review.published;
+    expect(onlyError([review])).toContain('field "published": this field is missing; expected the publication date written YYYY-MM-DD. Only a review with status "delayed" may have no date yet.');
+    expect(check([{ ...review, status: "delayed" }]).errors).toEqual([]);
+  });
+
+  it("rejects a duplicate id and points at the first one", () => {
+    const message = onlyError([validReview(), validReview({ title: "Child A again" })]);
+    expect(message).toMatch(/review "child-a", field "id": the id "child-a" is already used by review 1 in the list \(line 2\)/);
+  });
+
+  it("rejects an unknown field and suggests the likely one", () => {
+    expect(onlyError([validReview({ publsihed: "2025-06-14" })])).toContain('field "publsihed": unknown field "publsihed": did you mean "published"?');
+    expect(onlyError([validReview({ colour: "red" })])).toMatch(/unknown field "colour"\. Fields allowed here: id, title/);
+  });
+
+  it("rejects an unknown field inside a document", () => {
+    const message = onlyError([validReview({ documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf", size: 3 }] })]);
+    expect(message).toContain('field "documents[1].size": unknown field "size"');
+  });
+
+  it("rejects an unknown document kind", () => {
+    const message = onlyError([validReview({ documents: [{ kind: "report", title: "Report", file: "overview-report.pdf" }] })]);
+    expect(message).toContain('field "documents[1].kind": expected one of "overview-report", "executive-summary"');
+  });
+
+  it("rejects an overview report on a withheld review", () => {
+    const message = onlyError([validReview({ status: "withheld" })]);
+    expect(message).toContain('field "documents[1].kind": a withheld review must not have an overview report');
+  });
+
+  it("rejects a document file that does not exist, naming the folder", () => {
+    const message = onlyError([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file: "brief.pdf" }] })]);
+    expect(message).toContain('field "documents[1].file": the file reviews/child-a/brief.pdf does not exist');
+  });
+
+  it.each(["../child-b/brief.pdf", "sub/brief.pdf", "..", ".hidden.pdf", "C:\\brief.pdf", "/etc/passwd"])("rejects a file that escapes the review's folder: %j", (file) => {
+    const message = onlyError([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file }] })]);
+    expect(message).toContain('field "documents[1].file": expected the name of a file inside reviews/child-a/');
+  });
+
+  it("rejects a link that leads out of the review's folder", () => {
+    const dir = reviewsFolder({ "child-b/brief.pdf": PDF, "child-a/overview-report.pdf": PDF });
+    symlinkSync(path.join(dir, "child-b", "brief.pdf"), path.join(dir, "child-a", "brief.pdf"));
+    const result = check([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file: "brief.pdf" }] })], dir);
+    expect(result.messages.join("\n")).toContain("is a link to a file outside reviews/child-a/");
+  });
+
+  it("rejects a file type the site does not publish, and an empty file", () => {
+    const dir = reviewsFolder({ "child-a/page.html": "<script>", "child-a/empty.pdf": "" });
+    const result = check([validReview({ documents: [{ kind: "other", title: "Page", file: "page.html" }, { kind: "other", title: "Empty", file: "empty.pdf" }] })], dir);
+    expect(result.messages[0]).toContain('"page.html" is not a kind of file this site publishes');
+    expect(result.messages[1]).toContain("reviews/child-a/empty.pdf is empty");
+  });
+
+  it("requires https for links, and one of file or url", () => {
+    const result = check([
+      validReview({
+        documents: [
+          { kind: "response", title: "Response", url: "http://www.example.org/r.pdf" },
+          { kind: "response", title: "Response", url: "javascript:alert(1)" },
+          { kind: "response", title: "Response" },
+          { kind: "response", title: "Response", url: "https://www.example.org/r.pdf", file: "overview-report.pdf" },
+        ],
+      }),
+    ]);
+    expect(result.messages).toEqual([
+      expect.stringContaining('field "documents[1].url": expected a web address starting https://, got "http://www.example.org/r.pdf"'),
+      expect.stringContaining('field "documents[2].url": expected a web address starting https://, got "javascript:alert(1)"'),
+      expect.stringContaining('field "documents[3]": this document has neither "file" nor "url"'),
+      expect.stringContaining('field "documents[4]": give "file" or "url", not both'),
+    ]);
+  });
+
+  it("lists every problem in the file, not just the first", () => {
+    const result = check([
+      validReview({ published: "2023-02-30" }),
+      validReview({ id: "child-b", type: "XYZ", area: "nowhere", documents: [] }),
+      validReview({ id: "child-a", documents: [] }),
+    ]);
+    expect(result.messages).toHaveLength(4);
+    expect(result.messages.map((m) => m.match(/field "([^"]+)"/)?.[1])).toEqual(["published", "type", "area", "id"]);
+    expect(result.reviews.map((r) => r.id)).toEqual([]);
+  });
+
+  it("gives the line of each problem", () => {
+    const result = check([validReview(), validReview({ id: "child-b", published: "2023-02-30", documents: [] })]);
+    const line = JSON.stringify([validReview(), validReview({ id: "child-b", published: "2023-02-30", documents: [] })], null, 2)
+      .split("\n")
+      .findIndex((l) => l.includes("2023-02-30"));
+    expect(result.errors[0]!.line).toBe(line + 1);
+  });
+
+  it("warns about, and does not list, a review dated after the build date", () => {
+    const result = check([validReview({ published: "2026-12-07" })], reviewsFolder({ "child-a/overview-report.pdf": PDF }));
+    expect(result.errors).toEqual([]);
+    expect(result.warningMessages).toEqual([expect.stringContaining('review "child-a", field "published": the publication date 2026-12-07 is after the build date 2026-11-26')]);
+  });
+
+  it("warns about files in reviews/ that nothing publishes", () => {
+    const dir = reviewsFolder({ "child-a/overview-report.pdf": PDF, "child-a/old-draft.pdf": PDF, "child-z/report.pdf": PDF });
+    mkdirSync(path.join(dir, "child-a", "sub"));
+    writeFileSync(path.join(dir, "child-a", ".DS_Store"), "x");
+    const result = check([validReview()], dir);
+    expect(result.warningMessages).toEqual([
+      'reviews/child-a/old-draft.pdf, review "child-a": no document of this review points to this file, so it is not published.',
+      'reviews/child-a/sub, review "child-a": no document of this review points to this file, so it is not published.',
+      'reviews/child-z/: no review in _data/reviews.json has the id "child-z", so nothing in this folder is published.',
+    ]);
+  });
+});
