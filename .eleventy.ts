@@ -29,7 +29,8 @@ export default function (eleventyConfig: UserConfig) {
 }
 
 export const config = {
-  dir: { input: "pages", includes: "../_includes", data: "../_data", output: "_site" },
+  // No "output" here: a config value would override the folder the build script passes in.
+  dir: { input: "pages", includes: "../_includes", data: "../_data" },
   templateFormats: ["njk"],
   htmlTemplateEngine: "njk",
 };

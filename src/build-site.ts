@@ -1,4 +1,5 @@
-import { open, readFile, rm } from "node:fs/promises";
+import { access, open, readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { loadCatalogue, type Catalogue } from "./catalogue.ts";
 import { contentPaths } from "./paths.ts";
@@ -49,6 +50,12 @@ async function lock(layout: OutputLayout): Promise<() => Promise<void>> {
 export async function runEleventy(outputDir: string): Promise<void> {
   const eleventy = new Eleventy(undefined, outputDir, { configPath: ".eleventy.ts", quietMode: true, source: "script" });
   await eleventy.write();
+  // Eleventy lets a config's dir.output override the folder given here; a build that wrote elsewhere must never go live.
+  try {
+    await access(path.join(outputDir, "index.html"));
+  } catch {
+    throw new Error(`Eleventy wrote no index.html into ${outputDir}; check that .eleventy.ts sets no output folder.`);
+  }
 }
 
 /**

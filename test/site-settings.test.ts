@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { DataError } from "../src/problems.ts";
+import { loadSiteSettings } from "../src/site-settings.ts";
+import { sampleSite } from "./helpers/site.ts";
+
+function load(value: unknown): unknown {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "lr-site-")), "site.json");
+  writeFileSync(file, typeof value === "string" ? value : JSON.stringify(value, null, 2));
+  return loadSiteSettings(file);
+}
+
+function problemsOf(value: unknown): string[] {
+  try {
+    load(value);
+  } catch (error) {
+    if (error instanceof DataError) return error.message.split("\n").slice(2);
+    throw error;
+  }
+  throw new Error("expected a DataError");
+}
+
+describe("site settings", () => {
+  it("accepts the sample settings", () => {
+    expect(load(sampleSite())).toMatchObject({ retentionMonths: 12, areas: { blackpool: "Blackpool" } });
+  });
+
+  it("lists every problem with its field", () => {
+    const site = sampleSite();
+    site.retentionMonths = "twelve";
+    site.url = "http://reviews.example.org";
+    (site.footnotes as Record<string, unknown>).withheld = { code: "*", text: "x" };
+    site.colour = "blue";
+    const problems = problemsOf(site);
+    expect(problems).toHaveLength(4);
+    expect(problems.join("\n")).toMatch(/field "url": expected the site's public address, starting https:\/\//);
+    expect(problems.join("\n")).toMatch(/field "retentionMonths": expected a whole number of months, got "twelve"/);
+    expect(problems.join("\n")).toMatch(/field "footnotes.withheld.label": this field is missing/);
+    expect(problems.join("\n")).toMatch(/field "colour": unknown field "colour"/);
+  });
+
+  it("rejects a retention period that is not a whole number of months", () => {
+    expect(problemsOf({ ...sampleSite(), retentionMonths: 12.5 }).join()).toContain('field "retentionMonths": expected a whole number of months, got 12.5');
+    expect(problemsOf({ ...sampleSite(), retentionMonths: 0 }).join()).toContain('field "retentionMonths": expected at least 1 month');
+  });
+
+  it("reports invalid JSON with line and column", () => {
+    expect(problemsOf('{\n  "url": "https://x.org",\n}')[0]).toMatch(/_data\/site.json, line 3, column 1: the file is not valid JSON/);
+  });
+});
