@@ -30,8 +30,33 @@ export interface Catalogue {
   legend: LegendEntry[];
   /** Document files of listed reviews, to copy into the output. Paths relative to the content root and to the output. */
   documentFiles: { from: string; to: string }[];
+  /** Who to contact, with the phone number as a link. */
+  contact: SiteSettings["contact"] & { tel: string };
+  /** The content notice on review pages, with phone links ready. */
+  support: SupportView;
+  /** The accessibility statement, its dates worded. */
+  accessibility: AccessibilityView;
   /** Things worth a maintainer's attention that do not stop the build. */
   warnings: Problem[];
+}
+
+export interface SupportView {
+  heading: string;
+  text: string;
+  emergency: string;
+  services: { name: string; for: string; phone: string; tel: string; url: string }[];
+}
+
+export interface AccessibilityView {
+  compliance: "fully" | "partially" | "not";
+  complianceText: string;
+  preparedOnText: string;
+  reviewedOnText: string;
+  testedOnText: string;
+  testedBy: string;
+  responseDays: number;
+  nonCompliant: { issue: string; criteria: string; plan: string }[];
+  notInScope: string[];
 }
 
 export interface SectionView {
@@ -128,6 +153,32 @@ export function compareNewestFirst(a: Review, b: Review): number {
   return a.title.localeCompare(b.title, "en-GB", { numeric: true }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** A phone number as a `tel:` link: digits only, with a leading + kept. */
+export function telHref(phone: string): string {
+  return `tel:${phone.trim().startsWith("+") ? "+" : ""}${phone.replace(/\D/g, "")}`;
+}
+
+const COMPLIANCE_TEXT: Record<AccessibilityView["compliance"], string> = {
+  fully: "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.",
+  partially: "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below.",
+  not: "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The non-compliances are listed below.",
+};
+
+function accessibilityView(site: SiteSettings): AccessibilityView {
+  const a = site.accessibility;
+  return {
+    compliance: a.compliance,
+    complianceText: COMPLIANCE_TEXT[a.compliance],
+    preparedOnText: readableDate(a.preparedOn),
+    reviewedOnText: readableDate(a.reviewedOn),
+    testedOnText: readableDate(a.testedOn),
+    testedBy: a.testedBy,
+    responseDays: a.responseDays,
+    nonCompliant: a.nonCompliant,
+    notInScope: a.notInScope,
+  };
+}
+
 function footnoteView(key: Footnote, site: SiteSettings): FootnoteView {
   const { code, text, label } = site.footnotes[key];
   return { key, code, text, label, anchor: `footnote-${key}` };
@@ -208,6 +259,9 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     documentFiles: listedReviews.flatMap((review) =>
       review.documents.flatMap((doc) => ("file" in doc ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [])),
     ),
+    contact: { ...site.contact, tel: telHref(site.contact.phone) },
+    support: { ...site.support, services: site.support.services.map((service) => ({ ...service, tel: telHref(service.phone) })) },
+    accessibility: accessibilityView(site),
     warnings,
   };
 }

@@ -1,10 +1,15 @@
 import { z } from "zod";
+import { isIsoDate } from "./dates.ts";
 import { readJsonFile } from "./json-source.ts";
 import { DataError } from "./problems.ts";
 import { expected, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 
 const text = (what: string) => z.string({ error: expected(what) }).regex(/\S/, { error: expected(what) });
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const isoDate = (what: string) =>
+  z
+    .string({ error: expected(`${what}, written YYYY-MM-DD`) })
+    .refine(isIsoDate, { error: expected(`${what}, written YYYY-MM-DD`) });
 
 const footnote = z.strictObject(
   {
@@ -41,6 +46,47 @@ export const siteSchema = z.strictObject(
         phone: text("a phone number"),
       },
       { error: expected("an object with team, email and phone") },
+    ),
+    support: z.strictObject(
+      {
+        heading: text("the content notice's heading"),
+        text: text("the content notice's text"),
+        services: z
+          .array(
+            z.strictObject(
+              {
+                name: text("the service's name"),
+                for: text('who the service is for, e.g. "adults worried about a child"'),
+                phone: text("the service's phone number"),
+                url: z.url({ protocol: /^https$/, error: expected("the service's web address, starting https://") }),
+              },
+              { error: expected("an object with name, for, phone and url") },
+            ),
+            { error: expected("a list of support services") },
+          )
+          .min(1, { error: expected("at least one support service") }),
+        emergency: text("what to do in an emergency"),
+      },
+      { error: expected("an object with heading, text, services and emergency") },
+    ),
+    accessibility: z.strictObject(
+      {
+        preparedOn: isoDate("the date the accessibility statement was first prepared"),
+        reviewedOn: isoDate("the date the statement was last reviewed"),
+        testedOn: isoDate("the date the site was last tested"),
+        testedBy: text("who tested the site and how"),
+        compliance: z.enum(["fully", "partially", "not"], { error: expected('"fully", "partially" or "not" (compliant with WCAG 2.2 AA)') }),
+        responseDays: z.number({ error: expected("a whole number of working days") }).int({ error: expected("a whole number of working days") }).min(1, { error: expected("at least 1 day") }),
+        nonCompliant: z.array(
+          z.strictObject(
+            { issue: text("what is not accessible"), criteria: text("the WCAG success criteria it fails"), plan: text("what you are doing about it") },
+            { error: expected("an object with issue, criteria and plan") },
+          ),
+          { error: expected("a list of things that are not accessible") },
+        ),
+        notInScope: z.array(text("content outside the scope of the regulations"), { error: expected("a list of texts") }),
+      },
+      { error: expected("an object describing the site's accessibility") },
     ),
   },
   { error: expected("an object of site settings") },

@@ -1,0 +1,40 @@
+// pa11y-ci configuration: every HTML page of the built site, at a phone width and a desktop width.
+// scripts/a11y.ts serves the site and sets A11Y_SITE_DIR and A11Y_BASE_URL; run the check with `npm run test:a11y`.
+const fs = require("node:fs");
+const path = require("node:path");
+
+const siteDir = process.env.A11Y_SITE_DIR;
+const baseUrl = process.env.A11Y_BASE_URL;
+if (!siteDir || !baseUrl) throw new Error("Run the accessibility check with `npm run test:a11y`, which serves the site and sets A11Y_SITE_DIR and A11Y_BASE_URL.");
+
+/** Every .html file under the site, as the address a visitor would use. */
+function pages(dir) {
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .filter((file) => file.endsWith(".html"))
+    .map((file) => "/" + file.split(path.sep).join("/").replace(/(^|\/)index\.html$/, "$1"))
+    .sort();
+}
+
+const viewports = [
+  { width: 320, height: 640 },
+  { width: 1280, height: 900 },
+];
+
+module.exports = {
+  defaults: {
+    standard: "WCAG2AA",
+    runners: ["axe", "htmlcs"],
+    threshold: 0,
+    timeout: 30000,
+    concurrency: 4,
+    useIncognitoBrowserContext: false,
+    chromeLaunchConfig: {
+      executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+      // The same flags as src/chromium.ts (this file must stay CommonJS for pa11y-ci).
+      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    },
+    reporters: process.env.A11Y_JSON_REPORT ? ["cli", ["json", { fileName: process.env.A11Y_JSON_REPORT }]] : ["cli"],
+  },
+  urls: pages(siteDir).flatMap((page) => viewports.map((viewport) => ({ url: baseUrl + page + (page.includes("?") ? "&" : "?") + `width=${viewport.width}`, viewport }))),
+};
