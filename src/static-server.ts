@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { realpathSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
+import path from "node:path";
 import sirv from "sirv";
 
 export interface StaticServer {
@@ -19,8 +20,9 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   const handler = sirv(root, { dev: true, etag: false, extensions: ["html"] });
   const server: Server = createServer((req, res) =>
     handler(req, res, () => {
-      res.statusCode = 404;
-      sirv(root, { dev: true })(Object.assign(req, { url: "/404.html" }), res, () => res.end("Not found"));
+      const notFound = path.join(root, "404.html");
+      res.writeHead(404, { "content-type": "text/html; charset=utf-8" });
+      res.end(existsSync(notFound) ? readFileSync(notFound) : "Not found");
     }),
   );
   await new Promise<void>((resolve, reject) => {
