@@ -3,6 +3,7 @@ import { loadCatalogue } from "./src/catalogue.ts";
 import { copyDocuments } from "./src/copy-documents.ts";
 import { importTsData } from "./src/eleventy-data.ts";
 import { parseJsonText } from "./src/json-source.ts";
+import { openDataJson } from "./src/open-data.ts";
 import { DataError } from "./src/problems.ts";
 
 /** Wiring only: the rules, validation and wording live in src/. */
@@ -20,6 +21,7 @@ export default function (eleventyConfig: UserConfig) {
     },
   });
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.addFilter("openDataJson", openDataJson);
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");

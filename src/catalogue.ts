@@ -26,6 +26,8 @@ export interface Catalogue {
   listed: ReviewView[];
   /** SCRs past their publication period: only a notice stays at their address. */
   removed: RemovedView[];
+  /** Reviews dated after the build date: nothing of them is published yet. */
+  scheduled: { id: string; title: string; type: ReviewType; publishesOn: IsoDate }[];
   /** The footnotes the listed reviews use, in code order, each with the reviews that carry it. */
   legend: LegendEntry[];
   /** Document files of listed reviews, to copy into the output. Paths relative to the content root and to the output. */
@@ -252,6 +254,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     })),
     listed,
     removed,
+    scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
     legend: publication.legend.map((key) => ({
       ...footnoteView(key, site),
       reviews: listed.filter((review) => review.footnote?.key === key).map(({ id, title, url }) => ({ id, title, url })),

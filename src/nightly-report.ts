@@ -1,0 +1,108 @@
+import { daysBetween, readableDate, type IsoDate } from "./dates.ts";
+import type { Catalogue } from "./catalogue.ts";
+import type { OpenDataRecord } from "./open-data.ts";
+
+/** How far ahead the report warns about SCRs leaving the site. */
+export const DUE_WITHIN_DAYS = 30;
+
+export interface ReviewChange {
+  id: string;
+  type: string;
+  title: string;
+  reason: string;
+}
+
+/** What the nightly job tells the business-support officers, and writes as JSON beside the published output. */
+export interface NightlyReport {
+  buildDate: IsoDate;
+  published: boolean;
+  /** Why the build did not go live, when it did not. */
+  failure?: string;
+  listed?: { total: number; byType: Record<string, number>; byArea: Record<string, number> };
+  /** Null when there was no previous build to compare with. */
+  changes?: { added: ReviewChange[]; removed: ReviewChange[] } | null;
+  dueForRemoval?: { id: string; title: string; removalDate: IsoDate; daysLeft: number }[];
+  warnings?: string[];
+}
+
+function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Compare this build with the previous one (its `/reviews.json` records) and
+ * list SCRs that leave the site within the next 30 days.
+ */
+export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<OpenDataRecord, "id" | "type" | "title">[] | null, warnings: string[] = []): NightlyReport {
+  const listedIds = new Set(catalogue.listed.map((review) => review.id));
+  const removedById = new Map(catalogue.removed.map((review) => [review.id, review]));
+  const scheduledById = new Map(catalogue.scheduled.map((review) => [review.id, review]));
+  let changes: NightlyReport["changes"] = null;
+  if (previous) {
+    const before = new Set(previous.map((record) => record.id));
+    const added = catalogue.listed
+      .filter((review) => !before.has(review.id))
+      .map((review) => ({ id: review.id, type: review.type, title: review.title, reason: review.published ? `published ${review.published}` : "listed with no date yet (delayed)" }));
+    const removed = previous
+      .filter((record) => !listedIds.has(record.id))
+      .map((record) => {
+        const gone = removedById.get(record.id);
+        const later = scheduledById.get(record.id);
+        const reason = gone
+          ? `12-month window ended ${gone.removedOn}`
+          : later
+            ? `its publication date is now ${later.publishesOn}, after the build date`
+            : "it is no longer in _data/reviews.json";
+        return { id: record.id, type: record.type, title: record.title, reason };
+      });
+    changes = { added, removed };
+  }
+  const dueForRemoval = catalogue.listed
+    .filter((review) => review.removalDate && daysBetween(catalogue.buildDate, review.removalDate) <= DUE_WITHIN_DAYS)
+    .map((review) => ({ id: review.id, title: review.title, removalDate: review.removalDate!, daysLeft: daysBetween(catalogue.buildDate, review.removalDate!) }))
+    .sort((a, b) => (a.removalDate < b.removalDate ? -1 : a.removalDate > b.removalDate ? 1 : a.id.localeCompare(b.id)));
+  return {
+    buildDate: catalogue.buildDate,
+    published: true,
+    listed: {
+      total: catalogue.listed.length,
+      byType: count(catalogue.listed, (review) => review.type),
+      byArea: count(catalogue.listed, (review) => review.areaLabel),
+    },
+    changes,
+    dueForRemoval,
+    warnings,
+  };
+}
+
+/** The report in a few lines of plain text, for the job's log. */
+export function formatReport(report: NightlyReport): string {
+  const lines = [`Nightly build for ${readableDate(report.buildDate)}: ${report.published ? "published" : "NOT published; the live site is unchanged"}.`];
+  if (report.failure) lines.push(`Reason: ${report.failure}`);
+  if (report.listed) {
+    const byType = Object.entries(report.listed.byType).map(([type, n]) => `${n} ${type}`).join(", ");
+    const byArea = Object.entries(report.listed.byArea).map(([area, n]) => `${area} ${n}`).join(", ");
+    lines.push(`Listed: ${report.listed.total} reviews (${byType}). By area: ${byArea}.`);
+  }
+  if (report.changes === null) lines.push("Changes: there was no previous build to compare with.");
+  else if (report.changes) {
+    const { added, removed } = report.changes;
+    if (added.length + removed.length === 0) lines.push("Changes since the previous build: none.");
+    else {
+      lines.push("Changes since the previous build:");
+      for (const change of removed) lines.push(`  - ${change.id} (${change.type}) removed: ${change.reason}`);
+      for (const change of added) lines.push(`  + ${change.id} (${change.type}) added: ${change.reason}`);
+    }
+  }
+  if (report.dueForRemoval) {
+    if (report.dueForRemoval.length === 0) lines.push(`No SCRs are due to be removed in the next ${DUE_WITHIN_DAYS} days.`);
+    else {
+      lines.push(`SCRs due to be removed in the next ${DUE_WITHIN_DAYS} days:`);
+      for (const due of report.dueForRemoval) lines.push(`  ${due.id} (${due.title}): removed on ${due.removalDate}, in ${due.daysLeft} ${due.daysLeft === 1 ? "day" : "days"}`);
+    }
+  }
+  for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
+  return lines.join("\n");
+}

@@ -1,0 +1,46 @@
+import type { Catalogue } from "./catalogue.ts";
+
+/** One listed review's public fields, as published at `/reviews.json` and `/reviews.csv`. */
+export interface OpenDataRecord {
+  id: string;
+  title: string;
+  type: string;
+  area: string;
+  areaName: string;
+  status: string;
+  /** `*`, `**`, or empty. */
+  footnoteCode: string;
+  /** `YYYY-MM-DD`, or null for a delayed review with no date yet. */
+  published: string | null;
+  themes: string[];
+  pageUrl: string;
+  documentUrls: string[];
+}
+
+/** Absolute address on the public site. */
+export function absoluteUrl(siteUrl: string, address: string): string {
+  return new URL(address, siteUrl.endsWith("/") ? siteUrl : `${siteUrl}/`).href;
+}
+
+/** The listed reviews' public fields, newest first: removed and scheduled reviews never appear. */
+export function openDataRecords(catalogue: Catalogue): OpenDataRecord[] {
+  const site = catalogue.site.url;
+  return catalogue.listed.map((review) => ({
+    id: review.id,
+    title: review.title,
+    type: review.type,
+    area: review.area,
+    areaName: review.areaLabel,
+    status: review.status,
+    footnoteCode: review.footnote?.code ?? "",
+    published: review.published,
+    themes: review.themes,
+    pageUrl: absoluteUrl(site, review.url),
+    documentUrls: review.documents.map((doc) => (doc.external ? doc.href : absoluteUrl(site, doc.href))),
+  }));
+}
+
+/** `/reviews.json`: the records with the date they were listed as of, for researchers and for the nightly job's comparison. */
+export function openDataJson(catalogue: Catalogue): string {
+  return `${JSON.stringify({ buildDate: catalogue.buildDate, publisher: catalogue.site.partnership.name, reviews: openDataRecords(catalogue) }, null, 2)}\n`;
+}

@@ -1,0 +1,83 @@
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import type { Catalogue } from "./catalogue.ts";
+
+/** Every file under `dir`, relative to it, with `/` separators, sorted. */
+export function listFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((file) => statSync(path.join(dir, file)).isFile())
+    .map((file) => file.split(path.sep).join("/"))
+    .sort();
+}
+
+function unescapeAttribute(value: string): string {
+  return value.replace(/&(amp|quot|#39|lt|gt);/g, (_, name: string) => ({ amp: "&", quot: '"', "#39": "'", lt: "<", gt: ">" })[name]!);
+}
+
+/** The file a site-relative address is served from, as a static host would (`/a/` is `a/index.html`). */
+function fileFor(address: string): string {
+  const clean = decodeURIComponent(address.replace(/^\//, ""));
+  if (clean === "" || clean.endsWith("/")) return `${clean}index.html`;
+  return clean;
+}
+
+/**
+ * Check a finished build before it goes live. Returns problems in words; an
+ * empty list means every internal link and document link resolves (anchors
+ * included), every listed review has its page, and nothing of a removed or
+ * not-yet-published review is in the output but a removed review's notice.
+ */
+export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
+  const problems: string[] = [];
+  const files = listFiles(dir);
+  const fileSet = new Set(files);
+  const idsCache = new Map<string, Set<string>>();
+  const idsIn = (file: string) => {
+    let ids = idsCache.get(file);
+    if (!ids) {
+      ids = new Set([...readFileSync(path.join(dir, file), "utf8").matchAll(/\sid="([^"]+)"/g)].map((m) => unescapeAttribute(m[1]!)));
+      idsCache.set(file, ids);
+    }
+    return ids;
+  };
+
+  for (const page of files.filter((file) => file.endsWith(".html"))) {
+    const html = readFileSync(path.join(dir, page), "utf8");
+    const pageAddress = "/" + page.replace(/(^|\/)index\.html$/, "$1");
+    for (const match of html.matchAll(/\s(?:href|src)="([^"]*)"/g)) {
+      const raw = unescapeAttribute(match[1]!);
+      if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//")) continue; // another site, mailto: or tel:
+      const resolved = new URL(raw, `http://site.invalid${pageAddress}`);
+      const target = fileFor(resolved.pathname);
+      if (!fileSet.has(target)) {
+        problems.push(`${pageAddress} links to ${raw}, which is not in the build.`);
+        continue;
+      }
+      const fragment = decodeURIComponent(resolved.hash.slice(1));
+      if (fragment && target.endsWith(".html") && !idsIn(target).has(fragment)) {
+        problems.push(`${pageAddress} links to ${raw}, but that page has no element with id "${fragment}".`);
+      }
+    }
+  }
+
+  for (const review of catalogue.listed) {
+    if (!fileSet.has(`reviews/${review.id}/index.html`)) problems.push(`The listed review ${review.id} has no page.`);
+  }
+  const allowedDocuments = new Set(catalogue.documentFiles.map((file) => file.to));
+  for (const file of files.filter((f) => f.startsWith("reviews/") && !f.endsWith("/index.html"))) {
+    if (!allowedDocuments.has(file)) problems.push(`${file} is in the build, but no listed review publishes it.`);
+  }
+  for (const review of catalogue.removed) {
+    const folder = `reviews/${review.id}/`;
+    const inFolder = files.filter((file) => file.startsWith(folder));
+    if (inFolder.join() !== `${folder}index.html`) problems.push(`The removed review ${review.id} has more than its notice in the build: ${inFolder.join(", ")}.`);
+    else if (!readFileSync(path.join(dir, folder, "index.html"), "utf8").includes('<meta name="robots" content="noindex">')) {
+      problems.push(`The removal notice for ${review.id} is not marked noindex.`);
+    }
+  }
+  const known = new Set([...catalogue.listed, ...catalogue.removed].map((review) => review.id));
+  for (const folder of new Set(files.filter((f) => f.startsWith("reviews/")).map((f) => f.split("/")[1]!))) {
+    if (!known.has(folder) && existsSync(path.join(dir, "reviews", folder))) problems.push(`reviews/${folder}/ is in the build, but that review is neither listed nor removed.`);
+  }
+  return problems;
+}
