@@ -1,9 +1,11 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadCatalogue } from "./src/catalogue.ts";
 import { copyDocuments } from "./src/copy-documents.ts";
+import { buildSearchIndex } from "./src/search-index.ts";
 import { importTsData } from "./src/eleventy-data.ts";
 import { parseJsonText } from "./src/json-source.ts";
-import { openDataJson } from "./src/open-data.ts";
+import { openDataCsv, openDataJson } from "./src/open-data.ts";
+import pluginRss from "@11ty/eleventy-plugin-rss";
 import { DataError } from "./src/problems.ts";
 
 /** Wiring only: the rules, validation and wording live in src/. */
@@ -21,12 +23,15 @@ export default function (eleventyConfig: UserConfig) {
     },
   });
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.addPlugin(pluginRss);
   eleventyConfig.addFilter("openDataJson", openDataJson);
+  eleventyConfig.addFilter("openDataCsv", openDataCsv);
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
   eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     await copyDocuments(loadCatalogue().documentFiles, process.cwd(), directories.output);
+    await buildSearchIndex(directories.output);
   });
 }
 

@@ -1,13 +1,16 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { resolveBuildDate } from "./build-date.ts";
-import { readableDate, yearOf, type IsoDate } from "./dates.ts";
+import { DateTime } from "luxon";
+import { readableDate, yearOf, ZONE, type IsoDate } from "./dates.ts";
 import { documentDetails, documentLinkText, DOCUMENT_KIND_LABELS } from "./documents.ts";
 import { readJsonFile } from "./json-source.ts";
 import { createSummaryRenderer } from "./markdown.ts";
 import { contentPaths, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";
-import { applyPublicationRules, type Footnote } from "./publication.ts";
+import { buildFacets, facetLinks, type FacetGroup, type FilterPage } from "./facets.ts";
+import { absoluteUrl } from "./open-data.ts";
+import { applyPublicationRules, FOOTNOTES, type Footnote } from "./publication.ts";
 import { DOCUMENT_KINDS, REVIEW_TYPES, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
 import { loadSiteSettings, type SiteSettings } from "./site-settings.ts";
 import { validateReviews, type Review } from "./validate.ts";
@@ -24,6 +27,12 @@ export interface Catalogue {
   sections: SectionView[];
   /** Every listed review, newest first. */
   listed: ReviewView[];
+  /** One page per facet value (type, area, year, theme) of the listed reviews, each with the legend of the codes it shows. */
+  filterPages: (FilterPage<ReviewView> & { legend: LegendEntry[] })[];
+  /** The facets with their values and counts, for the list's filters and the browse page. */
+  facetGroups: FacetGroup[];
+  /** The most recent publications, for the Atom feed. */
+  feed: FeedEntry[];
   /** SCRs past their publication period: only a notice stays at their address. */
   removed: RemovedView[];
   /** Reviews dated after the build date: nothing of them is published yet. */
@@ -114,7 +123,26 @@ export interface ReviewView {
   summaryHtml: string;
   themes: string[];
   documents: DocumentView[];
+  /** Links to the filter pages this review is on. */
+  links: ReturnType<typeof facetLinks>;
+  /** Other listed reviews that share a theme, most shared first. */
+  related: { id: string; title: string; url: string; typeName: string; publishedText: string; sharedThemes: string[] }[];
 }
+
+export interface FeedEntry {
+  id: string;
+  title: string;
+  url: string;
+  /** Midnight in London on the publication day, for the feed's dates. */
+  date: Date;
+  typeName: string;
+  areaLabel: string;
+  summaryHtml: string;
+}
+
+/** How many entries the feed carries, and how many related reviews a page shows. */
+const FEED_SIZE = 20;
+const RELATED_SIZE = 5;
 
 export interface RemovedView {
   id: string;
@@ -181,6 +209,14 @@ function accessibilityView(site: SiteSettings): AccessibilityView {
   };
 }
 
+/** The legend for a list of reviews: the codes they use, in code order, each with the reviews that carry it. */
+function legendFor(reviews: readonly ReviewView[], site: SiteSettings): LegendEntry[] {
+  return FOOTNOTES.filter((key) => reviews.some((review) => review.footnote?.key === key)).map((key) => ({
+    ...footnoteView(key, site),
+    reviews: reviews.filter((review) => review.footnote?.key === key).map(({ id, title, url }) => ({ id, title, url })),
+  }));
+}
+
 function footnoteView(key: Footnote, site: SiteSettings): FootnoteView {
   const { code, text, label } = site.footnotes[key];
   return { key, code, text, label, anchor: `footnote-${key}` };
@@ -201,34 +237,74 @@ function documentView(review: Review, doc: Review["documents"][number]): Documen
 }
 
 /**
+ * Fill in each review's related reviews: others sharing a theme, most themes
+ * shared first, then newest. Each theme's list is scanned only so far, so that
+ * a theme on thousands of reviews does not make this quadratic.
+ */
+function addRelated(listed: ReviewView[]): void {
+  const byTheme = new Map<string, ReviewView[]>();
+  for (const review of listed) for (const link of review.links.themes) (byTheme.get(link.key) ?? byTheme.set(link.key, []).get(link.key)!).push(review);
+  const position = new Map(listed.map((review, i) => [review, i]));
+  for (const review of listed) {
+    const shared = new Map<ReviewView, string[]>();
+    for (const link of review.links.themes) {
+      let scanned = 0;
+      for (const other of byTheme.get(link.key)!) {
+        if (other === review) continue;
+        (shared.get(other) ?? shared.set(other, []).get(other)!).push(link.label);
+        if (++scanned >= 50) break;
+      }
+    }
+    review.related = [...shared.entries()]
+      .sort(([a, x], [b, y]) => y.length - x.length || position.get(a)! - position.get(b)!)
+      .slice(0, RELATED_SIZE)
+      .map(([other, themes]) => ({ id: other.id, title: other.title, url: other.url, typeName: other.typeName, publishedText: other.publishedText, sharedThemes: themes }));
+  }
+}
+
+/**
  * Turn validated reviews into the catalogue at `buildDate`. Pure apart from
  * markdown rendering: tests call it with any reviews and settings.
  */
 export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, buildDate: IsoDate, warnings: Problem[] = []): Catalogue {
   const publication = applyPublicationRules([...reviews].sort(compareNewestFirst), buildDate, site);
   const render = createSummaryRenderer();
-  const listed = publication.listed.map(({ review, footnote, removalDate }): ReviewView => ({
-    id: review.id,
-    url: `/reviews/${review.id}/`,
-    title: review.title,
-    type: review.type,
-    typeName: TYPE_NAMES[review.type],
-    area: review.area,
-    areaLabel: site.areas[review.area]!,
-    status: review.status,
-    statusText: STATUS_TEXT[review.status],
-    published: review.published ?? null,
-    publishedText: review.published ? readableDate(review.published) : "Not yet published",
-    year: review.published ? yearOf(review.published) : null,
-    footnote: footnote ? footnoteView(footnote, site) : null,
-    removalDate: removalDate ?? null,
-    removalDateText: removalDate ? readableDate(removalDate) : null,
-    summaryHtml: review.summary ? render(review.summary) : "",
-    themes: review.themes,
-    documents: [...review.documents]
-      .sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind))
-      .map((doc) => documentView(review, doc)),
-  }));
+  const listed = publication.listed.map(({ review, footnote, removalDate }): ReviewView => {
+    const base = {
+      type: review.type,
+      typeName: TYPE_NAMES[review.type],
+      area: review.area,
+      areaLabel: site.areas[review.area]!,
+      year: review.published ? yearOf(review.published) : null,
+      themes: review.themes,
+    };
+    return {
+      ...base,
+      id: review.id,
+      url: `/reviews/${review.id}/`,
+      title: review.title,
+      status: review.status,
+      statusText: STATUS_TEXT[review.status],
+      published: review.published ?? null,
+      publishedText: review.published ? readableDate(review.published) : "Not yet published",
+      footnote: footnote ? footnoteView(footnote, site) : null,
+      removalDate: removalDate ?? null,
+      removalDateText: removalDate ? readableDate(removalDate) : null,
+      summaryHtml: review.summary ? render(review.summary) : "",
+      documents: [...review.documents]
+        .sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind))
+        .map((doc) => documentView(review, doc)),
+      links: facetLinks(base),
+      related: [],
+    };
+  });
+  addRelated(listed);
+  const facets = buildFacets(listed, site);
+  const counts = new Map(facets.pages.map((page) => [page.url, page.reviews.length]));
+  for (const review of listed) {
+    const { type, area, year, themes } = review.links;
+    for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
+  }
   const removed = publication.removed.map(({ review, removedOn }): RemovedView => ({
     id: review.id,
     url: `/reviews/${review.id}/`,
@@ -253,12 +329,23 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
       reviews: listed.filter((review) => review.type === type),
     })),
     listed,
+    filterPages: facets.pages.map((page) => ({ ...page, legend: legendFor(page.reviews, site) })),
+    facetGroups: facets.groups,
+    feed: listed
+      .filter((review) => review.published)
+      .slice(0, FEED_SIZE)
+      .map((review) => ({
+        id: absoluteUrl(site.url, review.url),
+        title: review.title,
+        url: absoluteUrl(site.url, review.url),
+        date: DateTime.fromISO(review.published!, { zone: ZONE }).toJSDate(),
+        typeName: review.typeName,
+        areaLabel: review.areaLabel,
+        summaryHtml: review.summaryHtml,
+      })),
     removed,
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
-    legend: publication.legend.map((key) => ({
-      ...footnoteView(key, site),
-      reviews: listed.filter((review) => review.footnote?.key === key).map(({ id, title, url }) => ({ id, title, url })),
-    })),
+    legend: legendFor(listed, site),
     documentFiles: listedReviews.flatMap((review) =>
       review.documents.flatMap((doc) => ("file" in doc ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [])),
     ),

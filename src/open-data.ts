@@ -1,3 +1,4 @@
+import { stringify } from "csv-stringify/sync";
 import type { Catalogue } from "./catalogue.ts";
 
 /** One listed review's public fields, as published at `/reviews.json` and `/reviews.csv`. */
@@ -43,4 +44,25 @@ export function openDataRecords(catalogue: Catalogue): OpenDataRecord[] {
 /** `/reviews.json`: the records with the date they were listed as of, for researchers and for the nightly job's comparison. */
 export function openDataJson(catalogue: Catalogue): string {
   return `${JSON.stringify({ buildDate: catalogue.buildDate, publisher: catalogue.site.partnership.name, reviews: openDataRecords(catalogue) }, null, 2)}\n`;
+}
+
+/** The CSV columns, in order, with how each is written from a record. */
+export const CSV_COLUMNS: [string, (record: OpenDataRecord) => string][] = [
+  ["id", (r) => r.id],
+  ["title", (r) => r.title],
+  ["type", (r) => r.type],
+  ["area", (r) => r.area],
+  ["area_name", (r) => r.areaName],
+  ["status", (r) => r.status],
+  ["footnote_code", (r) => r.footnoteCode],
+  ["published", (r) => r.published ?? ""],
+  ["themes", (r) => r.themes.join("; ")],
+  ["page_url", (r) => r.pageUrl],
+  ["document_urls", (r) => r.documentUrls.join(" ")],
+];
+
+/** `/reviews.csv`: one row a listed review, RFC 4180 quoting. */
+export function openDataCsv(catalogue: Catalogue): string {
+  const rows = openDataRecords(catalogue).map((record) => CSV_COLUMNS.map(([, value]) => value(record)));
+  return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { record_delimiter: "\r\n" });
 }

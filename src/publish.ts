@@ -1,4 +1,4 @@
-import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
+import { lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -23,10 +23,8 @@ export function outputLayout(out: string): OutputLayout {
 /** A fresh, empty folder for the next build, beside the published ones. */
 export async function newBuildDir(layout: OutputLayout, label: string): Promise<string> {
   await mkdir(layout.builds, { recursive: true });
-  const dir = path.join(layout.builds, `${label}-${Date.now().toString(36)}-${process.pid}`);
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir);
-  return dir;
+  // mkdtemp adds a random suffix, so two builds started in the same millisecond never share a folder.
+  return mkdtemp(path.join(layout.builds, `${label}-`));
 }
 
 async function kind(p: string): Promise<"missing" | "link" | "dir" | "other"> {

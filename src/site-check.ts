@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Catalogue } from "./catalogue.ts";
+import { RESERVED_IDS } from "./validate.ts";
 
 /** Every file under `dir`, relative to it, with `/` separators, sorted. */
 export function listFiles(dir: string): string[] {
@@ -63,8 +64,13 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
   for (const review of catalogue.listed) {
     if (!fileSet.has(`reviews/${review.id}/index.html`)) problems.push(`The listed review ${review.id} has no page.`);
   }
+  // Nothing of a review that is not listed may be findable by search: Pagefind indexes only pages marked data-pagefind-body.
+  for (const review of [...catalogue.removed, ...catalogue.scheduled]) {
+    const page = `reviews/${review.id}/index.html`;
+    if (fileSet.has(page) && readFileSync(path.join(dir, page), "utf8").includes("data-pagefind-body")) problems.push(`${page} would be indexed for search, but the review is not listed.`);
+  }
   const allowedDocuments = new Set(catalogue.documentFiles.map((file) => file.to));
-  for (const file of files.filter((f) => f.startsWith("reviews/") && !f.endsWith("/index.html"))) {
+  for (const file of files.filter((f) => f.startsWith("reviews/") && !f.endsWith("index.html"))) {
     if (!allowedDocuments.has(file)) problems.push(`${file} is in the build, but no listed review publishes it.`);
   }
   for (const review of catalogue.removed) {
@@ -75,8 +81,8 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
       problems.push(`The removal notice for ${review.id} is not marked noindex.`);
     }
   }
-  const known = new Set([...catalogue.listed, ...catalogue.removed].map((review) => review.id));
-  for (const folder of new Set(files.filter((f) => f.startsWith("reviews/")).map((f) => f.split("/")[1]!))) {
+  const known = new Set<string>([...catalogue.listed, ...catalogue.removed].map((review) => review.id).concat(RESERVED_IDS));
+  for (const folder of new Set(files.filter((f) => f.split("/").length > 2 && f.startsWith("reviews/")).map((f) => f.split("/")[1]!))) {
     if (!known.has(folder) && existsSync(path.join(dir, "reviews", folder))) problems.push(`reviews/${folder}/ is in the build, but that review is neither listed nor removed.`);
   }
   return problems;

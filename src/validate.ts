@@ -6,6 +6,10 @@ import type { JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
 import { reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
+import { slugify } from "./slug.ts";
+
+/** Ids that would clash with the filter pages under /reviews/. */
+export const RESERVED_IDS = ["area", "theme", "type", "year"] as const;
 
 /** A document after validation: a file that exists in the review's folder (with its size), or an https link. */
 export type ReviewDocument =
@@ -110,6 +114,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
   const schema = reviewSchema(ctx.areaKeys);
   const allowed = fieldsAllowed(schema);
   const firstById = new Map<string, number>();
+  const themeBySlug = new Map<string, { theme: string; review: string }>();
 
   source.value.forEach((raw: unknown, index: number) => {
     const review = reviewLabel(raw, index);
@@ -131,6 +136,23 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     }
     if (published === undefined && typeof status === "string" && status !== "delayed") {
       add(["published"], `this field is missing; expected the publication date written YYYY-MM-DD. Only a review with status "delayed" may have no date yet.`);
+    }
+    if (typeof id === "string" && (RESERVED_IDS as readonly string[]).includes(id)) {
+      add(["id"], `"${id}" cannot be a review's id: /reviews/${id}/ is where the site lists reviews by ${id}. Choose another id, e.g. "child-${id}".`);
+    }
+    if (Array.isArray(raw.themes)) {
+      raw.themes.forEach((theme: unknown, t: number) => {
+        if (typeof theme !== "string" || !/\S/.test(theme)) return;
+        const slug = slugify(theme);
+        if (!slug) {
+          add(["themes", t], `the theme ${quote(theme)} has no letters or digits, so it cannot have a page; expected words such as "neglect".`);
+          return;
+        }
+        const first = themeBySlug.get(slug);
+        if (first && first.theme !== theme) {
+          add(["themes", t], `the theme ${quote(theme)} and the theme ${quote(first.theme)} (${first.review}) would share the address /reviews/theme/${slug}/; spell them the same way.`);
+        } else if (!first) themeBySlug.set(slug, { theme, review });
+      });
     }
     if (typeof id === "string" && SLUG.test(id)) {
       const first = firstById.get(id);

@@ -49,7 +49,7 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
   throw new Error(`Could not reach the element by Tab; focus went through: ${path.map((p) => p.text || p.href).join(" | ")}`);
 }
 
-const PAGES = ["/", "/reviews/child-a-2026/", "/reviews/child-c/", "/reviews/sibling-group-d/", "/reviews/child-k/", "/accessibility/", "/404.html"];
+const PAGES = ["/", "/reviews/child-a-2026/", "/reviews/child-c/", "/reviews/sibling-group-d/", "/reviews/child-k/", "/reviews/", "/reviews/theme/neglect/", "/reviews/area/blackpool/", "/search/", "/open-data/", "/accessibility/", "/404.html"];
 
 describe("keyboard only", () => {
   it("the first Tab reaches a visible skip link, which moves focus to the main content", async () => {

@@ -103,11 +103,11 @@ describe("the built site", () => {
   it("writes a page for every listed review, with its facts and documents", () => {
     const page = site.read("reviews/cspr-live/index.html");
     expect(page).toContain("<h1>Child One</h1>");
-    expect(page).toContain("<dd>Child Safeguarding Practice Review</dd>");
-    expect(page).toContain("<dd>Blackpool</dd>");
-    expect(page).toContain('<time datetime="2019-05-02">2 May 2019</time>');
+    expect(page).toContain('<a href="/reviews/type/cspr/" data-pagefind-filter="type:CSPR">Child Safeguarding Practice Review</a> <span class="count">(2)</span>');
+    expect(page).toContain('<a href="/reviews/area/blackpool/" data-pagefind-filter="area">Blackpool</a> <span class="count">(2)</span>');
+    expect(page).toContain('<time datetime="2019-05-02">2 May 2019</time> <span class="count">(<a href="/reviews/year/2019/" data-pagefind-filter="year">2019</a>: 1)</span>');
     expect(page).toContain("<p>Learning about <strong>neglect</strong>.</p>");
-    expect(page).toContain("<li>neglect</li>");
+    expect(page).toContain('<li><a href="/reviews/theme/neglect/" data-pagefind-filter="theme">neglect</a> <span class="count">(1)</span></li>');
     expect(page).toContain('<a href="/reviews/cspr-live/overview-report.pdf">Overview report (PDF, 3 KB)</a>');
     const withheld = site.read("reviews/scr-withheld/index.html");
     expect(withheld).toContain("Overview report not published");

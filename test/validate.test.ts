@@ -196,3 +196,25 @@ describe("validateReviews", () => {
     ]);
   });
 });
+
+describe("validateReviews: addresses", () => {
+  it.each(["area", "theme", "type", "year"])("refuses the id %j, which is a filter page's address", (id) => {
+    const message = onlyError([validReview({ id, documents: [] })]);
+    expect(message).toContain(`field "id": "${id}" cannot be a review's id: /reviews/${id}/ is where the site lists reviews by ${id}`);
+  });
+
+  it("refuses two themes that would share an address, naming both reviews", () => {
+    const result = check([validReview({ themes: ["Domestic abuse"] }), validReview({ id: "child-b", documents: [], themes: ["domestic-abuse", "neglect"] })]);
+    expect(result.messages).toEqual([
+      expect.stringContaining('review "child-b", field "themes[1]": the theme "domestic-abuse" and the theme "Domestic abuse" (review "child-a") would share the address /reviews/theme/domestic-abuse/'),
+    ]);
+  });
+
+  it("refuses a theme with no letters or digits", () => {
+    expect(onlyError([validReview({ themes: ["!!!"] })])).toContain('field "themes[1]": the theme "!!!" has no letters or digits');
+  });
+
+  it("accepts the same theme spelt the same way in many reviews", () => {
+    expect(check([validReview({ themes: ["neglect"] }), validReview({ id: "child-b", documents: [], themes: ["neglect"] })]).errors).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+// Search with Pagefind's index (built after Eleventy into /pagefind/). Progressive enhancement:
+// without JavaScript the page says so and links to the browse pages. The query lives in ?q= so a search can be shared.
+(async () => {
+  const form = document.querySelector(".search-form");
+  const input = document.getElementById("search-input");
+  const status = document.getElementById("search-status");
+  const list = document.getElementById("search-results");
+  if (!form || !input || !status || !list) return;
+  let pagefind;
+  try {
+    pagefind = await import("/pagefind/pagefind.js");
+  } catch {
+    status.textContent = "Search is not available at the moment. Browse the reviews instead.";
+    return;
+  }
+  document.getElementById("search-needs-js")?.setAttribute("hidden", "");
+  const show = async (query) => {
+    list.replaceChildren();
+    if (!query.trim()) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = "Searching…";
+    const search = await pagefind.search(query);
+    const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
+    for (const result of results) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = result.url;
+      link.textContent = result.meta.title;
+      const details = document.createElement("p");
+      details.textContent = [result.filters.type, result.filters.area, result.filters.year].flat().filter(Boolean).join(", ");
+      const excerpt = document.createElement("p");
+      // Pagefind's excerpt is text with <mark> around matches; keep the text only.
+      excerpt.textContent = result.excerpt.replace(/<[^>]*>/g, "");
+      item.append(link, details, excerpt);
+      list.append(item);
+    }
+    const n = search.results.length;
+    status.textContent = `${n} ${n === 1 ? "review matches" : "reviews match"} “${query}”.`;
+  };
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const url = new URL(location.href);
+    url.searchParams.set("q", input.value);
+    history.replaceState(null, "", url);
+    show(input.value);
+  });
+  const initial = new URL(location.href).searchParams.get("q") ?? "";
+  input.value = initial;
+  if (initial) show(initial);
+})();

@@ -1,0 +1,105 @@
+import type { SiteSettings } from "./site-settings.ts";
+import { slugify } from "./slug.ts";
+import type { ReviewType } from "./review-schema.ts";
+
+/** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
+export const FACETS = ["type", "area", "year", "theme"] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface FacetLink {
+  facet: Facet;
+  /** The value as the query string and the page's address use it: `blackpool`, `cspr`, `2025`, `domestic-abuse`. */
+  key: string;
+  label: string;
+  url: string;
+  /** How many listed reviews the page has; filled in once the pages are known. */
+  count?: number;
+}
+
+export interface FilterPage<R> extends FacetLink {
+  heading: string;
+  reviews: R[];
+}
+
+export interface FacetGroup {
+  facet: Facet;
+  heading: string;
+  options: (FacetLink & { count: number })[];
+}
+
+const FACET_HEADINGS: Record<Facet, string> = { type: "By type", area: "By area", year: "By year of publication", theme: "By theme" };
+
+interface Facetable {
+  type: ReviewType;
+  typeName: string;
+  area: string;
+  areaLabel: string;
+  year: number | null;
+  themes: string[];
+}
+
+/** Every facet value a review has, as links to its filter pages. */
+export function facetLinks(review: Facetable): Record<"type" | "area", FacetLink> & { year: FacetLink | null; themes: FacetLink[] } {
+  const link = (facet: Facet, key: string, label: string): FacetLink => ({ facet, key, label, url: `/reviews/${facet}/${key}/` });
+  return {
+    type: link("type", review.type.toLowerCase(), `${review.typeName}s`),
+    area: link("area", review.area, review.areaLabel),
+    year: review.year === null ? null : link("year", String(review.year), String(review.year)),
+    themes: review.themes.map((theme) => link("theme", slugify(theme), theme)),
+  };
+}
+
+function headingFor(link: FacetLink, site: SiteSettings): string {
+  switch (link.facet) {
+    case "type":
+      return link.label;
+    case "area":
+      return `Reviews in ${link.label}`;
+    case "year":
+      return `Reviews published in ${link.label}`;
+    case "theme":
+      return `Reviews on the theme “${link.label}”`;
+  }
+  return site.partnership.name;
+}
+
+/**
+ * The filter pages of the listed reviews: one per facet value that at least one
+ * review has, each with its reviews in the listing's order, plus the groups
+ * (with counts) that the listing and the browse page link to.
+ */
+export function buildFacets<R extends Facetable & { links: ReturnType<typeof facetLinks> }>(listed: readonly R[], site: SiteSettings): { pages: FilterPage<R>[]; groups: FacetGroup[] } {
+  const pages = new Map<string, FilterPage<R>>();
+  const add = (link: FacetLink | null, review: R) => {
+    if (!link) return;
+    let page = pages.get(link.url);
+    if (!page) {
+      page = { ...link, heading: headingFor(link, site), reviews: [] };
+      pages.set(link.url, page);
+    }
+    if (!page.reviews.includes(review)) page.reviews.push(review);
+  };
+  for (const review of listed) {
+    add(review.links.type, review);
+    add(review.links.area, review);
+    add(review.links.year, review);
+    for (const theme of review.links.themes) add(theme, review);
+  }
+  const areaOrder = Object.keys(site.areas);
+  const order: Record<Facet, (a: FilterPage<R>, b: FilterPage<R>) => number> = {
+    type: (a, b) => a.key.localeCompare(b.key),
+    area: (a, b) => areaOrder.indexOf(a.key) - areaOrder.indexOf(b.key),
+    year: (a, b) => Number(b.key) - Number(a.key),
+    theme: (a, b) => a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" }),
+  };
+  const all = [...pages.values()];
+  const groups = FACETS.map((facet) => ({
+    facet,
+    heading: FACET_HEADINGS[facet],
+    options: all
+      .filter((page) => page.facet === facet)
+      .sort(order[facet])
+      .map(({ facet: f, key, label, url, reviews }) => ({ facet: f, key, label, url, count: reviews.length })),
+  }));
+  return { pages: groups.flatMap((group) => group.options.map((option) => pages.get(option.url)!)), groups };
+}
