@@ -6,6 +6,7 @@ import { readableDate, yearOf, ZONE, type IsoDate } from "./dates.ts";
 import { documentDetails, documentLinkText, DOCUMENT_KIND_LABELS } from "./documents.ts";
 import { readJsonFile } from "./json-source.ts";
 import { createSummaryRenderer } from "./markdown.ts";
+import { paginate, type Paged } from "./paging.ts";
 import { contentPaths, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { buildFacets, facetLinks, type FacetGroup, type FilterPage } from "./facets.ts";
@@ -27,8 +28,10 @@ export interface Catalogue {
   sections: SectionView[];
   /** Every listed review, newest first. */
   listed: ReviewView[];
-  /** One page per facet value (type, area, year, theme) of the listed reviews, each with the legend of the codes it shows. */
-  filterPages: (FilterPage<ReviewView> & { legend: LegendEntry[] })[];
+  /** The pages of each facet value (type, area, year, theme), PAGE_SIZE reviews each, with the legend of the codes each shows. */
+  filterPages: FilterPageView[];
+  /** True when the list at / holds every listed review; false when it shows the newest of each type and links to the rest. */
+  listingComplete: boolean;
   /** The facets with their values and counts, for the list's filters and the browse page. */
   facetGroups: FacetGroup[];
   /** The most recent publications, for the Atom feed. */
@@ -74,8 +77,23 @@ export interface SectionView {
   type: ReviewType;
   heading: string;
   anchor: string;
+  /** The reviews the list at / shows: all of them, or the newest when there are too many for one page. */
   reviews: ReviewView[];
+  total: number;
+  /** The first page of all of this type, when the list at / does not show them all. */
+  moreUrl: string | null;
 }
+
+export interface FilterPageView extends Omit<FilterPage<ReviewView>, "reviews" | "url">, Paged<ReviewView> {
+  /** The first page's address. */
+  baseUrl: string;
+  total: number;
+  legend: LegendEntry[];
+}
+
+/** The list at / shows every review up to this many; beyond it, the newest LISTING_PREVIEW of each type. */
+export const LISTING_LIMIT = 100;
+export const LISTING_PREVIEW = 25;
 
 export interface FootnoteView {
   key: Footnote;
@@ -318,18 +336,29 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     removedOnText: readableDate(removedOn),
   }));
   const listedReviews = publication.listed.map((entry) => entry.review);
+  const listingComplete = listed.length <= LISTING_LIMIT;
+  // The reviews the list at / shows, for its legend.
+  const listedOnFront = new Set(REVIEW_TYPES.flatMap((type) => listed.filter((review) => review.type === type).slice(0, listingComplete ? undefined : LISTING_PREVIEW)));
   return {
     buildDate,
     buildDateText: readableDate(buildDate),
     site,
-    sections: REVIEW_TYPES.map((type) => ({
-      type,
-      heading: SECTION_HEADINGS[type],
-      anchor: type.toLowerCase(),
-      reviews: listed.filter((review) => review.type === type),
-    })),
+    sections: REVIEW_TYPES.map((type) => {
+      const all = listed.filter((review) => review.type === type);
+      return {
+        type,
+        heading: SECTION_HEADINGS[type],
+        anchor: type.toLowerCase(),
+        reviews: listingComplete ? all : all.slice(0, LISTING_PREVIEW),
+        total: all.length,
+        moreUrl: listingComplete ? null : `/reviews/type/${type.toLowerCase()}/`,
+      };
+    }),
     listed,
-    filterPages: facets.pages.map((page) => ({ ...page, legend: legendFor(page.reviews, site) })),
+    filterPages: facets.pages.flatMap(({ reviews, url, ...facet }) =>
+      paginate(reviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: reviews.length, legend: legendFor(paged.items, site) })),
+    ),
+    listingComplete,
     facetGroups: facets.groups,
     feed: listed
       .filter((review) => review.published)
@@ -345,7 +374,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
       })),
     removed,
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
-    legend: legendFor(listed, site),
+    legend: legendFor(listed.filter((review) => listedOnFront.has(review)), site),
     documentFiles: listedReviews.flatMap((review) =>
       review.documents.flatMap((doc) => ("file" in doc ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [])),
     ),

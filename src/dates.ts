@@ -3,6 +3,13 @@ import { DateTime } from "luxon";
 /** Every calendar rule on this site is applied in the partnership's own time zone. */
 export const ZONE = "Europe/London";
 
+/**
+ * Date-only arithmetic (adding months or days to a calendar date) does not depend
+ * on a time zone, so it is done in UTC, which saves luxon's costly zone offset
+ * look-ups; the London zone matters only when turning an instant into a date (londonDateAt).
+ */
+const CALENDAR = "utc";
+
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
 
@@ -10,11 +17,11 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2023-02-30` is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === "string" && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: ZONE }).isValid;
+  return typeof value === "string" && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: CALENDAR }).isValid;
 }
 
 function toDateTime(date: IsoDate): DateTime {
-  const dt = DateTime.fromISO(date, { zone: ZONE });
+  const dt = DateTime.fromISO(date, { zone: CALENDAR });
   if (!ISO_DATE.test(date) || !dt.isValid) throw new Error(`Could not read "${date}" as a date written YYYY-MM-DD`);
   return dt;
 }
@@ -37,9 +44,16 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(toDateTime(to).diff(toDateTime(from), "days").days);
 }
 
+const readable = new Map<IsoDate, string>();
+
 /** As people in the UK write a date: `14 June 2017`. */
 export function readableDate(date: IsoDate): string {
-  return toDateTime(date).setLocale("en-GB").toFormat("d MMMM yyyy");
+  let text = readable.get(date);
+  if (text === undefined) {
+    text = toDateTime(date).setLocale("en-GB").toFormat("d MMMM yyyy");
+    readable.set(date, text);
+  }
+  return text;
 }
 
 /** The year of a date, as a number. */

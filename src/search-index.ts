@@ -10,7 +10,8 @@ export async function buildSearchIndex(outputDir: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    const added = await index.addDirectory({ path: outputDir });
+    // Only review pages can hold an indexable body; skipping the other pages saves time on large sites.
+    const added = await index.addDirectory({ path: outputDir, glob: "reviews/*/index.html" });
     if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: `${outputDir}/pagefind` });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);

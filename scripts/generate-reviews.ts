@@ -1,0 +1,83 @@
+/**
+ * Writes a synthetic, deterministic data set of N reviews into a folder, for the
+ * benchmark: `_data/reviews.json`, `_data/site.json` (the sample's) and
+ * `reviews/<id>/` documents. Same seed and N, same files.
+ *
+ *   npx tsx scripts/generate-reviews.ts --count 1000 --out /tmp/reviews-1000 [--seed 42]
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+
+const AREAS = ["blackburn-with-darwen", "blackpool", "lancashire", "pan-lancashire"];
+const THEMES = [
+  "neglect", "domestic abuse", "safe sleep", "non-accidental injury", "criminal exploitation", "child sexual exploitation", "mental health",
+  "self-harm", "parental substance misuse", "information sharing", "voice of the child", "professional curiosity", "unseen men",
+  "disabled children", "education", "transitions", "missing from home", "online harm", "was not brought", "child protection planning",
+  "physical abuse", "child sexual abuse", "housing", "poverty", "bruising in non-mobile babies", "fabricated or induced illness",
+  "elective home education", "private fostering", "young carers", "bullying",
+];
+const WORDS = "agencies shared information about the family and professionals did not always see the child; the review asks how practitioners can work together, record concerns, escalate when plans drift, and hear what children say about their lives at home and at school".split(" ");
+const TINY_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+
+/** A small, fast, seeded generator (mulberry32): the same seed always gives the same data. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function generateReviews(count: number, seed = 42): { reviews: Record<string, unknown>[]; documents: string[] } {
+  const rand = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)]!;
+  const reviews: Record<string, unknown>[] = [];
+  const documents: string[] = [];
+  const start = Date.UTC(2015, 0, 1);
+  const span = Date.UTC(2026, 10, 20) - start;
+  for (let i = 0; i < count; i++) {
+    const id = `review-${String(i + 1).padStart(5, "0")}`;
+    const type = rand() < 0.7 ? "CSPR" : "SCR";
+    const roll = rand();
+    const status = roll < 0.8 ? "published" : roll < 0.9 ? "withheld" : "delayed";
+    const published = status === "delayed" && rand() < 0.5 ? undefined : new Date(start + Math.floor(rand() * span)).toISOString().slice(0, 10);
+    const themes = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(THEMES)))];
+    const sentence = () => Array.from({ length: 12 + Math.floor(rand() * 12) }, () => pick(WORDS)).join(" ");
+    const summary = `${sentence()}.\n\n**Key learning:**\n\n- ${sentence()}.\n- ${sentence()}.`;
+    const docs: Record<string, string>[] = [];
+    if (rand() < 0.3) {
+      const kind = status === "withheld" ? "learning-brief" : "overview-report";
+      docs.push({ kind, title: kind === "learning-brief" ? "Learning brief" : "Overview report", file: `${kind}.pdf` });
+      documents.push(`${id}/${kind}.pdf`);
+    }
+    reviews.push({ id, title: `Child ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) || ""}`, type, area: pick(AREAS), status, ...(published ? { published } : {}), summary, themes, ...(docs.length ? { documents: docs } : {}) });
+  }
+  return { reviews, documents };
+}
+
+/** Write a generated data set into `out` (a content root: `_data/` and `reviews/`). */
+export function writeDataSet(out: string, count: number, seed = 42): void {
+  const { reviews, documents } = generateReviews(count, seed);
+  mkdirSync(path.join(out, "_data"), { recursive: true });
+  writeFileSync(path.join(out, "_data", "reviews.json"), JSON.stringify(reviews, null, 1));
+  copyFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "_data", "site.json"), path.join(out, "_data", "site.json"));
+  for (const doc of documents) {
+    mkdirSync(path.join(out, "reviews", path.dirname(doc)), { recursive: true });
+    writeFileSync(path.join(out, "reviews", doc), TINY_PDF);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const { values } = parseArgs({ options: { count: { type: "string" }, out: { type: "string" }, seed: { type: "string", default: "42" } } });
+  if (!values.count || !values.out) {
+    console.error("Usage: npx tsx scripts/generate-reviews.ts --count N --out DIR [--seed 42]");
+    process.exit(2);
+  }
+  writeDataSet(values.out, Number(values.count), Number(values.seed));
+  console.log(`Wrote ${values.count} reviews to ${values.out}.`);
+}
