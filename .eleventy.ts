@@ -29,9 +29,10 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
-  eleventyConfig.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     await copyDocuments(loadCatalogue().documentFiles, process.cwd(), directories.output);
-    await buildSearchIndex(directories.output);
+    // npm run build indexes after Eleventy's process has ended (src/build-site.ts); npm start indexes here.
+    if (runMode !== "build") await buildSearchIndex(directories.output);
   });
 }
 

@@ -1,12 +1,8 @@
 import { execFile } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { projectCopy } from "../../src/project-copy.ts";
 import path from "node:path";
 import { PROJECT_ROOT, sampleSite } from "./site.ts";
-
-/** Code the build needs, shared with the fixture by link; the content is the fixture's own. */
-const LINKED = ["node_modules", "src", "scripts", "package.json", "tsconfig.json"];
-const COPIED = [".eleventy.ts", "pages", "_includes", ".pa11yci.cjs"];
 
 export interface FixtureProject {
   root: string;
@@ -26,18 +22,11 @@ export interface FixtureProject {
  * build on data they control.
  */
 export function fixtureProject(options: { reviews: unknown; site?: unknown; files?: Record<string, string | Uint8Array> }): FixtureProject {
-  const root = mkdtempSync(path.join(tmpdir(), "lr-fixture-"));
-  for (const name of LINKED) symlinkSync(path.join(PROJECT_ROOT, name), path.join(root, name));
-  for (const name of COPIED) if (existsSync(path.join(PROJECT_ROOT, name))) cpSync(path.join(PROJECT_ROOT, name), path.join(root, name), { recursive: true });
-  mkdirSync(path.join(root, "_data"));
-  for (const file of readdirSync(path.join(PROJECT_ROOT, "_data"))) {
-    if (file.endsWith(".ts")) cpSync(path.join(PROJECT_ROOT, "_data", file), path.join(root, "_data", file));
-  }
+  const root = projectCopy(PROJECT_ROOT, "lr-fixture-");
   writeFileSync(path.join(root, "_data", "site.json"), JSON.stringify(options.site ?? sampleSite(), null, 2));
   const writeReviews = (reviews: unknown) =>
     writeFileSync(path.join(root, "_data", "reviews.json"), typeof reviews === "string" ? reviews : JSON.stringify(reviews, null, 2));
   writeReviews(options.reviews);
-  mkdirSync(path.join(root, "reviews"));
   for (const [name, content] of Object.entries(options.files ?? {})) {
     const full = path.join(root, "reviews", name);
     mkdirSync(path.dirname(full), { recursive: true });

@@ -1,0 +1,122 @@
+/**
+ * `npm run bench`: build-time benchmark. Not a test: it measures and reports.
+ *
+ * For N = 1,000 and 10,000 synthetic reviews (scripts/generate-reviews.ts, seeded),
+ * it runs, alternating, (a) this project's full production build (scripts/build.ts:
+ * validation, every page, filter pages, feed, sitemap, open data, search index,
+ * documents, the swap) and (b) a bare baseline: plain Eleventy 3 building N minimal
+ * Markdown pages with one layout. For each: median wall time of the runs, peak
+ * resident memory of the whole process tree, pages written, and the ratio (a)/(b).
+ * It also times the accessibility check per page and the nightly job end to end on
+ * the sample data. Prints a table and writes bench-results/bench.json.
+ *
+ *   npm run bench [-- --sizes 1000,10000 --runs 3]
+ */
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync, cpSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runMeasured, type Measured } from "../src/process-stats.ts";
+import { projectCopy } from "../src/project-copy.ts";
+import { writeDataSet } from "./generate-reviews.ts";
+
+const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, runs: { type: "string", default: "3" } } });
+const sizes = values.sizes.split(",").map(Number);
+const runs = Number(values.runs);
+const root = process.cwd();
+const node = process.execPath;
+const eleventyCli = path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+const env = { ...process.env, BUILD_DATE: "2026-11-26", NO_COLOR: "1" };
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const mib = (bytes: number) => bytes / 1024 / 1024;
+const countHtml = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
+
+function check(label: string, result: Measured): Measured {
+  if (result.code !== 0) throw new Error(`${label} failed (exit ${result.code}):\n${result.stderr.slice(-2000)}`);
+  return result;
+}
+
+/** The bare baseline: N one-paragraph Markdown pages and one Nunjucks layout, Eleventy's defaults otherwise. */
+function baselineProject(n: number): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "lr-baseline-"));
+  mkdirSync(path.join(dir, "_includes"));
+  writeFileSync(path.join(dir, "_includes", "layout.njk"), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>\n');
+  for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `page-${i}.md`), `---\nlayout: layout.njk\ntitle: Page ${i}\n---\n# Page ${i}\n\nSome **text** for page ${i}.\n`);
+  return dir;
+}
+
+interface SizeResult {
+  reviews: number;
+  build: { medianMs: number; runsMs: number[]; peakRssMiB: number; pages: number };
+  baseline: { medianMs: number; runsMs: number[]; peakRssMiB: number; pages: number };
+  ratio: number;
+}
+
+const results: SizeResult[] = [];
+for (const n of sizes) {
+  const project = projectCopy(root, `lr-bench-${n}-`);
+  writeDataSet(project, n);
+  const baseline = baselineProject(n);
+  const build: Measured[] = [];
+  const base: Measured[] = [];
+  for (let i = 0; i < runs; i++) {
+    build.push(check(`build of ${n}`, await runMeasured(node, ["--import", "tsx", "scripts/build.ts", "--out", "_site"], { cwd: project, env })));
+    base.push(check(`baseline of ${n}`, await runMeasured(node, [eleventyCli, "--input=.", "--output=_site", "--quiet"], { cwd: baseline, env })));
+    process.stderr.write(`  ${n} reviews, run ${i + 1}/${runs}: build ${(build.at(-1)!.wallMs / 1000).toFixed(1)} s, baseline ${(base.at(-1)!.wallMs / 1000).toFixed(1)} s\n`);
+  }
+  const summary = (ms: Measured[], out: string) => ({
+    medianMs: Math.round(median(ms.map((m) => m.wallMs))),
+    runsMs: ms.map((m) => Math.round(m.wallMs)),
+    peakRssMiB: Math.round(mib(Math.max(...ms.map((m) => m.peakRssBytes)))),
+    pages: countHtml(out),
+  });
+  const b = summary(build, path.join(project, "_site"));
+  const bl = summary(base, path.join(baseline, "_site"));
+  results.push({ reviews: n, build: b, baseline: bl, ratio: Number((b.medianMs / bl.medianMs).toFixed(2)) });
+}
+
+// The accessibility check, per page, and the nightly job end to end, on the sample data.
+const sample = projectCopy(root, "lr-bench-sample-");
+cpSync(path.join(root, "_data", "reviews.json"), path.join(sample, "_data", "reviews.json"));
+cpSync(path.join(root, "_data", "site.json"), path.join(sample, "_data", "site.json"));
+cpSync(path.join(root, "reviews"), path.join(sample, "reviews"), { recursive: true });
+check("sample build", await runMeasured(node, ["--import", "tsx", "scripts/build.ts", "--out", "_site"], { cwd: sample, env }));
+const a11y = check("accessibility check", await runMeasured(node, ["--import", "tsx", "scripts/a11y.ts", "--site", "_site"], { cwd: sample, env }));
+const checked = Number(/(\d+)\/\d+ URLs passed/.exec(a11y.stdout)?.[1] ?? 0);
+const nightly = check("nightly job", await runMeasured(node, ["--import", "tsx", "scripts/nightly.ts", "--a11y", "auto"], { cwd: sample, env }));
+
+const report = {
+  machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+  runs,
+  sizes: results,
+  accessibility: { urlsChecked: checked, totalMs: Math.round(a11y.wallMs), perUrlMs: checked ? Math.round(a11y.wallMs / checked) : null },
+  nightly: { totalMs: Math.round(nightly.wallMs), peakRssMiB: Math.round(mib(nightly.peakRssBytes)) },
+  targets: {
+    tenThousandUnder1GiB: results.find((r) => r.reviews === 10000) ? results.find((r) => r.reviews === 10000)!.build.peakRssMiB < 1024 : null,
+    tenThousandWithin2xBaseline: results.find((r) => r.reviews === 10000) ? results.find((r) => r.reviews === 10000)!.ratio <= 2 : null,
+    linearScaling: results.length === 2 ? Number((results[1]!.build.medianMs / results[0]!.build.medianMs).toFixed(1)) : null,
+  },
+};
+mkdirSync("bench-results", { recursive: true });
+writeFileSync("bench-results/bench.json", `${JSON.stringify(report, null, 2)}\n`);
+
+const rows = [
+  ["reviews", "build (median)", "build peak RSS", "build pages", "baseline (median)", "baseline peak RSS", "baseline pages", "build / baseline"],
+  ...results.map((r) => [
+    r.reviews.toLocaleString("en-GB"),
+    `${(r.build.medianMs / 1000).toFixed(1)} s`,
+    `${r.build.peakRssMiB} MiB`,
+    r.build.pages.toLocaleString("en-GB"),
+    `${(r.baseline.medianMs / 1000).toFixed(1)} s`,
+    `${r.baseline.peakRssMiB} MiB`,
+    r.baseline.pages.toLocaleString("en-GB"),
+    `${r.ratio}×`,
+  ]),
+];
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+console.log(rows.map((row) => "| " + row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ") + " |").join("\n"));
+console.log(`\nAccessibility check (sample site): ${checked} URLs in ${(a11y.wallMs / 1000).toFixed(1)} s, ${report.accessibility.perUrlMs} ms a URL (including Chromium's start).`);
+console.log(`Nightly job end to end (sample site, with the accessibility check): ${(nightly.wallMs / 1000).toFixed(1)} s, peak ${report.nightly.peakRssMiB} MiB.`);
+if (report.targets.linearScaling !== null) console.log(`10,000 reviews took ${report.targets.linearScaling}× as long as 1,000.`);
+console.log("Written to bench-results/bench.json.");
