@@ -1,9 +1,11 @@
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadCatalogue } from "./src/catalogue.ts";
 import { copyDocuments } from "./src/copy-documents.ts";
 import { buildSearchIndex } from "./src/search-index.ts";
 import { importTsData } from "./src/eleventy-data.ts";
 import { parseJsonText } from "./src/json-source.ts";
+import { contentPaths } from "./src/paths.ts";
 import { openDataCsv, openDataJson } from "./src/open-data.ts";
 import pluginRss from "@11ty/eleventy-plugin-rss";
 import { DataError } from "./src/problems.ts";
@@ -12,9 +14,11 @@ import { DataError } from "./src/problems.ts";
 export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addDataExtension("ts", { read: false, parser: importTsData });
   // Eleventy's own JSON reader gives no line numbers; this one names the file, line and column.
+  // The raw reviews are not handed to templates at all: they see only the catalogue, with the rules applied.
   eleventyConfig.addDataExtension("json", {
     read: false,
     parser: async (filePath: string) => {
+      if (path.resolve(filePath) === contentPaths().reviewsFile) return null;
       const { readFile } = await import("node:fs/promises");
       const label = filePath.replace(/^\.\//, "");
       const { source, problems } = parseJsonText(await readFile(filePath, "utf8"), label);

@@ -1,4 +1,4 @@
-import { readlinkSync } from "node:fs";
+import { readlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "./helpers/fixture-project.ts";
@@ -189,5 +189,15 @@ describe("the built site", () => {
     const failed = await site.run("build", [], { BUILD_DATE: "2026-02-30" });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('BUILD_DATE is "2026-02-30", which is not a real calendar date');
+  });
+});
+
+describe("templates", () => {
+  it("never see the raw reviews: Eleventy's reviews global is empty, only the catalogue carries them", async () => {
+    const site = fixtureProject({ reviews, files });
+    writeFileSync(path.join(site.root, "pages", "probe.njk"), "---\npermalink: /probe.txt\n---\n{{ reviews | dump | safe }}|{{ catalogue.listed.length }}");
+    const build = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
+    expect(build.code, build.stderr).toBe(0);
+    expect(site.read("probe.txt")).toBe("null|4");
   });
 });
