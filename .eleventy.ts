@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadCatalogue } from "./src/catalogue.ts";
@@ -19,7 +20,6 @@ export default function (eleventyConfig: UserConfig) {
     read: false,
     parser: async (filePath: string) => {
       if (path.resolve(filePath) === contentPaths().reviewsFile) return null;
-      const { readFile } = await import("node:fs/promises");
       const label = filePath.replace(/^\.\//, "");
       const { source, problems } = parseJsonText(await readFile(filePath, "utf8"), label);
       if (!source) throw new DataError(problems);

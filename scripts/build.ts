@@ -13,7 +13,7 @@ try {
   const { catalogue } = result;
   console.log(
     `Built the site for ${catalogue.buildDate}: ${catalogue.listed.length} reviews listed, ${catalogue.removed.length} removed, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +
-      `Published to ${values.out} (previous build kept as ${values.out}.previous).`,
+      `Published to ${values.out}${result.previous ? ` (previous build kept as ${values.out}.previous)` : ""}.`,
   );
 } catch (error) {
   console.error(explainFailure(error));

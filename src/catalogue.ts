@@ -1,19 +1,18 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { resolveBuildDate } from "./build-date.ts";
 import { DateTime } from "luxon";
 import { readableDate, yearOf, ZONE, type IsoDate } from "./dates.ts";
-import { documentDetails, documentLinkText, DOCUMENT_KIND_LABELS } from "./documents.ts";
-import { readJsonFile } from "./json-source.ts";
+import { documentLinkText } from "./documents.ts";
+import { parseJsonText, readTextFile } from "./json-source.ts";
 import { createSummaryRenderer } from "./markdown.ts";
 import { paginate, type Paged } from "./paging.ts";
-import { contentPaths, type ContentPaths } from "./paths.ts";
+import { contentPaths, REVIEWS_FILE, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { buildFacets, facetLinks, type FacetGroup, type FilterPage } from "./facets.ts";
 import { absoluteUrl } from "./open-data.ts";
-import { applyPublicationRules, FOOTNOTES, type Footnote } from "./publication.ts";
+import { applyPublicationRules, legendOrder, type Footnote } from "./publication.ts";
 import { DOCUMENT_KINDS, REVIEW_TYPES, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
-import { loadSiteSettings, type SiteSettings } from "./site-settings.ts";
+import { siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
 import { validateReviews, type Review } from "./validate.ts";
 
 /**
@@ -111,13 +110,10 @@ export interface LegendEntry extends FootnoteView {
 
 export interface DocumentView {
   kind: DocumentKind;
-  kindLabel: string;
   title: string;
   href: string;
   /** Kind, title, format and size: the whole text of the link. */
   linkText: string;
-  /** `PDF, 1.2 MB`. */
-  details: string;
   external: boolean;
 }
 
@@ -229,7 +225,7 @@ function accessibilityView(site: SiteSettings): AccessibilityView {
 
 /** The legend for a list of reviews: the codes they use, in code order, each with the reviews that carry it. */
 function legendFor(reviews: readonly ReviewView[], site: SiteSettings): LegendEntry[] {
-  return FOOTNOTES.filter((key) => reviews.some((review) => review.footnote?.key === key)).map((key) => ({
+  return legendOrder(reviews.map((review) => review.footnote?.key)).map((key) => ({
     ...footnoteView(key, site),
     reviews: reviews.filter((review) => review.footnote?.key === key).map(({ id, title, url }) => ({ id, title, url })),
   }));
@@ -241,15 +237,12 @@ function footnoteView(key: Footnote, site: SiteSettings): FootnoteView {
 }
 
 function documentView(review: Review, doc: Review["documents"][number]): DocumentView {
-  const kindLabel = DOCUMENT_KIND_LABELS[doc.kind];
   const external = "url" in doc;
   return {
     kind: doc.kind,
-    kindLabel,
     title: doc.title,
     href: external ? doc.url : `/reviews/${review.id}/${doc.file}`,
     linkText: documentLinkText(doc),
-    details: documentDetails(doc),
     external,
   };
 }
@@ -395,14 +388,6 @@ export interface LoadOptions {
 
 let cache: { key: string; catalogue: Catalogue } | undefined;
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch {
-    return "";
-  }
-}
-
 /**
  * Read, check and publish the content at the build date. Throws a DataError
  * listing every problem, or a BuildDateError. Remembers the last result, so the
@@ -411,13 +396,16 @@ function readText(file: string): string {
 export function loadCatalogue(options: LoadOptions = {}): Catalogue {
   const paths = options.paths ?? contentPaths();
   const buildDate = resolveBuildDate(options.env ?? process.env, options.now);
+  // Each file is read once: its text is both the cache key and what is parsed.
+  const siteText = readTextFile(paths.siteFile, SITE_FILE);
+  const reviewsText = readTextFile(paths.reviewsFile, REVIEWS_FILE);
   const key = createHash("sha256")
-    .update(`${paths.root}\0${buildDate}\0${readText(paths.siteFile)}\0${readText(paths.reviewsFile)}`)
+    .update(`${paths.root}\0${buildDate}\0${siteText.text ?? ""}\0${reviewsText.text ?? ""}`)
     .digest("hex");
   if (cache?.key === key) return cache.catalogue;
 
-  const site = loadSiteSettings(paths.siteFile);
-  const { source, problems } = readJsonFile(paths.reviewsFile, "_data/reviews.json");
+  const site = siteSettingsFrom(siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE));
+  const { source, problems } = reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
   if (!source) throw new DataError(problems);
   const result = validateReviews(source, { areaKeys: Object.keys(site.areas), reviewsDir: paths.reviewsDir, buildDate });
   if (result.errors.length > 0) throw new DataError(result.errors);

@@ -73,14 +73,18 @@ export function parseJsonText(text: string, file: string): { source?: JsonSource
   return { source: { file, value, lineOf }, problems: [] };
 }
 
-/** Read and parse a JSON file; a missing file is a problem, not a crash. */
-export function readJsonFile(absolutePath: string, file: string): { source?: JsonSource; problems: Problem[] } {
-  let text: string;
+/** Read a data file's text; a missing file is a problem, not a crash. */
+export function readTextFile(absolutePath: string, file: string): { text?: string; problems: Problem[] } {
   try {
-    text = readFileSync(absolutePath, "utf8");
+    return { text: readFileSync(absolutePath, "utf8"), problems: [] };
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "the file does not exist" : `the file could not be read (${(error as Error).message})`;
     return { problems: [{ file, message: `${reason}.` }] };
   }
-  return parseJsonText(text, file);
+}
+
+/** Read and parse a JSON file, with its problems if it is missing or invalid. */
+export function readJsonFile(absolutePath: string, file: string): { source?: JsonSource; problems: Problem[] } {
+  const { text, problems } = readTextFile(absolutePath, file);
+  return text === undefined ? { problems } : parseJsonText(text, file);
 }

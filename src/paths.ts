@@ -1,5 +1,8 @@
 import path from "node:path";
 
+/** How the reviews file is named in messages to maintainers. */
+export const REVIEWS_FILE = "_data/reviews.json";
+
 /** Where a site's content lives, relative to its root folder (the project folder by default). */
 export interface ContentPaths {
   root: string;

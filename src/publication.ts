@@ -86,6 +86,12 @@ export function applyPublicationRules<R extends RuleInput>(reviews: readonly R[]
         break;
     }
   }
-  result.legend = FOOTNOTES.filter((f) => used.has(f));
+  result.legend = legendOrder(used);
   return result;
+}
+
+/** The footnotes among `used`, once each, in code order: what a legend shows. */
+export function legendOrder(used: Iterable<Footnote | undefined>): Footnote[] {
+  const set = new Set(used);
+  return FOOTNOTES.filter((footnote) => set.has(footnote));
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
-import { readJsonFile } from "./json-source.ts";
-import { DataError } from "./problems.ts";
+import { readJsonFile, type JsonSource } from "./json-source.ts";
+import { DataError, type Problem } from "./problems.ts";
 import { expected, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 
 const text = (what: string) => z.string({ error: expected(what) }).regex(/\S/, { error: expected(what) });
@@ -94,15 +94,19 @@ export const siteSchema = z.strictObject(
 
 export type SiteSettings = z.infer<typeof siteSchema>;
 
-const SITE_FILE = "_data/site.json";
+export const SITE_FILE = "_data/site.json";
 
-/** Read and check `_data/site.json`; throws a DataError listing every problem. */
-export function loadSiteSettings(absolutePath: string): SiteSettings {
-  const { source, problems } = readJsonFile(absolutePath, SITE_FILE);
+/** Check `_data/site.json` once read and parsed; throws a DataError listing every problem. */
+export function siteSettingsFrom({ source, problems }: { source?: JsonSource; problems: Problem[] }): SiteSettings {
   if (!source) throw new DataError(problems);
   const result = siteSchema.safeParse(source.value);
   if (!result.success) {
     throw new DataError(problemsFromIssues(result.error.issues, { file: SITE_FILE }, [], fieldsAllowed(siteSchema), source.lineOf));
   }
   return result.data;
+}
+
+/** Read and check `_data/site.json`; throws a DataError listing every problem. */
+export function loadSiteSettings(absolutePath: string): SiteSettings {
+  return siteSettingsFrom(readJsonFile(absolutePath, SITE_FILE));
 }
