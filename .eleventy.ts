@@ -33,10 +33,12 @@ export default function (eleventyConfig: UserConfig) {
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
+  // npm run build copies documents and indexes after Eleventy's process has ended (src/build-site.ts); npm start does it here.
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
-    await copyDocuments(loadCatalogue().documentFiles, process.cwd(), directories.output);
-    // npm run build indexes after Eleventy's process has ended (src/build-site.ts); npm start indexes here.
-    if (runMode !== "build") await buildSearchIndex(directories.output);
+    if (runMode === "build") return;
+    const catalogue = loadCatalogue();
+    await copyDocuments(catalogue.documentFiles, process.cwd(), directories.output);
+    await buildSearchIndex(directories.output, catalogue.listed.map((review) => review.url));
   });
 }
 

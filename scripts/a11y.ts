@@ -1,13 +1,15 @@
 /**
- * `npm run test:a11y`: build the site into a temporary folder (or take `--site DIR`)
- * and run pa11y-ci over every page it wrote, at 320 and 1280 pixels wide.
+ * `npm run test:a11y`: build this repository's site (its own data, whatever the
+ * partnership) into a temporary folder, or take `--site DIR`, and run pa11y-ci
+ * over every page it wrote, at 320 and 1280 pixels wide.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { runA11yCheck } from "../src/a11y-check.ts";
-import { runEleventy } from "../src/build-site.ts";
+import { resolveBuildDate } from "../src/build-date.ts";
+import { buildSite } from "../src/build-site.ts";
 import { explainFailure } from "../src/cli.ts";
 
 const { values } = parseArgs({ options: { site: { type: "string" }, json: { type: "string" } } });
@@ -16,8 +18,8 @@ try {
   let siteDir = values.site;
   if (!siteDir) {
     temporary = mkdtempSync(path.join(tmpdir(), "lr-a11y-"));
-    siteDir = temporary;
-    await runEleventy(siteDir);
+    siteDir = path.join(temporary, "_site");
+    await buildSite({ out: siteDir, buildDate: resolveBuildDate(process.env) });
   }
   const { code } = await runA11yCheck({ siteDir, ...(values.json ? { jsonReport: values.json } : {}) });
   if (code !== 0) console.error("The accessibility check failed: see the pages and issues listed above.");

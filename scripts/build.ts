@@ -1,15 +1,17 @@
 /**
  * `npm run build`: check the data, build the site into a new folder, and make it
  * the published output (`_site`, or `--out DIR`) only if everything succeeded.
+ * A build dated before the live one is refused unless `--allow-earlier-date`.
  */
 import { parseArgs } from "node:util";
+import { resolveBuildDate } from "../src/build-date.ts";
 import { buildSite } from "../src/build-site.ts";
 import { explainFailure } from "../src/cli.ts";
 
-const { values } = parseArgs({ options: { out: { type: "string", default: "_site" } } });
+const { values } = parseArgs({ options: { out: { type: "string", default: "_site" }, "allow-earlier-date": { type: "boolean", default: false } } });
 try {
   const started = Date.now();
-  const result = await buildSite({ out: values.out, log: (line) => console.warn(line) });
+  const result = await buildSite({ out: values.out, buildDate: resolveBuildDate(process.env), allowEarlierDate: values["allow-earlier-date"], log: (line) => console.warn(line) });
   const { catalogue } = result;
   console.log(
     `Built the site for ${catalogue.buildDate}: ${catalogue.listed.length} reviews listed, ${catalogue.removed.length} removed, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +

@@ -2,31 +2,38 @@
  * `npm run nightly`: what the scheduled job runs. Validate, build into a fresh
  * folder, check it, and only then replace the published output (default `_site`,
  * or `--out DIR`) in one step. Prints a short report and writes it as JSON to
- * `<out>.report.json`. Exits non-zero, with the live output untouched, on any failure.
+ * `<out>.report.json`. On any failure it exits non-zero; the live site keeps its
+ * content, less every review whose removal date has come, which is withdrawn anyway.
  *
- *   --out DIR          the published output (a link to the live build)
- *   --previous P       the previous build's reviews.json, a path or https address, to report changes
- *   --a11y MODE        auto (default: run the accessibility check when a browser is installed), always, never
+ *   --out DIR               the published output (a link to the live build)
+ *   --previous P            the previous build's reviews.json, a path or https address, to report changes
+ *   --a11y MODE             auto (default: run the accessibility check when a browser is installed), always, never
+ *   --allow-earlier-date    publish even if the live build is for a later date (otherwise refused)
  */
 import { parseArgs } from "node:util";
 import { formatReport } from "../src/nightly-report.ts";
-import { runNightly, writeReport } from "../src/nightly.ts";
+import { runNightlyAndReport } from "../src/nightly.ts";
 
 const { values } = parseArgs({
-  options: { out: { type: "string", default: "_site" }, previous: { type: "string" }, a11y: { type: "string", default: "auto" } },
+  options: {
+    out: { type: "string", default: "_site" },
+    previous: { type: "string" },
+    a11y: { type: "string", default: "auto" },
+    "allow-earlier-date": { type: "boolean", default: false },
+  },
 });
 if (!["auto", "always", "never"].includes(values.a11y)) {
   console.error(`--a11y must be auto, always or never, not "${values.a11y}".`);
   process.exit(2);
 }
-const report = await runNightly({
+const { report, file, writeError } = await runNightlyAndReport({
   out: values.out,
   ...(values.previous ? { previous: values.previous } : {}),
   a11y: values.a11y as "auto" | "always" | "never",
+  allowEarlierDate: values["allow-earlier-date"],
   log: (line) => console.log(line),
 });
-const file = await writeReport(values.out, report);
-const text = formatReport(report);
-if (report.published) console.log(`${text}\nReport written to ${file}.`);
-else console.error(`${text}\nReport written to ${file}.`);
-process.exitCode = report.published ? 0 : 1;
+const text = `${formatReport(report)}\n${file ? `Report written to ${file}.` : `REPORT NOT WRITTEN: ${writeError}`}`;
+if (report.published && file) console.log(text);
+else console.error(text);
+process.exitCode = report.published && file ? 0 : 1;

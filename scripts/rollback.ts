@@ -1,12 +1,16 @@
-/** `npm run rollback`: make the previous build live again (`--out DIR`, default `_site`). Running it twice rolls forward. */
+/**
+ * `npm run rollback`: make the previous build live again (`--out DIR`, default `_site`),
+ * without anything whose removal date has come by today. Running it twice rolls forward.
+ */
 import { parseArgs } from "node:util";
-import { outputLayout, rollback } from "../src/publish.ts";
+import { resolveBuildDate } from "../src/build-date.ts";
+import { explainFailure } from "../src/cli.ts";
+import { rollbackSite } from "../src/rollback.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "_site" } } });
 try {
-  const { now } = await rollback(outputLayout(values.out));
-  console.log(`${values.out} now shows the previous build (${now}). Run again to undo.`);
+  console.log(await rollbackSite({ root: process.cwd(), out: values.out, buildDate: resolveBuildDate(process.env), log: (line) => console.log(line) }));
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(explainFailure(error, "The rollback failed; the published site was not changed."));
   process.exitCode = 1;
 }

@@ -1,47 +1,60 @@
-import { access, open, readFile, rm } from "node:fs/promises";
+import { access, chmod, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { buildSearchIndex } from "./search-index.ts";
-import { loadCatalogue, type Catalogue } from "./catalogue.ts";
+import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "./build-input.ts";
+import { buildCatalogue, type Catalogue } from "./catalogue.ts";
+import { copyDocuments } from "./copy-documents.ts";
+import type { IsoDate } from "./dates.ts";
+import { checkpoint } from "./fault.ts";
 import { contentPaths } from "./paths.ts";
 import { formatProblems } from "./problems.ts";
-import { newBuildDir, outputLayout, publishBuild, type OutputLayout } from "./publish.ts";
+import { checkNotEarlier, checkOutput, MARKER, newBuild, publishBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./publish.ts";
+import { buildSearchIndex } from "./search-index.ts";
 
 export interface BuildOptions {
+  /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
+  root?: string;
   /** The published output: a link to the live build. Default `_site`. */
   out?: string;
+  /** The date the rules are applied at, resolved once by the caller and used by every process of the build. */
+  buildDate: IsoDate;
+  /** Build from this data instead of reading `_data/` (a rebuild of a kept build at a later date). */
+  input?: BuildInput;
+  /** Publish even when the live build is for a later date. */
+  allowEarlierDate?: boolean;
   /** Runs on the finished build before it goes live; throw to stop it going live. */
-  beforePublish?: (buildDir: string, catalogue: Catalogue) => Promise<void>;
+  beforePublish?: (siteDir: string, catalogue: Catalogue) => Promise<void>;
   log?: (line: string) => void;
 }
 
 export interface BuildResult {
-  buildDir: string;
+  build: BuildFolder;
   catalogue: Catalogue;
   previous?: string;
   layout: OutputLayout;
+  /** Things that went wrong after the build went live (it stays live). */
+  warnings: string[];
 }
 
 /** Only one build may write to an output at a time; a lock left by a process that has died is taken over. */
-async function lock(layout: OutputLayout): Promise<() => Promise<void>> {
-  const lockFile = `${layout.out}.lock`;
+export async function lock(layout: OutputLayout): Promise<() => Promise<void>> {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(lockFile, "wx");
+      const handle = await open(layout.lock, "wx");
       await handle.writeFile(String(process.pid));
       await handle.close();
-      return () => rm(lockFile, { force: true });
+      return () => rm(layout.lock, { force: true });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number(await readFile(lockFile, "utf8").catch(() => ""));
+      const pid = Number(await readFile(layout.lock, "utf8").catch(() => ""));
       let alive = false;
       try {
         alive = pid > 0 && process.kill(pid, 0);
       } catch {
         alive = false;
       }
-      if (alive) throw new Error(`Another build (process ${pid}) is writing to ${layout.out}; wait for it to finish. If none is running, delete ${lockFile}.`);
-      await rm(lockFile, { force: true });
+      if (alive) throw new Error(`Another build (process ${pid}) is writing to ${layout.out}; wait for it to finish. If none is running, delete ${layout.lock}.`);
+      await rm(layout.lock, { force: true });
     }
   }
   throw new Error(`Could not lock ${layout.out}.`);
@@ -49,15 +62,14 @@ async function lock(layout: OutputLayout): Promise<() => Promise<void>> {
 
 /**
  * Run Eleventy with the project's config in a child process, writing into
- * `outputDir`, then build the search index. Eleventy runs in its own process so
- * that its memory is given back before Pagefind starts: at 10,000 reviews the two
- * together would pass 1 GiB.
+ * `siteDir`, with the build input handed over in a file. Eleventy runs in its
+ * own process so that its memory is given back before Pagefind starts.
  */
-export async function runEleventy(outputDir: string): Promise<void> {
-  const cli = path.join(process.cwd(), "node_modules", "@11ty", "eleventy", "cmd.cjs");
-  const child = spawn(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${outputDir}`, "--quiet"], {
-    cwd: process.cwd(),
-    env: process.env,
+export async function runEleventy(root: string, siteDir: string, inputFile: string): Promise<void> {
+  const cli = path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+  const child = spawn(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, "--quiet"], {
+    cwd: root,
+    env: { ...process.env, [INPUT_ENV]: inputFile },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
@@ -69,37 +81,83 @@ export async function runEleventy(outputDir: string): Promise<void> {
   if (code !== 0) throw new Error(`Eleventy failed (exit ${code}):\n${stderr.trim()}`);
   // A config's dir.output would override the folder given here; a build that wrote elsewhere must never go live.
   try {
-    await access(path.join(outputDir, "index.html"));
+    await access(path.join(siteDir, "index.html"));
   } catch {
-    throw new Error(`Eleventy wrote no index.html into ${outputDir}; check that .eleventy.ts sets no output folder.`);
+    throw new Error(`Eleventy wrote no index.html into ${siteDir}; check that .eleventy.ts sets no output folder.`);
   }
-  await buildSearchIndex(outputDir);
+}
+
+/** Folders 0755 and files 0644, whatever the umask and the source files' modes, so that a web server running as another user can read every file. */
+export async function makeReadable(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory()) await chmod(full, 0o755);
+    else if (entry.isFile()) await chmod(full, 0o644);
+  }
+}
+
+function metaFor(catalogue: Catalogue): BuildMeta {
+  return {
+    generator: "learning-reviews",
+    buildDate: catalogue.buildDate,
+    listed: catalogue.listed.map((review) => ({ id: review.id, title: review.title, removalDate: review.removalDate })),
+    removed: catalogue.removed.map((review) => review.id),
+  };
 }
 
 /**
  * Build the whole site into a new folder and make it live in one step. The data
- * is checked before anything is written; a failure at any point leaves the live
- * output exactly as it was.
+ * is checked before anything is written; a failure at any point before the swap
+ * leaves the live output exactly as it was, and nothing after it can remove the live build.
  */
-export async function buildSite(options: BuildOptions = {}): Promise<BuildResult> {
+export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
-  const layout = outputLayout(options.out ?? "_site");
-  const catalogue = loadCatalogue({
-    paths: contentPaths(),
-    onWarnings: (warnings) => {
-      if (warnings.length) log(formatProblems(warnings, "warning"));
-    },
-  });
+  const root = path.resolve(options.root ?? process.cwd());
+  const layout = await checkOutput(options.out ?? "_site", root);
+  await checkpoint("validate");
+  const input = options.input ?? readBuildInput(contentPaths(root), options.buildDate);
+  if (!options.input && input.warnings.length) log(formatProblems(input.warnings, "warning"));
+  const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings);
   const unlock = await lock(layout);
-  let buildDir: string | undefined;
+  let build: BuildFolder | undefined;
+  let live = false;
   try {
-    buildDir = await newBuildDir(layout, catalogue.buildDate);
-    await runEleventy(buildDir);
-    await options.beforePublish?.(buildDir, catalogue);
-    const { previous } = await publishBuild(layout, buildDir);
-    return { buildDir, catalogue, layout, ...(previous ? { previous } : {}) };
+    await checkNotEarlier(layout, options.buildDate, options);
+    await checkpoint("prepare");
+    build = await newBuild(layout, options.buildDate);
+    const inputFile = path.join(build.input, "build-input.json");
+    await writeFile(inputFile, serialiseBuildInput({ ...input, buildDate: options.buildDate }));
+    await checkpoint("eleventy");
+    await runEleventy(root, build.site, inputFile);
+    // The advance removal notices are kept with the build, never served.
+    await rename(path.join(build.site, "_notices"), build.notices).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ENOENT") throw error;
+    });
+    await checkpoint("documents");
+    await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
+    await checkpoint("index");
+    await buildSearchIndex(build.site, catalogue.listed.map((review) => review.url));
+    await checkpoint("permissions");
+    await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
+    await makeReadable(build.site);
+    await writeMeta(build, metaFor(catalogue));
+    await checkpoint("check");
+    await options.beforePublish?.(build.site, catalogue);
+    await checkpoint("publish");
+    const published = await publishBuild(layout, build, options);
+    live = true;
+    const warnings = [...published.warnings];
+    try {
+      await checkpoint("published");
+    } catch (error) {
+      warnings.push(`After the new build went live: ${(error as Error).message}`);
+    }
+    for (const warning of warnings) log(`Warning: ${warning}`);
+    return { build, catalogue, layout, warnings, ...(published.previous ? { previous: published.previous } : {}) };
   } catch (error) {
-    if (buildDir) await rm(buildDir, { recursive: true, force: true });
+    // Never delete a build that went live.
+    if (build && !live) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
     throw error;
   } finally {
     await unlock();

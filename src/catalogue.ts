@@ -3,17 +3,18 @@ import { resolveBuildDate } from "./build-date.ts";
 import { DateTime } from "luxon";
 import { readableDate, yearOf, ZONE, type IsoDate } from "./dates.ts";
 import { documentLinkText } from "./documents.ts";
-import { parseJsonText, readTextFile } from "./json-source.ts";
+import { readTextFile } from "./json-source.ts";
+import { INPUT_ENV, readBuildInput, readBuildInputFile } from "./build-input.ts";
 import { createSummaryRenderer } from "./markdown.ts";
 import { paginate, type Paged } from "./paging.ts";
 import { contentPaths, REVIEWS_FILE, type ContentPaths } from "./paths.ts";
-import { DataError, type Problem } from "./problems.ts";
+import type { Problem } from "./problems.ts";
 import { buildFacets, facetLinks, type FacetGroup, type FilterPage } from "./facets.ts";
 import { absoluteUrl } from "./open-data.ts";
 import { applyPublicationRules, legendOrder, type Footnote } from "./publication.ts";
 import { DOCUMENT_KINDS, REVIEW_TYPES, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
-import { siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
-import { validateReviews, type Review } from "./validate.ts";
+import { SITE_FILE, type SiteSettings } from "./site-settings.ts";
+import type { Review } from "./validate.ts";
 
 /**
  * What templates may use: every value already decided and worded, so that
@@ -37,6 +38,8 @@ export interface Catalogue {
   feed: FeedEntry[];
   /** SCRs past their publication period: only a notice stays at their address. */
   removed: RemovedView[];
+  /** The notice each listed SCR will get on its removal date, made in advance for a withdrawal in place (kept with the build, never served). */
+  upcomingNotices: RemovedView[];
   /** Reviews dated after the build date: nothing of them is published yet. */
   scheduled: { id: string; title: string; type: ReviewType; publishesOn: IsoDate }[];
   /** The footnotes the listed reviews use, in code order, each with the reviews that carry it. */
@@ -316,7 +319,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     const { type, area, year, themes } = review.links;
     for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
   }
-  const removed = publication.removed.map(({ review, removedOn }): RemovedView => ({
+  const removedView = (review: Review, removedOn: IsoDate): RemovedView => ({
     id: review.id,
     url: `/reviews/${review.id}/`,
     title: review.title,
@@ -327,7 +330,8 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     publishedText: readableDate(review.published!),
     removedOn,
     removedOnText: readableDate(removedOn),
-  }));
+  });
+  const removed = publication.removed.map(({ review, removedOn }) => removedView(review, removedOn));
   const listedReviews = publication.listed.map((entry) => entry.review);
   const listingComplete = listed.length <= LISTING_LIMIT;
   // The reviews the list at / shows, for its legend.
@@ -366,6 +370,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
         summaryHtml: review.summaryHtml,
       })),
     removed,
+    upcomingNotices: publication.listed.flatMap(({ review, removalDate }) => (removalDate ? [removedView(review, removalDate)] : [])),
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
     legend: legendFor(listed.filter((review) => listedOnFront.has(review)), site),
     documentFiles: listedReviews.flatMap((review) =>
@@ -380,8 +385,8 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
 
 export interface LoadOptions {
   paths?: ContentPaths;
-  env?: Record<string, string | undefined>;
-  now?: () => Date;
+  /** The date to apply the rules at; default: resolved from the environment (BUILD_DATE, SOURCE_DATE_EPOCH, the clock). */
+  buildDate?: IsoDate;
   /** Called with the warnings when the catalogue is computed (not when it comes from the cache). */
   onWarnings?: (warnings: Problem[]) => void;
 }
@@ -389,28 +394,31 @@ export interface LoadOptions {
 let cache: { key: string; catalogue: Catalogue } | undefined;
 
 /**
- * Read, check and publish the content at the build date. Throws a DataError
- * listing every problem, or a BuildDateError. Remembers the last result, so the
- * build's data file and its document copying share one computation.
+ * The catalogue for this process. In a build, the build script hands Eleventy's
+ * process the data it validated, with its build date, in a file (`LEARNING_REVIEWS_INPUT`),
+ * so that both use one date and one reading of the data; otherwise (`npm start`,
+ * `npm run validate`) the content is read, checked and published at the build date.
+ * Throws a DataError listing every problem, or a BuildDateError.
  */
 export function loadCatalogue(options: LoadOptions = {}): Catalogue {
+  const inputFile = process.env[INPUT_ENV];
+  if (inputFile && !options.paths) {
+    if (cache?.key === `file:${inputFile}`) return cache.catalogue;
+    const input = readBuildInputFile(inputFile);
+    const catalogue = buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings);
+    cache = { key: `file:${inputFile}`, catalogue };
+    return catalogue;
+  }
   const paths = options.paths ?? contentPaths();
-  const buildDate = resolveBuildDate(options.env ?? process.env, options.now);
-  // Each file is read once: its text is both the cache key and what is parsed.
-  const siteText = readTextFile(paths.siteFile, SITE_FILE);
-  const reviewsText = readTextFile(paths.reviewsFile, REVIEWS_FILE);
+  const buildDate = options.buildDate ?? resolveBuildDate(process.env);
+  // The files' text and the date are the cache key, so npm start rebuilds when the data changes.
   const key = createHash("sha256")
-    .update(`${paths.root}\0${buildDate}\0${siteText.text ?? ""}\0${reviewsText.text ?? ""}`)
+    .update(`${paths.root}\0${buildDate}\0${readTextFile(paths.siteFile, SITE_FILE).text ?? ""}\0${readTextFile(paths.reviewsFile, REVIEWS_FILE).text ?? ""}`)
     .digest("hex");
   if (cache?.key === key) return cache.catalogue;
-
-  const site = siteSettingsFrom(siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE));
-  const { source, problems } = reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
-  if (!source) throw new DataError(problems);
-  const result = validateReviews(source, { areaKeys: Object.keys(site.areas), reviewsDir: paths.reviewsDir, buildDate });
-  if (result.errors.length > 0) throw new DataError(result.errors);
-  const catalogue = buildCatalogue(result.reviews, site, buildDate, result.warnings);
+  const input = readBuildInput(paths, buildDate);
+  const catalogue = buildCatalogue(input.reviews, input.site, buildDate, input.warnings);
   cache = { key, catalogue };
-  options.onWarnings?.(result.warnings);
+  options.onWarnings?.(input.warnings);
   return catalogue;
 }

@@ -1,15 +1,20 @@
 import { BuildDateError } from "./build-date.ts";
 import { DataError } from "./problems.ts";
+import { OutputError } from "./publish.ts";
+
+function causeOf(e: Error): unknown {
+  return (e as Error & { originalError?: unknown }).originalError ?? e.cause;
+}
 
 /** The message a maintainer sees when a command fails: our own errors as they are, anything else with its cause chain. */
-export function explainFailure(error: unknown): string {
-  for (let e: unknown = error; e instanceof Error; e = (e as Error & { originalError?: unknown }).originalError ?? e.cause) {
-    if (e instanceof DataError || e instanceof BuildDateError) return e.message;
+export function explainFailure(error: unknown, headline = "The build failed; the published site was not changed."): string {
+  for (let e: unknown = error; e instanceof Error; e = causeOf(e)) {
+    if (e instanceof DataError || e instanceof BuildDateError || e instanceof OutputError) return e.message;
   }
   const lines: string[] = [];
-  for (let e: unknown = error; e; e = e instanceof Error ? ((e as Error & { originalError?: unknown }).originalError ?? e.cause) : undefined) {
+  for (let e: unknown = error; e; e = e instanceof Error ? causeOf(e) : undefined) {
     lines.push(e instanceof Error ? e.message : String(e));
     if (lines.length > 5) break;
   }
-  return `The build failed; the published site was not changed.\n${lines.join("\n  caused by: ")}`;
+  return `${headline}\n${lines.join("\n  caused by: ")}`;
 }

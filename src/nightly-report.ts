@@ -1,6 +1,7 @@
 import { daysBetween, readableDate, type IsoDate } from "./dates.ts";
 import type { Catalogue } from "./catalogue.ts";
 import type { OpenDataRecord } from "./open-data.ts";
+import type { Withdrawal } from "./withdraw.ts";
 
 /** How far ahead the report warns about SCRs leaving the site. */
 export const DUE_WITHIN_DAYS = 30;
@@ -19,8 +20,12 @@ export interface NightlyReport {
   /** Why the build did not go live, when it did not. */
   failure?: string;
   listed?: { total: number; byType: Record<string, number>; byArea: Record<string, number> };
-  /** Null when there was no previous build to compare with. */
+  /** Null when there was no previous build to compare with, or it could not be read (see `changesUnavailable`). */
   changes?: { added: ReviewChange[]; removed: ReviewChange[] } | null;
+  /** Why the changes could not be worked out. */
+  changesUnavailable?: string;
+  /** On a failed night: what was taken off the live site because its removal date had come. */
+  withdrawal?: Withdrawal;
   dueForRemoval?: { id: string; title: string; removalDate: IsoDate; daysLeft: number }[];
   warnings?: string[];
 }
@@ -35,7 +40,7 @@ function count<T>(items: readonly T[], key: (item: T) => string): Record<string,
  * Compare this build with the previous one (its `/reviews.json` records) and
  * list SCRs that leave the site within the next 30 days.
  */
-export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<OpenDataRecord, "id" | "type" | "title">[] | null, warnings: string[] = []): NightlyReport {
+export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<OpenDataRecord, "id" | "type" | "title">[] | null, warnings: string[] = [], changesUnavailable?: string): NightlyReport {
   const listedIds = new Set(catalogue.listed.map((review) => review.id));
   const removedById = new Map(catalogue.removed.map((review) => [review.id, review]));
   const scheduledById = new Map(catalogue.scheduled.map((review) => [review.id, review]));
@@ -72,6 +77,7 @@ export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<Open
       byArea: count(catalogue.listed, (review) => review.areaLabel),
     },
     changes,
+    ...(changes === null && changesUnavailable ? { changesUnavailable } : {}),
     dueForRemoval,
     warnings,
   };
@@ -79,14 +85,18 @@ export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<Open
 
 /** The report in a few lines of plain text, for the job's log. */
 export function formatReport(report: NightlyReport): string {
-  const lines = [`Nightly build for ${readableDate(report.buildDate)}: ${report.published ? "published" : "NOT published; the live site is unchanged"}.`];
+  const withdrawal = report.withdrawal;
+  const unchanged = !withdrawal || withdrawal.outcome === "none-due" || withdrawal.outcome === "no-live-build";
+  const date = report.buildDate ? readableDate(report.buildDate) : "an unknown date";
+  const lines = [`Nightly build for ${date}: ${report.published ? "published" : unchanged ? "NOT published; the live site is unchanged" : "NOT published"}.`];
   if (report.failure) lines.push(`Reason: ${report.failure}`);
+  if (withdrawal) lines.push(...formatWithdrawal(withdrawal));
   if (report.listed) {
     const byType = Object.entries(report.listed.byType).map(([type, n]) => `${n} ${type}`).join(", ");
     const byArea = Object.entries(report.listed.byArea).map(([area, n]) => `${area} ${n}`).join(", ");
     lines.push(`Listed: ${report.listed.total} reviews (${byType}). By area: ${byArea}.`);
   }
-  if (report.changes === null) lines.push("Changes: there was no previous build to compare with.");
+  if (report.changes === null) lines.push(`Changes: ${report.changesUnavailable ?? "there was no previous build to compare with"}.`);
   else if (report.changes) {
     const { added, removed } = report.changes;
     if (added.length + removed.length === 0) lines.push("Changes since the previous build: none.");
@@ -105,4 +115,29 @@ export function formatReport(report: NightlyReport): string {
   }
   for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
   return lines.join("\n");
+}
+
+/** What a failed night did about expired reviews, in words that cannot be missed. */
+function formatWithdrawal(withdrawal: Withdrawal): string[] {
+  const lines: string[] = [];
+  const list = withdrawal.withdrawn.map((review) => `  - ${review.id} (${review.title}): removal date ${review.removalDate ?? "none"}`);
+  switch (withdrawal.outcome) {
+    case "no-live-build":
+      lines.push("There is no live site, so nothing had to be withdrawn from it.");
+      break;
+    case "none-due":
+      lines.push("Nothing on the live site was due to be removed tonight, so the live site is unchanged.");
+      break;
+    case "rebuilt":
+      lines.push("WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:", ...list);
+      break;
+    case "in-place":
+      lines.push("WITHDRAWN IN PLACE: these reviews' removal date has come; the live site could not be rebuilt, so their pages were replaced by the removal notice and their documents deleted:", ...list);
+      break;
+    case "failed":
+      lines.push("FAILED TO WITHDRAW: reviews whose removal date has come may still be on the live site. Act now: fix the build, or take the site down.");
+      break;
+  }
+  for (const problem of withdrawal.problems) lines.push(`  problem: ${problem}`);
+  return lines;
 }

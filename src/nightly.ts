@@ -1,83 +1,155 @@
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runA11yCheck } from "./a11y-check.ts";
 import { buildSite } from "./build-site.ts";
 import { requireChromium } from "./chromium.ts";
 import { explainFailure } from "./cli.ts";
-import { resolveBuildDate } from "./build-date.ts";
+import { BuildDateError, resolveBuildDate } from "./build-date.ts";
+import type { IsoDate } from "./dates.ts";
+import { checkpoint } from "./fault.ts";
 import { formatProblem } from "./problems.ts";
 import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
 import type { OpenDataRecord } from "./open-data.ts";
 import { outputLayout } from "./publish.ts";
 import { checkBuiltSite } from "./site-check.ts";
+import { withdrawExpired } from "./withdraw.ts";
 
 export interface NightlyOptions {
+  /** The project folder (code and content); default the working folder. */
+  root?: string;
   out: string;
   /** The previous build's `/reviews.json`, a path or an https address; default: the live output's own. */
   previous?: string;
   /** Run the accessibility check: "auto" runs it when a browser is installed. */
   a11y: "auto" | "always" | "never";
+  allowEarlierDate?: boolean;
   log: (line: string) => void;
+  /** The clock, read once for the whole job. */
+  now?: () => Date;
+  env?: Record<string, string | undefined>;
 }
 
-/** The listed reviews of the previous build, or null when there is none to read. */
-async function previousRecords(source: string): Promise<OpenDataRecord[] | null> {
+export type PreviousRecords = { records: OpenDataRecord[] } | { records: null; reason: string };
+
+/** The listed reviews of the previous build, or why they could not be read. */
+export async function previousRecords(source: string, explicit: boolean): Promise<PreviousRecords> {
+  let text: string;
   try {
-    const text = /^https:\/\//.test(source) ? await (await fetch(source, { signal: AbortSignal.timeout(20_000) })).text() : await readFile(source, "utf8");
-    const data = JSON.parse(text) as { reviews?: OpenDataRecord[] };
-    return Array.isArray(data.reviews) ? data.reviews : null;
-  } catch {
-    return null;
+    if (/^https?:\/\//.test(source)) {
+      const response = await fetch(source, { signal: AbortSignal.timeout(20_000) });
+      if (!response.ok) return { records: null, reason: `${source} answered ${response.status} ${response.statusText}` };
+      text = await response.text();
+    } else text = await readFile(source, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !explicit) return { records: null, reason: "there was no previous build to compare with" };
+    return { records: null, reason: code === "ENOENT" ? `${source} does not exist` : `${source} could not be read (${(error as Error).message}${(error as Error).cause ? `: ${String((error as Error & { cause: unknown }).cause)}` : ""})` };
   }
+  try {
+    const data = JSON.parse(text) as { reviews?: unknown };
+    if (Array.isArray(data.reviews)) return { records: data.reviews as OpenDataRecord[] };
+    return { records: null, reason: `${source} is JSON but has no "reviews" list; is it the site's reviews.json?` };
+  } catch (error) {
+    return { records: null, reason: `${source} is not valid JSON (${(error as Error).message})` };
+  }
+}
+
+export function reportFile(out: string): string {
+  return `${outputLayout(out).out}.report.json`;
 }
 
 /** Write the report beside (never inside) the published output, in one rename. */
 export async function writeReport(out: string, report: NightlyReport): Promise<string> {
-  const file = `${outputLayout(out).out}.report.json`;
+  const file = reportFile(out);
   await writeFile(`${file}.tmp`, `${JSON.stringify(report, null, 2)}\n`);
   await rename(`${file}.tmp`, file);
   return file;
 }
 
+async function accessibilityCheck(dir: string, options: NightlyOptions, warnings: string[]): Promise<void> {
+  let runA11y = options.a11y !== "never";
+  if (options.a11y === "auto") {
+    try {
+      requireChromium();
+    } catch {
+      runA11y = false;
+      options.log("Accessibility check skipped: no browser installed (install chromium to run it).");
+      warnings.push("The accessibility check was skipped: no browser was installed.");
+    }
+  }
+  if (runA11y) {
+    const { code, output } = await runA11yCheck({ siteDir: dir, stdio: "pipe" });
+    if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
+    options.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
+  }
+}
+
 /**
  * The nightly job: validate, build into a fresh folder, check it (links,
- * removed reviews, accessibility), and only then make it live in one step.
- * Any failure leaves the live output as it was.
+ * removed reviews, search index, accessibility), and only then make it live in
+ * one step. The build date is read once and used by every step and process.
+ *
+ * When anything fails, new content waits for a good night, but expired content
+ * does not: every review whose removal date has come is still taken off the
+ * live site the same night (src/withdraw.ts), and the report says so loudly.
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyReport> {
+  const env = options.env ?? process.env;
+  const root = path.resolve(options.root ?? process.cwd());
   const layout = outputLayout(options.out);
-  const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"));
-  let buildDate = "";
+  // Yesterday's report must never stand for tonight's: if this job dies, no report is better than a wrong one.
+  await rm(reportFile(options.out), { force: true }).catch(() => {});
+  let buildDate: IsoDate;
+  let dateProblem: string | undefined;
   try {
-    buildDate = resolveBuildDate(process.env);
+    buildDate = resolveBuildDate(env, options.now);
+  } catch (error) {
+    if (!(error instanceof BuildDateError)) throw error;
+    // A bad BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock.
+    dateProblem = error.message;
+    buildDate = resolveBuildDate({}, options.now);
+  }
+  const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
+  try {
+    if (dateProblem) throw new BuildDateError(dateProblem);
     const warnings: string[] = [];
+    if (previous.records === null && options.previous !== undefined) warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
     const result = await buildSite({
+      root,
       out: options.out,
+      buildDate,
       log: options.log,
+      allowEarlierDate: options.allowEarlierDate ?? false,
       beforePublish: async (dir, catalogue) => {
         warnings.push(...catalogue.warnings.map(formatProblem));
         const problems = checkBuiltSite(dir, catalogue);
         if (problems.length) throw new Error(`the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-        options.log(`Checked links and removed reviews: no problems.`);
-        let runA11y = options.a11y !== "never";
-        if (options.a11y === "auto") {
-          try {
-            requireChromium();
-          } catch {
-            runA11y = false;
-            options.log("Accessibility check skipped: no browser installed (install chromium to run it).");
-            warnings.push("The accessibility check was skipped: no browser was installed.");
-          }
-        }
-        if (runA11y) {
-          const { code, output } = await runA11yCheck({ siteDir: dir, stdio: "pipe" });
-          if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
-          options.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
-        }
+        options.log(`Checked links, removed reviews and the search index: no problems.`);
+        await accessibilityCheck(dir, options, warnings);
       },
     });
-    return nightlyReport(result.catalogue, previous, warnings);
+    warnings.push(...result.warnings);
+    return nightlyReport(result.catalogue, previous.records, warnings, previous.records === null ? previous.reason : undefined);
   } catch (error) {
-    return { buildDate, published: false, failure: explainFailure(error).replace(/^The build failed; the published site was not changed\.\n/, "") };
+    const failure = explainFailure(error).replace(/^The build failed; the published site was not changed\.\n/, "");
+    options.log(`The new build failed; checking the live site for reviews whose removal date has come (${buildDate}).`);
+    const withdrawal = await withdrawExpired({ root, layout, buildDate, log: options.log });
+    return { buildDate, published: false, failure, withdrawal };
+  }
+}
+
+/** Run the nightly job and write its report; a report that cannot be written is said on standard error. */
+export async function runNightlyAndReport(options: NightlyOptions): Promise<{ report: NightlyReport; file?: string; writeError?: string }> {
+  let report: NightlyReport;
+  try {
+    report = await runNightly(options);
+  } catch (error) {
+    report = { buildDate: "", published: false, failure: explainFailure(error) };
+  }
+  try {
+    await checkpoint("report");
+    return { report, file: await writeReport(options.out, report) };
+  } catch (error) {
+    return { report, writeError: `The report could not be written to ${reportFile(options.out)}: ${(error as Error).message}` };
   }
 }

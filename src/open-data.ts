@@ -63,6 +63,11 @@ export const CSV_COLUMNS: [string, (record: OpenDataRecord) => string][] = [
 
 /** `/reviews.csv`: one row a listed review, RFC 4180 quoting. */
 export function openDataCsv(catalogue: Catalogue): string {
-  const rows = openDataRecords(catalogue).map((record) => CSV_COLUMNS.map(([, value]) => value(record)));
+  return recordsCsv(openDataRecords(catalogue));
+}
+
+/** The CSV of some records (also used to take a review out of a live build's CSV in place). */
+export function recordsCsv(records: readonly OpenDataRecord[]): string {
+  const rows = records.map((record) => CSV_COLUMNS.map(([, value]) => value(record)));
   return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { record_delimiter: "\r\n" });
 }

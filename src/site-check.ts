@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Catalogue } from "./catalogue.ts";
 import { RESERVED_IDS } from "./validate.ts";
+import { indexedUrls } from "./search-index.ts";
 
 /** Every file under `dir`, relative to it, with `/` separators, sorted. */
 export function listFiles(dir: string): string[] {
@@ -13,6 +14,22 @@ export function listFiles(dir: string): string[] {
 
 function unescapeAttribute(value: string): string {
   return value.replace(/&(amp|quot|#39|lt|gt);/g, (_, name: string) => ({ amp: "&", quot: '"', "#39": "'", lt: "<", gt: ">" })[name]!);
+}
+
+/**
+ * Files and folders a web server running as another user could not read
+ * (files need o+r, folders o+rx), the build's own folders included.
+ */
+export function unreadable(dir: string): string[] {
+  const problems: string[] = [];
+  const check = (full: string, label: string) => {
+    const s = statSync(full);
+    const need = s.isDirectory() ? 0o005 : 0o004;
+    if ((s.mode & need) !== need) problems.push(`${label} cannot be read by the web server (mode ${(s.mode & 0o777).toString(8)}; expected ${s.isDirectory() ? "755" : "644"}).`);
+  };
+  for (const folder of [path.dirname(path.dirname(dir)), path.dirname(dir), dir]) check(folder, `The folder ${folder}`);
+  for (const entry of readdirSync(dir, { recursive: true }) as string[]) check(path.join(dir, entry), entry.split(path.sep).join("/"));
+  return problems.slice(0, 20);
 }
 
 /** The file a site-relative address is served from, as a static host would (`/a/` is `a/index.html`). */
@@ -69,6 +86,14 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
     const page = `reviews/${review.id}/index.html`;
     if (fileSet.has(page) && readFileSync(path.join(dir, page), "utf8").includes("data-pagefind-body")) problems.push(`${page} would be indexed for search, but the review is not listed.`);
   }
+  // Read the search index itself: it must hold exactly the listed reviews' pages.
+  const listedUrls = new Set(catalogue.listed.map((review) => review.url));
+  const indexed = indexedUrls(dir);
+  for (const url of indexed) if (!listedUrls.has(url)) problems.push(`The search index holds ${url}, which is not the page of a listed review.`);
+  const indexedSet = new Set(indexed);
+  for (const url of listedUrls) if (!indexedSet.has(url)) problems.push(`The listed review page ${url} is not in the search index.`);
+  if (!fileSet.has("pagefind/pagefind.js")) problems.push("The search index (pagefind/pagefind.js) is missing.");
+  problems.push(...unreadable(dir));
   const allowedDocuments = new Set(catalogue.documentFiles.map((file) => file.to));
   for (const file of files.filter((f) => f.startsWith("reviews/") && !f.endsWith("index.html"))) {
     if (!allowedDocuments.has(file)) problems.push(`${file} is in the build, but no listed review publishes it.`);

@@ -26,7 +26,7 @@ describe("search", () => {
     const page = await open("/search/");
     await page.getByLabel("Search for").fill("neglect");
     await page.getByRole("button", { name: "Search" }).click();
-    await expect.poll(() => page.locator("#search-status").textContent()).toMatch(/reviews match “neglect”/);
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/reviews match “neglect”/);
     const found = await page.locator("#search-results a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]));
     // Every listed review with the theme neglect...
     expect(found).toEqual(expect.arrayContaining(["sibling-group-d", "child-g", "child-s", "family-l"]));
@@ -36,7 +36,7 @@ describe("search", () => {
     // The search can be shared: the query is in the address.
     expect(new URL(page.url()).searchParams.get("q")).toBe("neglect");
     const shared = await open(`/search/?q=sleep`);
-    await expect.poll(() => shared.locator("#search-results a").allTextContents()).toContain("Baby B");
+    await expect.poll(() => shared.locator("#search-results a").allTextContents(), { timeout: 15_000 }).toContain("Baby B");
     expect(await shared.locator("#search-results a").allTextContents()).not.toEqual(expect.arrayContaining(["Child K"]));
     expect(await shared.locator("#search-results a").allTextContents()).not.toEqual(expect.arrayContaining(["Baby Q"]));
     expect(await axeViolations(shared)).toEqual([]);
@@ -46,7 +46,7 @@ describe("search", () => {
     const page = await open("/search/", { javaScriptEnabled: false });
     await expect(page.getByText("Search needs JavaScript").isVisible()).resolves.toBe(true);
     const enabled = await open("/search/?q=neglect");
-    await expect.poll(() => enabled.locator("#search-results a").count()).toBeGreaterThan(0);
+    await expect.poll(() => enabled.locator("#search-results a").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await enabled.getByText("Search needs JavaScript").isVisible()).toBe(false);
     expect(await page.getByRole("link", { name: "browse the reviews by type, area, year and theme" }).first().getAttribute("href")).toBe("/reviews/");
   });
@@ -74,7 +74,7 @@ describe("filters on the list", () => {
     await shared.getByLabel("By theme").selectOption("neglect");
     expect(await visibleReviews(shared)).toEqual(["child-s"]);
     await shared.getByRole("button", { name: "Clear filters" }).click();
-    await expect.poll(() => visibleReviews(shared)).toHaveLength(listedIds.length);
+    await expect.poll(() => visibleReviews(shared), { timeout: 15_000 }).toHaveLength(listedIds.length);
     expect(new URL(shared.url()).search).toBe("");
     expect(await axeViolations(shared)).toEqual([]);
   });

@@ -52,7 +52,7 @@ describe("npm run nightly", () => {
 
     const second = await site.run("nightly", ["--a11y", "always"], { BUILD_DATE: "2026-11-26" });
     expect(second.code, second.stderr + second.stdout).toBe(0);
-    expect(second.stdout).toContain("Checked links and removed reviews: no problems.");
+    expect(second.stdout).toContain("Checked links, removed reviews and the search index: no problems.");
     expect(second.stdout).toMatch(/✔ \d+\/\d+ URLs passed/);
     expect(second.stdout).toContain("Nightly build for 26 November 2026: published.");
     expect(second.stdout).toContain("  - scr-ends (SCR) removed: 12-month window ended 2026-11-26");
@@ -87,10 +87,10 @@ describe("npm run nightly", () => {
 
   it("leaves the live output exactly as it was when the check fails", async () => {
     const site = fixtureProject({ reviews, files });
-    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
+    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
     const before = live(site.root);
     site.writeReviews([{ ...reviews[0], summary: "See [the other review](/reviews/no-such-review/)." }, ...reviews.slice(1)]);
-    const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("NOT published; the live site is unchanged");
     expect(failed.stderr).toContain("/reviews/cspr-one/ links to /reviews/no-such-review/, which is not in the build.");
@@ -99,12 +99,13 @@ describe("npm run nightly", () => {
     expect(report).toMatchObject({ published: false, failure: expect.stringContaining("no-such-review") });
   });
 
-  it("leaves the live output exactly as it was when the data is invalid", async () => {
+  it("leaves the live output exactly as it was when the data is invalid and nothing is due to leave", async () => {
     const site = fixtureProject({ reviews, files });
-    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
+    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
     const before = live(site.root);
     site.writeReviews("[ { \"id\": ");
-    const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
+    expect(failed.stderr).toContain("Nothing on the live site was due to be removed tonight, so the live site is unchanged.");
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("_data/reviews.json, line 1, column");
     expect(live(site.root)).toEqual(before);

@@ -1,0 +1,47 @@
+import { readFileSync } from "node:fs";
+import type { IsoDate } from "./dates.ts";
+import { parseJsonText, readTextFile } from "./json-source.ts";
+import { REVIEWS_FILE, type ContentPaths } from "./paths.ts";
+import { DataError, type Problem } from "./problems.ts";
+import { siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
+import { validateReviews, type Review } from "./validate.ts";
+
+/**
+ * Everything a build is made from, decided once: the build date, the validated
+ * settings and reviews, and where the documents are. The build script makes it,
+ * hands it to Eleventy's process in a file (so both use one date and one reading
+ * of the data, even across midnight), and keeps it with the build, so that a
+ * failed night or a rollback can rebuild the live site at a later date.
+ */
+export interface BuildInput {
+  buildDate: IsoDate;
+  /** The folder whose `reviews/<id>/<file>` holds the documents. */
+  contentRoot: string;
+  site: SiteSettings;
+  reviews: Review[];
+  warnings: Problem[];
+}
+
+/** The environment variable that hands a build input file to Eleventy's process. */
+export const INPUT_ENV = "LEARNING_REVIEWS_INPUT";
+
+/** Read, check and validate the content at `buildDate`. Throws a DataError listing every problem. */
+export function readBuildInput(paths: ContentPaths, buildDate: IsoDate): BuildInput {
+  const siteText = readTextFile(paths.siteFile, SITE_FILE);
+  const site = siteSettingsFrom(siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE));
+  const reviewsText = readTextFile(paths.reviewsFile, REVIEWS_FILE);
+  const { source, problems } = reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
+  if (!source) throw new DataError(problems);
+  const result = validateReviews(source, { areaKeys: Object.keys(site.areas), reviewsDir: paths.reviewsDir, buildDate });
+  if (result.errors.length > 0) throw new DataError(result.errors);
+  return { buildDate, contentRoot: paths.root, site, reviews: result.reviews, warnings: result.warnings };
+}
+
+/** A build input written by `writeBuildInput`'s caller (the build script), read back in another process. */
+export function readBuildInputFile(file: string): BuildInput {
+  return JSON.parse(readFileSync(file, "utf8")) as BuildInput;
+}
+
+export function serialiseBuildInput(input: BuildInput): string {
+  return `${JSON.stringify(input)}\n`;
+}
