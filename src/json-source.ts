@@ -11,6 +11,18 @@ export interface JsonSource {
   value: unknown;
   /** 1-based line of the value at `path` (e.g. `[3, "published"]`), or of its nearest parent that exists. */
   lineOf(path: readonly (string | number)[]): number | undefined;
+  /**
+   * What is wrong in the text itself though it is valid JSON (a key given twice),
+   * with where it is, so that the validators can name the review and field.
+   */
+  issues: JsonIssue[];
+}
+
+/** A problem found while reading the parse tree, at `path` in the value. */
+export interface JsonIssue {
+  path: (string | number)[];
+  line: number;
+  message: string;
 }
 
 const PLAIN_WORDS: Record<string, string> = {
@@ -44,6 +56,56 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
+/** A function from offset to 1-based line, built once so that many lookups stay fast in a long file. */
+function lineIndex(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (starts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+}
+
+/**
+ * Walk the parse tree once, without recursion, and list what JSON.parse would
+ * silently accept: a key given twice in one object (the last would win).
+ */
+function treeIssues(tree: Node, body: string): JsonIssue[] {
+  const lineAt = lineIndex(body);
+  const issues: JsonIssue[] = [];
+  const stack: { node: Node; path: (string | number)[] }[] = [{ node: tree, path: [] }];
+  while (stack.length > 0) {
+    const { node, path } = stack.pop()!;
+    const children = node.children ?? [];
+    if (node.type === "array") {
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, path: [...path, i] });
+    } else if (node.type === "object") {
+      const seen = new Map<string, number>();
+      const next: { node: Node; path: (string | number)[] }[] = [];
+      for (const property of children) {
+        const [keyNode, valueNode] = property.children ?? [];
+        if (!keyNode || typeof keyNode.value !== "string") continue;
+        const key = keyNode.value;
+        const line = lineAt(property.offset);
+        const first = seen.get(key);
+        if (first !== undefined) {
+          issues.push({ path: [...path, key], line, message: `"${key}" is given twice here (first on line ${first}, again on line ${line}); only one of the two would count, and it may be the wrong one. Keep one of them.` });
+        } else seen.set(key, line);
+        if (valueNode) next.push({ node: valueNode, path: [...path, key] });
+      }
+      for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
+    }
+  }
+  // In the order they appear in the file.
+  return issues.sort((a, b) => a.line - b.line);
+}
+
 /** Parse JSON text strictly (no comments, no trailing commas), reporting every syntax error with its line and column. */
 export function parseJsonText(text: string, file: string): { source?: JsonSource; problems: Problem[] } {
   const errors: ParseError[] = [];
@@ -70,7 +132,7 @@ export function parseJsonText(text: string, file: string): { source?: JsonSource
     }
     return undefined;
   };
-  return { source: { file, value, lineOf }, problems: [] };
+  return { source: { file, value, lineOf, issues: treeIssues(tree, body) }, problems: [] };
 }
 
 /** Read a data file's text; a missing file is a problem, not a crash. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { isIsoDate } from "./dates.ts";
 import { readJsonFile, type JsonSource } from "./json-source.ts";
 import { DataError, type Problem } from "./problems.ts";
-import { expected, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
+import { expected, fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 
 const text = (what: string) => z.string({ error: expected(what) }).regex(/\S/, { error: expected(what) });
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -99,10 +99,10 @@ export const SITE_FILE = "_data/site.json";
 /** Check `_data/site.json` once read and parsed; throws a DataError listing every problem. */
 export function siteSettingsFrom({ source, problems }: { source?: JsonSource; problems: Problem[] }): SiteSettings {
   if (!source) throw new DataError(problems);
+  const found: Problem[] = source.issues.map((issue) => ({ file: SITE_FILE, field: issue.path.length ? fieldName(issue.path) : undefined, line: issue.line, message: issue.message }));
   const result = siteSchema.safeParse(source.value);
-  if (!result.success) {
-    throw new DataError(problemsFromIssues(result.error.issues, { file: SITE_FILE }, [], fieldsAllowed(siteSchema), source.lineOf));
-  }
+  if (!result.success) found.push(...problemsFromIssues(result.error.issues, { file: SITE_FILE }, [], fieldsAllowed(siteSchema), source.lineOf));
+  if (found.length > 0 || !result.success) throw new DataError(found);
   return result.data;
 }
 

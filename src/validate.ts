@@ -2,7 +2,7 @@ import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isIsoDate, type IsoDate } from "./dates.ts";
 import { documentFormat } from "./documents.ts";
-import type { JsonSource } from "./json-source.ts";
+import type { JsonIssue, JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
 import { reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
@@ -105,6 +105,13 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const reviews: Review[] = [];
+  // Problems in the JSON text itself, by the review they are in.
+  const issuesByIndex = new Map<number, JsonIssue[]>();
+  for (const issue of source.issues) {
+    const [index] = issue.path;
+    if (Array.isArray(source.value) && typeof index === "number") issuesByIndex.set(index, [...(issuesByIndex.get(index) ?? []), issue]);
+    else errors.push({ file, field: issue.path.length ? fieldName(issue.path) : undefined, line: issue.line, message: issue.message });
+  }
   if (!Array.isArray(source.value)) {
     const top = reviewsFileSchema(ctx.areaKeys).safeParse(source.value);
     errors.push({ file, line: 1, message: top.success ? "expected a list of reviews." : top.error.issues[0]!.message });
@@ -119,7 +126,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
   source.value.forEach((raw: unknown, index: number) => {
     const review = reviewLabel(raw, index);
     const problems: Problem[] = [];
-    const add = (fieldPath: Path, message: string) => problems.push({ file, review, field: fieldPath.length ? fieldName(fieldPath) : undefined, line: source.lineOf([index, ...fieldPath]), message });
+    const add = (fieldPath: Path, message: string, line = source.lineOf([index, ...fieldPath])) => problems.push({ file, review, field: fieldPath.length ? fieldName(fieldPath) : undefined, line, message });
+    for (const issue of issuesByIndex.get(index) ?? []) add(issue.path.slice(1), issue.message, issue.line);
 
     const parsed = schema.safeParse(raw);
     if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues, { file, review }, [index], allowed, source.lineOf));

@@ -38,4 +38,13 @@ describe("parseJsonText", () => {
   it("reports a missing file as a problem", () => {
     expect(readJsonFile("/nonexistent/reviews.json", "_data/reviews.json").problems).toEqual([{ file: "_data/reviews.json", message: "the file does not exist." }]);
   });
+
+  it("reports a key given twice in one object, with its path and line, and keeps checking", () => {
+    const { source, problems } = parseJsonText('{\n  "a": 1,\n  "b": {"c": 1, "c": 2},\n  "a": 3\n}', "f.json");
+    expect(problems).toEqual([]);
+    expect(source!.issues).toEqual([
+      { path: ["b", "c"], line: 3, message: '"c" is given twice here (first on line 3, again on line 3); only one of the two would count, and it may be the wrong one. Keep one of them.' },
+      { path: ["a"], line: 4, message: '"a" is given twice here (first on line 2, again on line 4); only one of the two would count, and it may be the wrong one. Keep one of them.' },
+    ]);
+  });
 });

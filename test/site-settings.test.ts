@@ -49,4 +49,10 @@ describe("site settings", () => {
   it("reports invalid JSON with line and column", () => {
     expect(problemsOf('{\n  "url": "https://x.org",\n}')[0]).toMatch(/_data\/site.json, line 3, column 1: the file is not valid JSON/);
   });
+
+  it("refuses a field given twice, naming the field and line", () => {
+    const text = JSON.stringify(sampleSite(), null, 2).replace('"retentionMonths": 12,', '"retentionMonths": 12,\n  "retentionMonths": 120,');
+    const line = text.split("\n").findIndex((l) => l.includes('"retentionMonths": 120')) + 1;
+    expect(problemsOf(text)).toEqual([expect.stringMatching(new RegExp(`^  1\\. _data/site.json, line ${line}, field "retentionMonths": "retentionMonths" is given twice here \\(first on line ${line - 1}, again on line ${line}\\)`))]);
+  });
 });

@@ -16,6 +16,22 @@ function check(reviews: unknown, reviewsDir = folder, buildDate = "2026-11-26") 
   return { ...result, messages: result.errors.map(formatProblem), warningMessages: result.warnings.map(formatProblem) };
 }
 
+/** Check reviews.json written as text, for what JSON.stringify cannot write (duplicate keys, reserved keys). */
+function checkText(text: string, reviewsDir = folder) {
+  const { source, problems } = parseJsonText(text, "_data/reviews.json");
+  if (!source) throw new Error(problems.map(formatProblem).join("\n"));
+  const result = validateReviews(source, { areaKeys: AREA_KEYS, reviewsDir, buildDate: "2026-11-26" });
+  return { ...result, messages: result.errors.map(formatProblem) };
+}
+
+/** A review as JSON text with `extra` inserted after its "type" field, one field a line. */
+function reviewText(extra: string, review = validReview()): string {
+  const lines = JSON.stringify([review], null, 2).split("\n");
+  const at = lines.findIndex((l) => l.includes('"type"'));
+  lines.splice(at + 1, 0, `    ${extra},`);
+  return lines.join("\n");
+}
+
 function onlyError(reviews: unknown) {
   const result = check(reviews);
   expect(result.errors, result.messages.join("\n")).toHaveLength(1);
@@ -216,5 +232,24 @@ describe("validateReviews: addresses", () => {
 
   it("accepts the same theme spelt the same way in many reviews", () => {
     expect(check([validReview({ themes: ["neglect"] }), validReview({ id: "child-b", documents: [], themes: ["neglect"] })]).errors).toEqual([]);
+  });
+});
+
+describe("validateReviews: the JSON itself", () => {
+  it("refuses a field given twice in one review, naming the review, field and lines", () => {
+    const text = reviewText('"type": "SCR"');
+    const result = checkText(text);
+    expect(result.messages).toEqual([
+      '_data/reviews.json, line 6, review "child-a", field "type": "type" is given twice here (first on line 5, again on line 6); only one of the two would count, and it may be the wrong one. Keep one of them.',
+    ]);
+    expect(result.reviews).toEqual([]);
+  });
+
+  it("refuses a field given twice in a document", () => {
+    const lines = JSON.stringify([validReview()], null, 2).split("\n");
+    const at = lines.findIndex((l) => l.includes('"kind"'));
+    lines.splice(at + 1, 0, '        "kind": "learning-brief",');
+    const result = checkText(lines.join("\n"));
+    expect(result.messages).toEqual([expect.stringContaining(`line ${at + 2}, review "child-a", field "documents[1].kind": "kind" is given twice here (first on line ${at + 1}`)]);
   });
 });
