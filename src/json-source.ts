@@ -56,6 +56,9 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Keys that JavaScript gives a special meaning; as names in the data they could change how the program behaves. */
+export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
+
 /** A function from offset to 1-based line, built once so that many lookups stay fast in a long file. */
 function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
@@ -74,7 +77,8 @@ function lineIndex(text: string): (offset: number) => number {
 
 /**
  * Walk the parse tree once, without recursion, and list what JSON.parse would
- * silently accept: a key given twice in one object (the last would win).
+ * silently accept: a key given twice in one object (the last would win), and
+ * a reserved key such as `__proto__`.
  */
 function treeIssues(tree: Node, body: string): JsonIssue[] {
   const lineAt = lineIndex(body);
@@ -93,6 +97,10 @@ function treeIssues(tree: Node, body: string): JsonIssue[] {
         if (!keyNode || typeof keyNode.value !== "string") continue;
         const key = keyNode.value;
         const line = lineAt(property.offset);
+        if (RESERVED_KEYS.has(key)) {
+          issues.push({ path: [...path, key], line, message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.` });
+          continue;
+        }
         const first = seen.get(key);
         if (first !== undefined) {
           issues.push({ path: [...path, key], line, message: `"${key}" is given twice here (first on line ${first}, again on line ${line}); only one of the two would count, and it may be the wrong one. Keep one of them.` });
@@ -120,7 +128,8 @@ export function parseJsonText(text: string, file: string): { source?: JsonSource
     const more = errors.length > 1 ? " Fix this first: the parts of the file after it could not be checked." : "";
     return { problems: [{ file, line, column, message: `the file is not valid JSON: expected ${PLAIN_WORDS[code] ?? code}.${more}` }] };
   }
-  const value: unknown = JSON.parse(body);
+  // Reserved keys are reported as issues and left out, so that nothing after this sees them.
+  const value: unknown = JSON.parse(body, (key, item: unknown) => (RESERVED_KEYS.has(key) ? undefined : item));
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node: Node | undefined = findNodeAtLocation(tree, path.slice(0, depth) as (string | number)[]);

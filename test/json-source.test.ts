@@ -47,4 +47,13 @@ describe("parseJsonText", () => {
       { path: ["a"], line: 4, message: '"a" is given twice here (first on line 2, again on line 4); only one of the two would count, and it may be the wrong one. Keep one of them.' },
     ]);
   });
+
+  it.each(["__proto__", "constructor", "prototype"])("refuses the reserved key %j, and leaves it out of the value", (key) => {
+    const { source } = parseJsonText(`{\n  "areas": {\n    "${key}": {"polluted": true}\n  }\n}`, "f.json");
+    expect(source!.issues).toEqual([
+      { path: ["areas", key], line: 3, message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.` },
+    ]);
+    expect(Object.keys((source!.value as { areas: object }).areas)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

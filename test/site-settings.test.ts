@@ -55,4 +55,10 @@ describe("site settings", () => {
     const line = text.split("\n").findIndex((l) => l.includes('"retentionMonths": 120')) + 1;
     expect(problemsOf(text)).toEqual([expect.stringMatching(new RegExp(`^  1\\. _data/site.json, line ${line}, field "retentionMonths": "retentionMonths" is given twice here \\(first on line ${line - 1}, again on line ${line}\\)`))]);
   });
+
+  it.each(["__proto__", "constructor"])("refuses the area key %j with a clear message", (key) => {
+    const text = JSON.stringify(sampleSite(), null, 2).replace('"areas": {', `"areas": {\n    "${key}": "Somewhere",`);
+    const line = text.split("\n").findIndex((l) => l.includes(`"${key}"`)) + 1;
+    expect(problemsOf(text)).toEqual([`  1. _data/site.json, line ${line}, field "areas.${key}": "${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.`]);
+  });
 });

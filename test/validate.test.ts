@@ -252,4 +252,11 @@ describe("validateReviews: the JSON itself", () => {
     const result = checkText(lines.join("\n"));
     expect(result.messages).toEqual([expect.stringContaining(`line ${at + 2}, review "child-a", field "documents[1].kind": "kind" is given twice here (first on line ${at + 1}`)]);
   });
+
+  it("refuses a reserved key in a review, naming the review and field", () => {
+    const result = checkText(reviewText('"__proto__": {"type": "SCR"}'));
+    expect(result.messages).toEqual([
+      '_data/reviews.json, line 6, review "child-a", field "__proto__": "__proto__" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.',
+    ]);
+  });
 });
