@@ -59,6 +59,20 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 /** Keys that JavaScript gives a special meaning; as names in the data they could change how the program behaves. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
+/**
+ * Characters XML 1.0 cannot carry (control characters other than tab and line
+ * breaks, U+FFFE, U+FFFF, and halves of a surrogate pair on their own): one in
+ * a title would make the news feed invalid.
+ */
+export const XML_UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unsafeCharacter(text: string): string | undefined {
+  const match = XML_UNSAFE.exec(text);
+  if (!match) return undefined;
+  const code = match[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0");
+  return `the text has a control character (U+${code}) at character ${match.index + 1} that cannot be published: it would make the site's news feed invalid. Delete it (such characters often come with text pasted from another program).`;
+}
+
 /** A function from offset to 1-based line, built once so that many lookups stay fast in a long file. */
 function lineIndex(text: string): (offset: number) => number {
   const starts = [0];
@@ -77,8 +91,8 @@ function lineIndex(text: string): (offset: number) => number {
 
 /**
  * Walk the parse tree once, without recursion, and list what JSON.parse would
- * silently accept: a key given twice in one object (the last would win), and
- * a reserved key such as `__proto__`.
+ * silently accept: a key given twice in one object (the last would win), a
+ * reserved key such as `__proto__`, and a character XML cannot carry.
  */
 function treeIssues(tree: Node, body: string): JsonIssue[] {
   const lineAt = lineIndex(body);
@@ -87,7 +101,10 @@ function treeIssues(tree: Node, body: string): JsonIssue[] {
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     const children = node.children ?? [];
-    if (node.type === "array") {
+    if (node.type === "string" && typeof node.value === "string") {
+      const unsafe = unsafeCharacter(node.value);
+      if (unsafe) issues.push({ path, line: lineAt(node.offset), message: unsafe });
+    } else if (node.type === "array") {
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i]!, path: [...path, i] });
     } else if (node.type === "object") {
       const seen = new Map<string, number>();
@@ -101,6 +118,8 @@ function treeIssues(tree: Node, body: string): JsonIssue[] {
           issues.push({ path: [...path, key], line, message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.` });
           continue;
         }
+        const unsafe = unsafeCharacter(key);
+        if (unsafe) issues.push({ path: [...path, key], line, message: unsafe });
         const first = seen.get(key);
         if (first !== undefined) {
           issues.push({ path: [...path, key], line, message: `"${key}" is given twice here (first on line ${first}, again on line ${line}); only one of the two would count, and it may be the wrong one. Keep one of them.` });

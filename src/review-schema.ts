@@ -16,6 +16,9 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_WORDS = "lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019";
 const NOT_BLANK = /\S/;
+/** No line breaks or tabs: for fields shown on one line (titles, themes, file names). */
+export const ONE_LINE = /^[^\n\r\t]*$/;
+const oneLine = (what: string) => ({ error: expected(`${what} on one line (no line breaks or tabs)`) });
 
 const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
 
@@ -26,10 +29,12 @@ const documentSchema = z
       title: z
         .string({ error: expected("the document's title as text") })
         .regex(NOT_BLANK, { error: expected("the document's title as text") })
+        .regex(ONE_LINE, oneLine("the document's title"))
         .meta({ description: 'The document\'s title, e.g. "Overview report".' }),
       file: z
         .string({ error: expected("a file name inside this review's folder reviews/<id>/") })
         .regex(NOT_BLANK, { error: expected("a file name inside this review's folder reviews/<id>/") })
+        .regex(ONE_LINE, oneLine("a file name"))
         .optional()
         .meta({ description: "A file name inside reviews/<id>/, e.g. overview-report.pdf. Give file or url, not both." }),
       url: z
@@ -54,6 +59,7 @@ export function reviewSchema(areaKeys: readonly string[]) {
         title: z
           .string({ error: expected('the review\'s title as text, e.g. "Child H"') })
           .regex(NOT_BLANK, { error: expected('the review\'s title as text, e.g. "Child H"') })
+          .regex(ONE_LINE, oneLine("the review's title"))
           .meta({ description: 'The review\'s title, e.g. "Child H".' }),
         type: z.enum(REVIEW_TYPES, { error: expected(`${list(REVIEW_TYPES)} (a Child Safeguarding Practice Review or a Serious Case Review)`) }).meta({
           description: "CSPR (Child Safeguarding Practice Review: stays listed) or SCR (Serious Case Review: listed for the retention period after publication).",
@@ -74,9 +80,15 @@ export function reviewSchema(areaKeys: readonly string[]) {
           .optional()
           .meta({ description: "A short summary in markdown. Raw HTML is not allowed." }),
         themes: z
-          .array(z.string({ error: expected("a theme as text, e.g. neglect") }).regex(NOT_BLANK, { error: expected("a theme as text, e.g. neglect") }), {
-            error: expected('a list of themes, e.g. ["neglect", "domestic abuse"]'),
-          })
+          .array(
+            z
+              .string({ error: expected("a theme as text, e.g. neglect") })
+              .regex(NOT_BLANK, { error: expected("a theme as text, e.g. neglect") })
+              .regex(ONE_LINE, oneLine("a theme")),
+            {
+              error: expected('a list of themes, e.g. ["neglect", "domestic abuse"]'),
+            },
+          )
           .optional()
           .meta({ description: 'Short themes, e.g. ["neglect", "domestic abuse"].' }),
         documents: z

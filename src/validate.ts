@@ -2,9 +2,9 @@ import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isIsoDate, type IsoDate } from "./dates.ts";
 import { documentFormat } from "./documents.ts";
-import type { JsonIssue, JsonSource } from "./json-source.ts";
+import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
-import { reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
+import { ONE_LINE, reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 import { slugify } from "./slug.ts";
 
@@ -180,7 +180,9 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
         if (hasFile === hasUrl) {
           add(["documents", d], hasFile ? 'give "file" or "url", not both.' : 'this document has neither "file" nor "url"; expected one of them.');
         }
-        if (typeof doc.file === "string" && /\S/.test(doc.file) && typeof id === "string" && SLUG.test(id)) {
+        // A file name already refused for what is in it is not looked for on disk.
+        const plainFile = typeof doc.file === "string" && /\S/.test(doc.file) && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
+        if (plainFile && typeof doc.file === "string" && typeof id === "string" && SLUG.test(id)) {
           const checked = checkFile(doc.file, id, ctx);
           if (checked.message) add(["documents", d, "file"], checked.message);
           else fileBytes.set(d, checked.bytes!);

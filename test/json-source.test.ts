@@ -56,4 +56,26 @@ describe("parseJsonText", () => {
     expect(Object.keys((source!.value as { areas: object }).areas)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
+
+  it.each([
+    ["\\u000b", "U+000B"],
+    ["\\u0000", "U+0000"],
+    ["\\u001f", "U+001F"],
+    ["\\uffff", "U+FFFF"],
+    ["\\ud800", "U+D800"],
+    ["\\udc00x", "U+DC00"],
+  ])("refuses a character XML cannot carry: %s", (escape, code) => {
+    const { source } = parseJsonText(`{\n  "a": {"title": "Child ${escape}A"}\n}`, "f.json");
+    expect(source!.issues).toEqual([
+      { path: ["a", "title"], line: 2, message: `the text has a control character (${code}) at character 7 that cannot be published: it would make the site's news feed invalid. Delete it (such characters often come with text pasted from another program).` },
+    ]);
+  });
+
+  it("accepts tabs, line breaks and a proper pair of surrogates (an emoji)", () => {
+    expect(parseJsonText('{"summary": "a\\tb\\nc\\r\\n\\ud83d\\ude00"}', "f.json").source!.issues).toEqual([]);
+  });
+
+  it("refuses a control character in a key", () => {
+    expect(parseJsonText('{"ti\\u0001tle": 1}', "f.json").source!.issues[0]).toMatchObject({ path: ["ti\u0001tle"], message: expect.stringContaining("control character (U+0001) at character 3") });
+  });
 });

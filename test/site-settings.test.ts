@@ -61,4 +61,10 @@ describe("site settings", () => {
     const line = text.split("\n").findIndex((l) => l.includes(`"${key}"`)) + 1;
     expect(problemsOf(text)).toEqual([`  1. _data/site.json, line ${line}, field "areas.${key}": "${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.`]);
   });
+
+  it("refuses a control character in any text, naming the field", () => {
+    const site = sampleSite();
+    (site.partnership as Record<string, unknown>).name = "Pan\u000cLancashire";
+    expect(problemsOf(site)).toEqual([expect.stringContaining('field "partnership.name": the text has a control character (U+000C) at character 4')]);
+  });
 });

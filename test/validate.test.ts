@@ -259,4 +259,32 @@ describe("validateReviews: the JSON itself", () => {
       '_data/reviews.json, line 6, review "child-a", field "__proto__": "__proto__" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.',
     ]);
   });
+
+  it.each([
+    ["title", "Child\u000bA"],
+    ["summary", "Line one\u0001"],
+  ])("refuses a control character in %s, naming the review and field", (field, value) => {
+    expect(onlyError([validReview({ [field]: value })])).toMatch(new RegExp(`review "child-a", field "${field}": the text has a control character \\(U\\+00\\w\\w\\) at character \\d+ that cannot be published`));
+  });
+
+  it("refuses a control character in a document's title and a theme", () => {
+    const result = check([validReview({ themes: ["neg\u0008lect"], documents: [{ kind: "overview-report", title: "Overview\u001freport", file: "overview-report.pdf" }] })]);
+    expect(result.messages).toEqual([
+      expect.stringContaining('field "themes[1]": the text has a control character (U+0008)'),
+      expect.stringContaining('field "documents[1].title": the text has a control character (U+001F)'),
+    ]);
+  });
+
+  it("accepts tabs and line breaks in a summary", () => {
+    expect(check([validReview({ summary: "First paragraph.\n\n\tSecond,\r\nindented." })]).errors).toEqual([]);
+  });
+
+  it.each([
+    ["title", { title: "Child\nA" }, "title", "expected the review's title on one line (no line breaks or tabs)"],
+    ["a theme", { themes: ["neglect\t"] }, "themes[1]", "expected a theme on one line (no line breaks or tabs)"],
+    ["a document's title", { documents: [{ kind: "overview-report", title: "Overview\r\nreport", file: "overview-report.pdf" }] }, "documents[1].title", "expected the document's title on one line (no line breaks or tabs)"],
+    ["a file name", { documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf\n" }] }, "documents[1].file", "expected a file name on one line (no line breaks or tabs)"],
+  ])("refuses a line break or tab in %s", (_, overrides, field, message) => {
+    expect(onlyError([validReview(overrides)])).toContain(`field "${field}": ${message}`);
+  });
 });
