@@ -61,6 +61,26 @@ function reviewLabel(raw: unknown, index: number): string {
 }
 
 /**
+ * A review's folder `reviews/<id>/` must be a real folder inside `reviews/`:
+ * a linked folder would publish files from anywhere. Undefined when it is
+ * fine, or missing (each missing file is then reported on its own).
+ */
+function linkedFolderMessage(id: string, ctx: ValidationContext): string | undefined {
+  const folderLabel = `${ctx.reviewsDirLabel ?? "reviews"}/${id}/`;
+  const folder = path.join(ctx.reviewsDir, id);
+  let real: string;
+  try {
+    if (!lstatSync(folder).isSymbolicLink()) {
+      real = realpathSync(folder);
+      if (real === path.join(realpathSync(ctx.reviewsDir), id)) return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return `the folder ${folderLabel} is a link to another folder, so its files could come from outside ${ctx.reviewsDirLabel ?? "reviews"}/. Make ${folderLabel} a real folder and copy the documents into it.`;
+}
+
+/**
  * Check a document's `file` against the review's folder. A name with a path in it,
  * a link out of the folder, or a missing file is a problem, so nothing outside
  * `reviews/<id>/` can ever be published.
@@ -88,7 +108,7 @@ function checkFile(file: string, id: string, ctx: ValidationContext): { bytes?: 
     } catch {
       return { message: `${folderLabel}${file} is a link to a file that does not exist.` };
     }
-    if (path.dirname(target) !== realpathSync(folder)) return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
+    if (path.dirname(target) !== path.join(realpathSync(ctx.reviewsDir), id)) return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
     stat = lstatSync(target);
   }
   if (!stat.isFile()) return { message: `${folderLabel}${file} is not a file.` };
@@ -169,6 +189,9 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
         add(["id"], `the id "${id}" is already used by review ${first + 1} in the list${firstLine ? ` (line ${firstLine})` : ""}; every review needs its own id.`);
       } else firstById.set(id, index);
     }
+    const hasFiles = Array.isArray(documents) && documents.some((doc: unknown) => isRecord(doc) && doc.file !== undefined);
+    const linkedFolder = hasFiles && typeof id === "string" && SLUG.test(id) ? linkedFolderMessage(id, ctx) : undefined;
+    if (linkedFolder) add(["documents"], linkedFolder);
     if (Array.isArray(documents)) {
       documents.forEach((doc: unknown, d: number) => {
         if (!isRecord(doc)) return;
@@ -182,7 +205,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
         }
         // A file name already refused for what is in it is not looked for on disk.
         const plainFile = typeof doc.file === "string" && /\S/.test(doc.file) && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
-        if (plainFile && typeof doc.file === "string" && typeof id === "string" && SLUG.test(id)) {
+        if (plainFile && !linkedFolder && typeof doc.file === "string" && typeof id === "string" && SLUG.test(id)) {
           const checked = checkFile(doc.file, id, ctx);
           if (checked.message) add(["documents", d, "file"], checked.message);
           else fileBytes.set(d, checked.bytes!);

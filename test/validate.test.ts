@@ -149,6 +149,24 @@ describe("validateReviews", () => {
     expect(result.messages.join("\n")).toContain("is a link to a file outside reviews/child-a/");
   });
 
+  it("rejects a review folder that is a link to a folder elsewhere", () => {
+    const outside = reviewsFolder({ "secret/overview-report.pdf": PDF });
+    const dir = reviewsFolder({});
+    symlinkSync(path.join(outside, "secret"), path.join(dir, "child-a"));
+    const result = check([validReview()], dir);
+    const line = JSON.stringify([validReview()], null, 2).split("\n").findIndex((l) => l.includes('"documents"')) + 1;
+    expect(result.messages).toEqual([
+      `_data/reviews.json, line ${line}, review "child-a", field "documents": the folder reviews/child-a/ is a link to another folder, so its files could come from outside reviews/. Make reviews/child-a/ a real folder and copy the documents into it.`,
+    ]);
+  });
+
+  it("rejects a file linked from a folder outside reviews/ even when the folder names match", () => {
+    const outside = reviewsFolder({ "child-a/overview-report.pdf": PDF });
+    const dir = reviewsFolder({ "child-a/placeholder.txt": "x" });
+    symlinkSync(path.join(outside, "child-a", "overview-report.pdf"), path.join(dir, "child-a", "overview-report.pdf"));
+    expect(check([validReview()], dir).messages.join("\n")).toContain("is a link to a file outside reviews/child-a/");
+  });
+
   it("rejects a file type the site does not publish, and an empty file", () => {
     const dir = reviewsFolder({ "child-a/page.html": "<script>", "child-a/empty.pdf": "" });
     const result = check([validReview({ documents: [{ kind: "other", title: "Page", file: "page.html" }, { kind: "other", title: "Empty", file: "empty.pdf" }] })], dir);
