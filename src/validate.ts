@@ -60,6 +60,27 @@ function reviewLabel(raw: unknown, index: number): string {
   return `review ${index + 1} in the list${id === undefined ? " (it has no id)" : ` (its id is ${quote(id)})`}`;
 }
 
+const WITHHELD_REASON = "a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family.";
+
+/** Whether a title, file name or address says "overview", however it is spelt out (Overview_Report, over-view, OVERVIEW). */
+function saysOverview(text: unknown): boolean {
+  return typeof text === "string" && text.toLowerCase().replace(/[^a-z]/g, "").includes("overview");
+}
+
+/**
+ * The field by which a withheld review's document is, or looks like, the
+ * overview report (its kind, title, file name or address), with why.
+ */
+function overviewReportOf(doc: Record<string, unknown>): { field: string; message: string } | undefined {
+  if (doc.kind === "overview-report") return { field: "kind", message: `${WITHHELD_REASON} Remove this document, or change the review's status.` };
+  const says = ([["title", "its title"], ["file", "its file name"], ["url", "its web address"]] as const).find(([field]) => saysOverview(doc[field]));
+  if (!says) return undefined;
+  return {
+    field: says[0],
+    message: `${WITHHELD_REASON} This document looks like the overview report: ${says[1]} says "overview". Remove it, or if it is another document, give it a title, file name and address that do not say "overview".`,
+  };
+}
+
 /**
  * A review's folder `reviews/<id>/` must be a real folder inside `reviews/`:
  * a linked folder would publish files from anywhere. Undefined when it is
@@ -195,9 +216,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     if (Array.isArray(documents)) {
       documents.forEach((doc: unknown, d: number) => {
         if (!isRecord(doc)) return;
-        if (doc.kind === "overview-report" && status === "withheld") {
-          add(["documents", d, "kind"], `a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. Remove this document, or change the review's status.`);
-        }
+        const overview = status === "withheld" ? overviewReportOf(doc) : undefined;
+        if (overview) add(["documents", d, overview.field], overview.message);
         const hasFile = doc.file !== undefined;
         const hasUrl = doc.url !== undefined;
         if (hasFile === hasUrl) {

@@ -132,6 +132,28 @@ describe("validateReviews", () => {
     expect(message).toContain('field "documents[1].kind": a withheld review must not have an overview report');
   });
 
+  it.each([
+    ["title", { kind: "other", title: "Overview report", file: "report.pdf" }, "its title says"],
+    ["title", { kind: "executive-summary", title: "Overview-Report (redacted)", file: "report.pdf" }, "its title says"],
+    ["file", { kind: "learning-brief", title: "Learning brief", file: "overview-report.pdf" }, "its file name says"],
+    ["file", { kind: "other", title: "Final", file: "Overview_Report_final.pdf" }, "its file name says"],
+    ["url", { kind: "other", title: "Report", url: "https://www.example.org/docs/overview-report.pdf" }, "its web address says"],
+  ])("rejects a withheld review's document whose %s says it is the overview report", (field, doc, says) => {
+    const dir = reviewsFolder({ "child-a/report.pdf": PDF, "child-a/overview-report.pdf": PDF, "child-a/Overview_Report_final.pdf": PDF });
+    const result = check([validReview({ status: "withheld", documents: [doc] })], dir);
+    expect(result.messages).toEqual([
+      expect.stringContaining(
+        `review "child-a", field "documents[1].${field}": a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: ${says} "overview". Remove it, or if it is another document, give it a title, file name and address that do not say "overview".`,
+      ),
+    ]);
+  });
+
+  it("accepts a withheld review's other documents, and an overview report on a published review", () => {
+    const dir = reviewsFolder({ "child-a/executive-summary.pdf": PDF, "child-a/report.pdf": PDF });
+    expect(check([validReview({ status: "withheld", documents: [{ kind: "executive-summary", title: "Executive summary", file: "executive-summary.pdf" }] })], dir).messages).toEqual([]);
+    expect(check([validReview({ documents: [{ kind: "other", title: "Overview report", file: "report.pdf" }] })], dir).messages).toEqual([]);
+  });
+
   it("rejects a document file that does not exist, naming the folder", () => {
     const message = onlyError([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file: "brief.pdf" }] })]);
     expect(message).toContain('field "documents[1].file": the file reviews/child-a/brief.pdf does not exist');
