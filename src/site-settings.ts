@@ -31,7 +31,14 @@ export const siteSchema = z.strictObject(
       },
       { error: expected("an object with name, shortName and areasServed") },
     ),
-    url: z.url({ protocol: /^https$/, error: expected("the site's public address, starting https://") }),
+    url: z
+      .url({ protocol: /^https$/, error: expected("the site's public address, starting https://") })
+      // The input is not quoted: it holds a password.
+      .refine((url) => !/^https:\/\/[^/?#]*@/i.test(url), {
+        error: `the site's public address must not contain a user name or password (the part before "@"); expected an address such as https://www.example.org/reviews.`,
+        abort: true,
+      })
+      .refine((url) => !/[?#]/.test(url), { error: expected('the site\'s public address without "?" or "#" and what follows them, e.g. https://www.example.org/reviews') }),
     retentionMonths: z
       .number({ error: expected("a whole number of months") })
       .int({ error: expected("a whole number of months") })

@@ -67,4 +67,22 @@ describe("site settings", () => {
     (site.partnership as Record<string, unknown>).name = "Pan\u000cLancashire";
     expect(problemsOf(site)).toEqual([expect.stringContaining('field "partnership.name": the text has a control character (U+000C) at character 4')]);
   });
+
+  it.each([
+    ["https://user:pass@reviews.example.org/", 'field "url": the site\'s public address must not contain a user name or password (the part before "@"); expected an address such as https://www.example.org/reviews.'],
+    ["https://admin:pass@reviews.example.org/?a=1", 'field "url": the site\'s public address must not contain a user name or password'],
+    ["https://admin@reviews.example.org/", 'field "url": the site\'s public address must not contain a user name or password'],
+    ["https://reviews.example.org/?utm=1", 'field "url": expected the site\'s public address without "?" or "#" and what follows them, e.g. https://www.example.org/reviews, got "https://reviews.example.org/?utm=1".'],
+    ["https://reviews.example.org/#top", 'field "url": expected the site\'s public address without "?" or "#"'],
+    ["https://reviews.example.org/?", 'field "url": expected the site\'s public address without "?" or "#"'],
+  ])("refuses the site address %s", (url, message) => {
+    const problems = problemsOf({ ...sampleSite(), url });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(message);
+    expect(problems[0]).not.toContain("pass@");
+  });
+
+  it.each(["https://www.example.org/review", "https://www.example.org/reviews/", "https://reviews.example.org"])("accepts the site address %s", (url) => {
+    expect(load({ ...sampleSite(), url })).toMatchObject({ url });
+  });
 });
