@@ -4,7 +4,7 @@ import { isIsoDate, type IsoDate } from "./dates.ts";
 import { documentFormat } from "./documents.ts";
 import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
-import { ONE_LINE, reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
+import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 import { slugify } from "./slug.ts";
 
@@ -53,10 +53,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** An id that can name a review and its folder: a slug, not too long. */
+function isUsableId(id: unknown): id is string {
+  return typeof id === "string" && id.length <= MAX_LENGTH.id && SLUG.test(id);
+}
+
 /** How a review is named in messages: by id when the id is usable, else by its place in the list. */
 function reviewLabel(raw: unknown, index: number): string {
   const id = isRecord(raw) ? raw.id : undefined;
-  if (typeof id === "string" && SLUG.test(id)) return `review "${id}"`;
+  if (isUsableId(id)) return `review "${id}"`;
   return `review ${index + 1} in the list${id === undefined ? " (it has no id)" : ` (its id is ${quote(id)})`}`;
 }
 
@@ -191,7 +196,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     }
     if (Array.isArray(raw.themes)) {
       raw.themes.forEach((theme: unknown, t: number) => {
-        if (typeof theme !== "string" || !/\S/.test(theme)) return;
+        if (typeof theme !== "string" || !/\S/.test(theme) || theme.length > MAX_LENGTH.theme) return;
         const slug = slugify(theme);
         if (!slug) {
           add(["themes", t], `the theme ${quote(theme)} has no letters or digits, so it cannot have a page; expected words such as "neglect".`);
@@ -211,7 +216,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
       } else firstById.set(id, index);
     }
     const hasFiles = Array.isArray(documents) && documents.some((doc: unknown) => isRecord(doc) && doc.file !== undefined);
-    const linkedFolder = hasFiles && typeof id === "string" && SLUG.test(id) ? linkedFolderMessage(id, ctx) : undefined;
+    const linkedFolder = hasFiles && isUsableId(id) ? linkedFolderMessage(id, ctx) : undefined;
     if (linkedFolder) add(["documents"], linkedFolder);
     if (Array.isArray(documents)) {
       documents.forEach((doc: unknown, d: number) => {
@@ -224,8 +229,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
           add(["documents", d], hasFile ? 'give "file" or "url", not both.' : 'this document has neither "file" nor "url"; expected one of them.');
         }
         // A file name already refused for what is in it is not looked for on disk.
-        const plainFile = typeof doc.file === "string" && /\S/.test(doc.file) && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
-        if (plainFile && !linkedFolder && typeof doc.file === "string" && typeof id === "string" && SLUG.test(id)) {
+        const plainFile = typeof doc.file === "string" && /\S/.test(doc.file) && doc.file.length <= MAX_LENGTH.file && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
+        if (plainFile && !linkedFolder && typeof doc.file === "string" && isUsableId(id)) {
           const checked = checkFile(doc.file, id, ctx);
           if (checked.message) add(["documents", d, "file"], checked.message);
           else fileBytes.set(d, checked.bytes!);

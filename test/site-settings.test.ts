@@ -85,4 +85,17 @@ describe("site settings", () => {
   it.each(["https://www.example.org/review", "https://www.example.org/reviews/", "https://reviews.example.org"])("accepts the site address %s", (url) => {
     expect(load({ ...sampleSite(), url })).toMatchObject({ url });
   });
+
+  it("refuses oversized texts with short messages", () => {
+    const site = sampleSite();
+    (site.partnership as Record<string, unknown>).name = "N".repeat(5000);
+    site.areas = { ...(site.areas as object), ["a".repeat(61)]: "Somewhere", preston: "P".repeat(101) };
+    const problems = problemsOf(site);
+    expect(problems).toEqual([
+      expect.stringContaining('field "partnership.name": this text is 5,000 characters long; the most allowed is 200. Shorten it.'),
+      expect.stringContaining(`field "areas.${"a".repeat(61)}": this text is 61 characters long; the most allowed is 60. Shorten it.`),
+      expect.stringContaining('field "areas.preston": this text is 101 characters long; the most allowed is 100. Shorten it.'),
+    ]);
+    for (const problem of problems) expect(problem.length).toBeLessThan(300);
+  });
 });

@@ -327,4 +327,24 @@ describe("validateReviews: the JSON itself", () => {
   ])("refuses a line break or tab in %s", (_, overrides, field, message) => {
     expect(onlyError([validReview(overrides)])).toContain(`field "${field}": ${message}`);
   });
+
+  it.each([
+    ["id", { id: "a".repeat(81), documents: [] }, "id", 81, 80],
+    ["title", { title: "T".repeat(201) }, "title", 201, 200],
+    ["theme", { themes: ["n".repeat(5000)] }, "themes[1]", 5000, 60],
+    ["summary", { summary: "s".repeat(10_001) }, "summary", 10_001, 10_000],
+    ["document title", { documents: [{ kind: "overview-report", title: "T".repeat(201), file: "overview-report.pdf" }] }, "documents[1].title", 201, 200],
+    ["file name", { documents: [{ kind: "overview-report", title: "Overview report", file: `${"f".repeat(147)}.pdf` }] }, "documents[1].file", 151, 150],
+    ["url", { documents: [{ kind: "response", title: "Response", url: `https://www.example.org/${"u".repeat(1980)}` }] }, "documents[1].url", 2004, 2000],
+  ])("refuses an oversized %s with one short message", (_, overrides, field, length, max) => {
+    const message = onlyError([validReview(overrides)]);
+    expect(message).toContain(`field "${field}": this text is ${length.toLocaleString("en-GB")} characters long; the most allowed is ${max.toLocaleString("en-GB")}. Shorten it.`);
+    expect(message.length).toBeLessThan(300);
+  });
+
+  it("accepts texts at the maximum lengths", () => {
+    const dir = reviewsFolder({ [`${"a".repeat(80)}/${"f".repeat(146)}.pdf`]: PDF });
+    const review = validReview({ id: "a".repeat(80), title: "T".repeat(200), themes: ["n".repeat(60)], summary: "s".repeat(10_000), documents: [{ kind: "overview-report", title: "T".repeat(200), file: `${"f".repeat(146)}.pdf` }] });
+    expect(check([review], dir).messages).toEqual([]);
+  });
 });
