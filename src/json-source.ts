@@ -133,10 +133,35 @@ function treeIssues(tree: Node, body: string): JsonIssue[] {
   return issues.sort((a, b) => a.line - b.line);
 }
 
+/** Deeper than any real data file (they need four or five levels); deeper would overflow the parser's stack. */
+const MAX_DEPTH = 32;
+
+/** The offset of the first "[" or "{" more than MAX_DEPTH levels deep, if any; brackets inside strings are text. */
+function tooDeepAt(text: string): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return undefined;
+}
+
 /** Parse JSON text strictly (no comments, no trailing commas), reporting every syntax error with its line and column. */
 export function parseJsonText(text: string, file: string): { source?: JsonSource; problems: Problem[] } {
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const deep = tooDeepAt(body);
+  if (deep !== undefined) {
+    const { line, column } = lineAndColumn(body, deep);
+    return { problems: [{ file, line, column, message: `the file is nested too deeply: more than ${MAX_DEPTH} levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?` }] };
+  }
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length > 0 || tree === undefined) {
     // Only the first syntax error: the ones after it usually follow from it, and fixing it may clear them.

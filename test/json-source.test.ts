@@ -78,4 +78,25 @@ describe("parseJsonText", () => {
   it("refuses a control character in a key", () => {
     expect(parseJsonText('{"ti\\u0001tle": 1}', "f.json").source!.issues[0]).toMatchObject({ path: ["ti\u0001tle"], message: expect.stringContaining("control character (U+0001) at character 3") });
   });
+
+  it.each([
+    ["closed", "[".repeat(100_000) + "]".repeat(100_000)],
+    ["unclosed", "[".repeat(100_000)],
+    ["objects", '{"a":'.repeat(100_000) + "1" + "}".repeat(100_000)],
+  ])("reports JSON nested too deeply (%s) with the file name, not a stack overflow", (_, text) => {
+    const { source, problems } = parseJsonText(text, "_data/reviews.json");
+    expect(source).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        file: "_data/reviews.json",
+        line: 1,
+        column: expect.any(Number),
+        message: 'the file is nested too deeply: more than 32 levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?',
+      },
+    ]);
+  });
+
+  it("counts brackets inside strings as text", () => {
+    expect(parseJsonText(`{"a": "${"[".repeat(100)}"}`, "f.json").problems).toEqual([]);
+  });
 });

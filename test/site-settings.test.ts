@@ -98,4 +98,8 @@ describe("site settings", () => {
     ]);
     for (const problem of problems) expect(problem.length).toBeLessThan(300);
   });
+
+  it("reports deeply nested JSON with the file name", () => {
+    expect(problemsOf("[".repeat(100_000))).toEqual([expect.stringMatching(/^  1\. _data\/site.json, line 1, column \d+: the file is nested too deeply/)]);
+  });
 });
