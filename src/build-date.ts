@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { isIsoDate, londonDateAt, type IsoDate } from "./dates.ts";
+import { quote } from "./problems.ts";
 
 /** A build-date variable that cannot be read; the message names the variable and says what it should look like. */
 export class BuildDateError extends Error {
@@ -7,6 +8,12 @@ export class BuildDateError extends Error {
     super(message);
     this.name = "BuildDateError";
   }
+}
+
+/** The date, when it is in the years 1970 to 9999 that dates on the site are written in; else an error naming the variable. */
+function withinYears(name: string, value: string, date: string, example: string): IsoDate {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date >= "1970-01-01" && date <= "9999-12-31") return date as IsoDate;
+  throw new BuildDateError(`${name} is ${quote(value)}, which is outside the years 1970 to 9999 that the site can date. Expected ${example}.`);
 }
 
 /**
@@ -21,26 +28,26 @@ export function resolveBuildDate(env: Record<string, string | undefined>, now: (
   const buildDate = env.BUILD_DATE?.trim();
   if (buildDate) {
     if (/^\d{4}-\d{2}-\d{2}$/.test(buildDate)) {
-      if (isIsoDate(buildDate)) return buildDate;
-      throw new BuildDateError(`BUILD_DATE is "${buildDate}", which is not a real calendar date. Expected YYYY-MM-DD, e.g. 2026-11-26.`);
+      if (isIsoDate(buildDate)) return withinYears("BUILD_DATE", buildDate, buildDate, "YYYY-MM-DD, e.g. 2026-11-26");
+      throw new BuildDateError(`BUILD_DATE is ${quote(buildDate)}, which is not a real calendar date. Expected YYYY-MM-DD, e.g. 2026-11-26.`);
     }
     const hasOffset = /T.*(Z|[+-]\d{2}(:?\d{2})?)$/i.test(buildDate);
     const instant = DateTime.fromISO(buildDate, { setZone: true });
     if (!hasOffset || !instant.isValid) {
       throw new BuildDateError(
-        `BUILD_DATE is "${buildDate}", which is not a date. Expected YYYY-MM-DD (e.g. 2026-11-26) or an ISO date-time with an offset (e.g. 2026-11-26T01:30:00Z or 2026-11-26T01:30:00+00:00).`,
+        `BUILD_DATE is ${quote(buildDate)}, which is not a date. Expected YYYY-MM-DD (e.g. 2026-11-26) or an ISO date-time with an offset (e.g. 2026-11-26T01:30:00Z or 2026-11-26T01:30:00+00:00).`,
       );
     }
-    return londonDateAt(instant);
+    return withinYears("BUILD_DATE", buildDate, londonDateAt(instant), "YYYY-MM-DD, e.g. 2026-11-26");
   }
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (epoch) {
     if (!/^\d+$/.test(epoch) || !Number.isSafeInteger(Number(epoch))) {
-      throw new BuildDateError(`SOURCE_DATE_EPOCH is "${epoch}", which is not a number of seconds. Expected whole seconds since 1970-01-01 UTC, e.g. 1764115200.`);
+      throw new BuildDateError(`SOURCE_DATE_EPOCH is ${quote(epoch)}, which is not a number of seconds. Expected whole seconds since 1970-01-01 UTC, e.g. 1764115200.`);
     }
     const instant = DateTime.fromSeconds(Number(epoch), { zone: "utc" });
-    if (!instant.isValid) throw new BuildDateError(`SOURCE_DATE_EPOCH is "${epoch}", which is out of range.`);
-    return londonDateAt(instant);
+    const example = "whole seconds since 1970-01-01 UTC, at most 253402300799 (the end of 9999), e.g. 1764115200";
+    return withinYears("SOURCE_DATE_EPOCH", epoch, instant.isValid ? londonDateAt(instant) : "", example);
   }
   return londonDateAt(DateTime.fromJSDate(now()));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { expected } from "./schema-messages.ts";
+import { atMost, expected } from "./schema-messages.ts";
 
 /** Review types, in the order the listing shows them. */
 export const REVIEW_TYPES = ["CSPR", "SCR"] as const;
@@ -16,6 +16,12 @@ export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_WORDS = "lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019";
 const NOT_BLANK = /\S/;
+/** The longest each text may be: enough for real reviews, short enough for file names, pages and messages. */
+export const MAX_LENGTH = { id: 80, title: 200, theme: 60, summary: 10_000, documentTitle: 200, file: 150, url: 2_000 } as const;
+
+/** No line breaks or tabs: for fields shown on one line (titles, themes, file names). */
+export const ONE_LINE = /^[^\n\r\t]*$/;
+const oneLine = (what: string) => ({ error: expected(`${what} on one line (no line breaks or tabs)`) });
 
 const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
 
@@ -26,14 +32,19 @@ const documentSchema = z
       title: z
         .string({ error: expected("the document's title as text") })
         .regex(NOT_BLANK, { error: expected("the document's title as text") })
+        .regex(ONE_LINE, oneLine("the document's title"))
+        .max(MAX_LENGTH.documentTitle, atMost(MAX_LENGTH.documentTitle))
         .meta({ description: 'The document\'s title, e.g. "Overview report".' }),
       file: z
         .string({ error: expected("a file name inside this review's folder reviews/<id>/") })
         .regex(NOT_BLANK, { error: expected("a file name inside this review's folder reviews/<id>/") })
+        .regex(ONE_LINE, oneLine("a file name"))
+        .max(MAX_LENGTH.file, atMost(MAX_LENGTH.file))
         .optional()
         .meta({ description: "A file name inside reviews/<id>/, e.g. overview-report.pdf. Give file or url, not both." }),
       url: z
         .url({ protocol: /^https$/, error: expected("a web address starting https://") })
+        .max(MAX_LENGTH.url, atMost(MAX_LENGTH.url))
         .optional()
         .meta({ description: "A web address starting https://, for a document published elsewhere. Give file or url, not both." }),
     },
@@ -50,10 +61,13 @@ export function reviewSchema(areaKeys: readonly string[]) {
         id: z
           .string({ error: expected(`an id: ${SLUG_WORDS}`) })
           .regex(SLUG, { error: expected(`an id: ${SLUG_WORDS}`) })
+          .max(MAX_LENGTH.id, atMost(MAX_LENGTH.id))
           .meta({ description: `The review's page is /reviews/<id>/. Unique; ${SLUG_WORDS}.` }),
         title: z
           .string({ error: expected('the review\'s title as text, e.g. "Child H"') })
           .regex(NOT_BLANK, { error: expected('the review\'s title as text, e.g. "Child H"') })
+          .regex(ONE_LINE, oneLine("the review's title"))
+          .max(MAX_LENGTH.title, atMost(MAX_LENGTH.title))
           .meta({ description: 'The review\'s title, e.g. "Child H".' }),
         type: z.enum(REVIEW_TYPES, { error: expected(`${list(REVIEW_TYPES)} (a Child Safeguarding Practice Review or a Serious Case Review)`) }).meta({
           description: "CSPR (Child Safeguarding Practice Review: stays listed) or SCR (Serious Case Review: listed for the retention period after publication).",
@@ -71,12 +85,20 @@ export function reviewSchema(areaKeys: readonly string[]) {
           .meta({ description: "Publication date, YYYY-MM-DD. Required unless status is delayed." }),
         summary: z
           .string({ error: expected("a summary as text (markdown is allowed)") })
+          .max(MAX_LENGTH.summary, atMost(MAX_LENGTH.summary))
           .optional()
           .meta({ description: "A short summary in markdown. Raw HTML is not allowed." }),
         themes: z
-          .array(z.string({ error: expected("a theme as text, e.g. neglect") }).regex(NOT_BLANK, { error: expected("a theme as text, e.g. neglect") }), {
-            error: expected('a list of themes, e.g. ["neglect", "domestic abuse"]'),
-          })
+          .array(
+            z
+              .string({ error: expected("a theme as text, e.g. neglect") })
+              .regex(NOT_BLANK, { error: expected("a theme as text, e.g. neglect") })
+              .regex(ONE_LINE, oneLine("a theme"))
+              .max(MAX_LENGTH.theme, atMost(MAX_LENGTH.theme)),
+            {
+              error: expected('a list of themes, e.g. ["neglect", "domestic abuse"]'),
+            },
+          )
           .optional()
           .meta({ description: 'Short themes, e.g. ["neglect", "domestic abuse"].' }),
         documents: z

@@ -10,6 +10,18 @@ export function expected(description: string) {
     issue.input === undefined ? `this field is missing; expected ${description}.` : `expected ${description}, got ${quote(issue.input)}.`;
 }
 
+/**
+ * A maximum length for a text, with a message that gives its length instead of
+ * quoting it, so that one oversized field cannot flood the output.
+ */
+export function atMost(max: number) {
+  const count = (n: number) => n.toLocaleString("en-GB");
+  return {
+    error: (issue: z.core.$ZodRawIssue): string =>
+      `this text is ${typeof issue.input === "string" ? count(issue.input.length) : "too many"} characters long; the most allowed is ${count(max)}. Shorten it.`,
+  };
+}
+
 /** Levenshtein distance, for "did you mean" hints on misspelt field names. */
 function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -62,7 +74,9 @@ export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], base: Om
         problems.push({ ...base, field: fieldName(keyPath), line: located([...path, key]), message: unknownFieldMessage(key, knownFieldsAt(issue.path)) });
       }
     } else {
-      problems.push({ ...base, field: issue.path.length ? fieldName(issue.path) : undefined, line: located(path), message: issue.message });
+      // A record's bad key: zod's own message is "Invalid key in record"; the key schema's says what was expected.
+      const message = issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message;
+      problems.push({ ...base, field: issue.path.length ? fieldName(issue.path) : undefined, line: located(path), message });
     }
   }
   return problems;

@@ -2,9 +2,9 @@ import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isIsoDate, type IsoDate } from "./dates.ts";
 import { documentFormat } from "./documents.ts";
-import type { JsonSource } from "./json-source.ts";
+import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
-import { reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
+import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 import { slugify } from "./slug.ts";
 
@@ -53,11 +53,57 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** An id that can name a review and its folder: a slug, not too long. */
+function isUsableId(id: unknown): id is string {
+  return typeof id === "string" && id.length <= MAX_LENGTH.id && SLUG.test(id);
+}
+
 /** How a review is named in messages: by id when the id is usable, else by its place in the list. */
 function reviewLabel(raw: unknown, index: number): string {
   const id = isRecord(raw) ? raw.id : undefined;
-  if (typeof id === "string" && SLUG.test(id)) return `review "${id}"`;
+  if (isUsableId(id)) return `review "${id}"`;
   return `review ${index + 1} in the list${id === undefined ? " (it has no id)" : ` (its id is ${quote(id)})`}`;
+}
+
+const WITHHELD_REASON = "a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family.";
+
+/** Whether a title, file name or address says "overview", however it is spelt out (Overview_Report, over-view, OVERVIEW). */
+function saysOverview(text: unknown): boolean {
+  return typeof text === "string" && text.toLowerCase().replace(/[^a-z]/g, "").includes("overview");
+}
+
+/**
+ * The field by which a withheld review's document is, or looks like, the
+ * overview report (its kind, title, file name or address), with why.
+ */
+function overviewReportOf(doc: Record<string, unknown>): { field: string; message: string } | undefined {
+  if (doc.kind === "overview-report") return { field: "kind", message: `${WITHHELD_REASON} Remove this document, or change the review's status.` };
+  const says = ([["title", "its title"], ["file", "its file name"], ["url", "its web address"]] as const).find(([field]) => saysOverview(doc[field]));
+  if (!says) return undefined;
+  return {
+    field: says[0],
+    message: `${WITHHELD_REASON} This document looks like the overview report: ${says[1]} says "overview". Remove it, or if it is another document, give it a title, file name and address that do not say "overview".`,
+  };
+}
+
+/**
+ * A review's folder `reviews/<id>/` must be a real folder inside `reviews/`:
+ * a linked folder would publish files from anywhere. Undefined when it is
+ * fine, or missing (each missing file is then reported on its own).
+ */
+function linkedFolderMessage(id: string, ctx: ValidationContext): string | undefined {
+  const folderLabel = `${ctx.reviewsDirLabel ?? "reviews"}/${id}/`;
+  const folder = path.join(ctx.reviewsDir, id);
+  let real: string;
+  try {
+    if (!lstatSync(folder).isSymbolicLink()) {
+      real = realpathSync(folder);
+      if (real === path.join(realpathSync(ctx.reviewsDir), id)) return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return `the folder ${folderLabel} is a link to another folder, so its files could come from outside ${ctx.reviewsDirLabel ?? "reviews"}/. Make ${folderLabel} a real folder and copy the documents into it.`;
 }
 
 /**
@@ -88,7 +134,7 @@ function checkFile(file: string, id: string, ctx: ValidationContext): { bytes?: 
     } catch {
       return { message: `${folderLabel}${file} is a link to a file that does not exist.` };
     }
-    if (path.dirname(target) !== realpathSync(folder)) return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
+    if (path.dirname(target) !== path.join(realpathSync(ctx.reviewsDir), id)) return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
     stat = lstatSync(target);
   }
   if (!stat.isFile()) return { message: `${folderLabel}${file} is not a file.` };
@@ -105,6 +151,13 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   const reviews: Review[] = [];
+  // Problems in the JSON text itself, by the review they are in.
+  const issuesByIndex = new Map<number, JsonIssue[]>();
+  for (const issue of source.issues) {
+    const [index] = issue.path;
+    if (Array.isArray(source.value) && typeof index === "number") issuesByIndex.set(index, [...(issuesByIndex.get(index) ?? []), issue]);
+    else errors.push({ file, field: issue.path.length ? fieldName(issue.path) : undefined, line: issue.line, message: issue.message });
+  }
   if (!Array.isArray(source.value)) {
     const top = reviewsFileSchema(ctx.areaKeys).safeParse(source.value);
     errors.push({ file, line: 1, message: top.success ? "expected a list of reviews." : top.error.issues[0]!.message });
@@ -119,7 +172,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
   source.value.forEach((raw: unknown, index: number) => {
     const review = reviewLabel(raw, index);
     const problems: Problem[] = [];
-    const add = (fieldPath: Path, message: string) => problems.push({ file, review, field: fieldPath.length ? fieldName(fieldPath) : undefined, line: source.lineOf([index, ...fieldPath]), message });
+    const add = (fieldPath: Path, message: string, line = source.lineOf([index, ...fieldPath])) => problems.push({ file, review, field: fieldPath.length ? fieldName(fieldPath) : undefined, line, message });
+    for (const issue of issuesByIndex.get(index) ?? []) add(issue.path.slice(1), issue.message, issue.line);
 
     const parsed = schema.safeParse(raw);
     if (!parsed.success) problems.push(...problemsFromIssues(parsed.error.issues, { file, review }, [index], allowed, source.lineOf));
@@ -142,7 +196,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     }
     if (Array.isArray(raw.themes)) {
       raw.themes.forEach((theme: unknown, t: number) => {
-        if (typeof theme !== "string" || !/\S/.test(theme)) return;
+        if (typeof theme !== "string" || !/\S/.test(theme) || theme.length > MAX_LENGTH.theme) return;
         const slug = slugify(theme);
         if (!slug) {
           add(["themes", t], `the theme ${quote(theme)} has no letters or digits, so it cannot have a page; expected words such as "neglect".`);
@@ -161,18 +215,22 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
         add(["id"], `the id "${id}" is already used by review ${first + 1} in the list${firstLine ? ` (line ${firstLine})` : ""}; every review needs its own id.`);
       } else firstById.set(id, index);
     }
+    const hasFiles = Array.isArray(documents) && documents.some((doc: unknown) => isRecord(doc) && doc.file !== undefined);
+    const linkedFolder = hasFiles && isUsableId(id) ? linkedFolderMessage(id, ctx) : undefined;
+    if (linkedFolder) add(["documents"], linkedFolder);
     if (Array.isArray(documents)) {
       documents.forEach((doc: unknown, d: number) => {
         if (!isRecord(doc)) return;
-        if (doc.kind === "overview-report" && status === "withheld") {
-          add(["documents", d, "kind"], `a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. Remove this document, or change the review's status.`);
-        }
+        const overview = status === "withheld" ? overviewReportOf(doc) : undefined;
+        if (overview) add(["documents", d, overview.field], overview.message);
         const hasFile = doc.file !== undefined;
         const hasUrl = doc.url !== undefined;
         if (hasFile === hasUrl) {
           add(["documents", d], hasFile ? 'give "file" or "url", not both.' : 'this document has neither "file" nor "url"; expected one of them.');
         }
-        if (typeof doc.file === "string" && /\S/.test(doc.file) && typeof id === "string" && SLUG.test(id)) {
+        // A file name already refused for what is in it is not looked for on disk.
+        const plainFile = typeof doc.file === "string" && /\S/.test(doc.file) && doc.file.length <= MAX_LENGTH.file && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
+        if (plainFile && !linkedFolder && typeof doc.file === "string" && isUsableId(id)) {
           const checked = checkFile(doc.file, id, ctx);
           if (checked.message) add(["documents", d, "file"], checked.message);
           else fileBytes.set(d, checked.bytes!);

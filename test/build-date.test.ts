@@ -60,4 +60,28 @@ describe("resolveBuildDate", () => {
     expect(attempt).toThrow(BuildDateError);
     expect(attempt).toThrow(new RegExp(`^${name} is "${value.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"`));
   });
+
+  it.each([
+    ["BUILD_DATE", "0001-01-01"],
+    ["BUILD_DATE", "1969-12-31"],
+    ["BUILD_DATE", "1969-12-31T12:00:00Z"],
+    ["BUILD_DATE", "+010000-01-01T00:00:00Z"],
+    ["SOURCE_DATE_EPOCH", "99999999999999"],
+    ["SOURCE_DATE_EPOCH", "253402300800"],
+  ])("refuses %s=%s, outside the years 1970 to 9999, naming the variable", (name, value) => {
+    const attempt = () => resolveBuildDate({ [name]: value }, never);
+    expect(attempt).toThrow(BuildDateError);
+    expect(attempt).toThrow(`${name} is "${value}", which is outside the years 1970 to 9999 that the site can date. Expected`);
+  });
+
+  it("accepts the first and last days it can date", () => {
+    expect(resolveBuildDate({ BUILD_DATE: "1970-01-01" }, never)).toBe("1970-01-01");
+    expect(resolveBuildDate({ BUILD_DATE: "9999-12-31" }, never)).toBe("9999-12-31");
+    expect(resolveBuildDate({ SOURCE_DATE_EPOCH: "0" }, never)).toBe("1970-01-01");
+    expect(resolveBuildDate({ SOURCE_DATE_EPOCH: "253402300799" }, never)).toBe("9999-12-31");
+  });
+
+  it("keeps the message short when the variable is long", () => {
+    expect(() => resolveBuildDate({ BUILD_DATE: "x".repeat(5000) }, never)).toThrow(/^BUILD_DATE is "x{50,}\.\.\., which is not a date\. .{0,200}$/);
+  });
 });

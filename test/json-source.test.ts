@@ -38,4 +38,65 @@ describe("parseJsonText", () => {
   it("reports a missing file as a problem", () => {
     expect(readJsonFile("/nonexistent/reviews.json", "_data/reviews.json").problems).toEqual([{ file: "_data/reviews.json", message: "the file does not exist." }]);
   });
+
+  it("reports a key given twice in one object, with its path and line, and keeps checking", () => {
+    const { source, problems } = parseJsonText('{\n  "a": 1,\n  "b": {"c": 1, "c": 2},\n  "a": 3\n}', "f.json");
+    expect(problems).toEqual([]);
+    expect(source!.issues).toEqual([
+      { path: ["b", "c"], line: 3, message: '"c" is given twice here (first on line 3, again on line 3); only one of the two would count, and it may be the wrong one. Keep one of them.' },
+      { path: ["a"], line: 4, message: '"a" is given twice here (first on line 2, again on line 4); only one of the two would count, and it may be the wrong one. Keep one of them.' },
+    ]);
+  });
+
+  it.each(["__proto__", "constructor", "prototype"])("refuses the reserved key %j, and leaves it out of the value", (key) => {
+    const { source } = parseJsonText(`{\n  "areas": {\n    "${key}": {"polluted": true}\n  }\n}`, "f.json");
+    expect(source!.issues).toEqual([
+      { path: ["areas", key], line: 3, message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.` },
+    ]);
+    expect(Object.keys((source!.value as { areas: object }).areas)).toEqual([]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it.each([
+    ["\\u000b", "U+000B"],
+    ["\\u0000", "U+0000"],
+    ["\\u001f", "U+001F"],
+    ["\\uffff", "U+FFFF"],
+    ["\\ud800", "U+D800"],
+    ["\\udc00x", "U+DC00"],
+  ])("refuses a character XML cannot carry: %s", (escape, code) => {
+    const { source } = parseJsonText(`{\n  "a": {"title": "Child ${escape}A"}\n}`, "f.json");
+    expect(source!.issues).toEqual([
+      { path: ["a", "title"], line: 2, message: `the text has a control character (${code}) at character 7 that cannot be published: it would make the site's news feed invalid. Delete it (such characters often come with text pasted from another program).` },
+    ]);
+  });
+
+  it("accepts tabs, line breaks and a proper pair of surrogates (an emoji)", () => {
+    expect(parseJsonText('{"summary": "a\\tb\\nc\\r\\n\\ud83d\\ude00"}', "f.json").source!.issues).toEqual([]);
+  });
+
+  it("refuses a control character in a key", () => {
+    expect(parseJsonText('{"ti\\u0001tle": 1}', "f.json").source!.issues[0]).toMatchObject({ path: ["ti\u0001tle"], message: expect.stringContaining("control character (U+0001) at character 3") });
+  });
+
+  it.each([
+    ["closed", "[".repeat(100_000) + "]".repeat(100_000)],
+    ["unclosed", "[".repeat(100_000)],
+    ["objects", '{"a":'.repeat(100_000) + "1" + "}".repeat(100_000)],
+  ])("reports JSON nested too deeply (%s) with the file name, not a stack overflow", (_, text) => {
+    const { source, problems } = parseJsonText(text, "_data/reviews.json");
+    expect(source).toBeUndefined();
+    expect(problems).toEqual([
+      {
+        file: "_data/reviews.json",
+        line: 1,
+        column: expect.any(Number),
+        message: 'the file is nested too deeply: more than 32 levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?',
+      },
+    ]);
+  });
+
+  it("counts brackets inside strings as text", () => {
+    expect(parseJsonText(`{"a": "${"[".repeat(100)}"}`, "f.json").problems).toEqual([]);
+  });
 });

@@ -16,6 +16,22 @@ function check(reviews: unknown, reviewsDir = folder, buildDate = "2026-11-26") 
   return { ...result, messages: result.errors.map(formatProblem), warningMessages: result.warnings.map(formatProblem) };
 }
 
+/** Check reviews.json written as text, for what JSON.stringify cannot write (duplicate keys, reserved keys). */
+function checkText(text: string, reviewsDir = folder) {
+  const { source, problems } = parseJsonText(text, "_data/reviews.json");
+  if (!source) throw new Error(problems.map(formatProblem).join("\n"));
+  const result = validateReviews(source, { areaKeys: AREA_KEYS, reviewsDir, buildDate: "2026-11-26" });
+  return { ...result, messages: result.errors.map(formatProblem) };
+}
+
+/** A review as JSON text with `extra` inserted after its "type" field, one field a line. */
+function reviewText(extra: string, review = validReview()): string {
+  const lines = JSON.stringify([review], null, 2).split("\n");
+  const at = lines.findIndex((l) => l.includes('"type"'));
+  lines.splice(at + 1, 0, `    ${extra},`);
+  return lines.join("\n");
+}
+
 function onlyError(reviews: unknown) {
   const result = check(reviews);
   expect(result.errors, result.messages.join("\n")).toHaveLength(1);
@@ -116,6 +132,28 @@ describe("validateReviews", () => {
     expect(message).toContain('field "documents[1].kind": a withheld review must not have an overview report');
   });
 
+  it.each([
+    ["title", { kind: "other", title: "Overview report", file: "report.pdf" }, "its title says"],
+    ["title", { kind: "executive-summary", title: "Overview-Report (redacted)", file: "report.pdf" }, "its title says"],
+    ["file", { kind: "learning-brief", title: "Learning brief", file: "overview-report.pdf" }, "its file name says"],
+    ["file", { kind: "other", title: "Final", file: "Overview_Report_final.pdf" }, "its file name says"],
+    ["url", { kind: "other", title: "Report", url: "https://www.example.org/docs/overview-report.pdf" }, "its web address says"],
+  ])("rejects a withheld review's document whose %s says it is the overview report", (field, doc, says) => {
+    const dir = reviewsFolder({ "child-a/report.pdf": PDF, "child-a/overview-report.pdf": PDF, "child-a/Overview_Report_final.pdf": PDF });
+    const result = check([validReview({ status: "withheld", documents: [doc] })], dir);
+    expect(result.messages).toEqual([
+      expect.stringContaining(
+        `review "child-a", field "documents[1].${field}": a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: ${says} "overview". Remove it, or if it is another document, give it a title, file name and address that do not say "overview".`,
+      ),
+    ]);
+  });
+
+  it("accepts a withheld review's other documents, and an overview report on a published review", () => {
+    const dir = reviewsFolder({ "child-a/executive-summary.pdf": PDF, "child-a/report.pdf": PDF });
+    expect(check([validReview({ status: "withheld", documents: [{ kind: "executive-summary", title: "Executive summary", file: "executive-summary.pdf" }] })], dir).messages).toEqual([]);
+    expect(check([validReview({ documents: [{ kind: "other", title: "Overview report", file: "report.pdf" }] })], dir).messages).toEqual([]);
+  });
+
   it("rejects a document file that does not exist, naming the folder", () => {
     const message = onlyError([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file: "brief.pdf" }] })]);
     expect(message).toContain('field "documents[1].file": the file reviews/child-a/brief.pdf does not exist');
@@ -131,6 +169,24 @@ describe("validateReviews", () => {
     symlinkSync(path.join(dir, "child-b", "brief.pdf"), path.join(dir, "child-a", "brief.pdf"));
     const result = check([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file: "brief.pdf" }] })], dir);
     expect(result.messages.join("\n")).toContain("is a link to a file outside reviews/child-a/");
+  });
+
+  it("rejects a review folder that is a link to a folder elsewhere", () => {
+    const outside = reviewsFolder({ "secret/overview-report.pdf": PDF });
+    const dir = reviewsFolder({});
+    symlinkSync(path.join(outside, "secret"), path.join(dir, "child-a"));
+    const result = check([validReview()], dir);
+    const line = JSON.stringify([validReview()], null, 2).split("\n").findIndex((l) => l.includes('"documents"')) + 1;
+    expect(result.messages).toEqual([
+      `_data/reviews.json, line ${line}, review "child-a", field "documents": the folder reviews/child-a/ is a link to another folder, so its files could come from outside reviews/. Make reviews/child-a/ a real folder and copy the documents into it.`,
+    ]);
+  });
+
+  it("rejects a file linked from a folder outside reviews/ even when the folder names match", () => {
+    const outside = reviewsFolder({ "child-a/overview-report.pdf": PDF });
+    const dir = reviewsFolder({ "child-a/placeholder.txt": "x" });
+    symlinkSync(path.join(outside, "child-a", "overview-report.pdf"), path.join(dir, "child-a", "overview-report.pdf"));
+    expect(check([validReview()], dir).messages.join("\n")).toContain("is a link to a file outside reviews/child-a/");
   });
 
   it("rejects a file type the site does not publish, and an empty file", () => {
@@ -216,5 +272,79 @@ describe("validateReviews: addresses", () => {
 
   it("accepts the same theme spelt the same way in many reviews", () => {
     expect(check([validReview({ themes: ["neglect"] }), validReview({ id: "child-b", documents: [], themes: ["neglect"] })]).errors).toEqual([]);
+  });
+});
+
+describe("validateReviews: the JSON itself", () => {
+  it("refuses a field given twice in one review, naming the review, field and lines", () => {
+    const text = reviewText('"type": "SCR"');
+    const result = checkText(text);
+    expect(result.messages).toEqual([
+      '_data/reviews.json, line 6, review "child-a", field "type": "type" is given twice here (first on line 5, again on line 6); only one of the two would count, and it may be the wrong one. Keep one of them.',
+    ]);
+    expect(result.reviews).toEqual([]);
+  });
+
+  it("refuses a field given twice in a document", () => {
+    const lines = JSON.stringify([validReview()], null, 2).split("\n");
+    const at = lines.findIndex((l) => l.includes('"kind"'));
+    lines.splice(at + 1, 0, '        "kind": "learning-brief",');
+    const result = checkText(lines.join("\n"));
+    expect(result.messages).toEqual([expect.stringContaining(`line ${at + 2}, review "child-a", field "documents[1].kind": "kind" is given twice here (first on line ${at + 1}`)]);
+  });
+
+  it("refuses a reserved key in a review, naming the review and field", () => {
+    const result = checkText(reviewText('"__proto__": {"type": "SCR"}'));
+    expect(result.messages).toEqual([
+      '_data/reviews.json, line 6, review "child-a", field "__proto__": "__proto__" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.',
+    ]);
+  });
+
+  it.each([
+    ["title", "Child\u000bA"],
+    ["summary", "Line one\u0001"],
+  ])("refuses a control character in %s, naming the review and field", (field, value) => {
+    expect(onlyError([validReview({ [field]: value })])).toMatch(new RegExp(`review "child-a", field "${field}": the text has a control character \\(U\\+00\\w\\w\\) at character \\d+ that cannot be published`));
+  });
+
+  it("refuses a control character in a document's title and a theme", () => {
+    const result = check([validReview({ themes: ["neg\u0008lect"], documents: [{ kind: "overview-report", title: "Overview\u001freport", file: "overview-report.pdf" }] })]);
+    expect(result.messages).toEqual([
+      expect.stringContaining('field "themes[1]": the text has a control character (U+0008)'),
+      expect.stringContaining('field "documents[1].title": the text has a control character (U+001F)'),
+    ]);
+  });
+
+  it("accepts tabs and line breaks in a summary", () => {
+    expect(check([validReview({ summary: "First paragraph.\n\n\tSecond,\r\nindented." })]).errors).toEqual([]);
+  });
+
+  it.each([
+    ["title", { title: "Child\nA" }, "title", "expected the review's title on one line (no line breaks or tabs)"],
+    ["a theme", { themes: ["neglect\t"] }, "themes[1]", "expected a theme on one line (no line breaks or tabs)"],
+    ["a document's title", { documents: [{ kind: "overview-report", title: "Overview\r\nreport", file: "overview-report.pdf" }] }, "documents[1].title", "expected the document's title on one line (no line breaks or tabs)"],
+    ["a file name", { documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf\n" }] }, "documents[1].file", "expected a file name on one line (no line breaks or tabs)"],
+  ])("refuses a line break or tab in %s", (_, overrides, field, message) => {
+    expect(onlyError([validReview(overrides)])).toContain(`field "${field}": ${message}`);
+  });
+
+  it.each([
+    ["id", { id: "a".repeat(81), documents: [] }, "id", 81, 80],
+    ["title", { title: "T".repeat(201) }, "title", 201, 200],
+    ["theme", { themes: ["n".repeat(5000)] }, "themes[1]", 5000, 60],
+    ["summary", { summary: "s".repeat(10_001) }, "summary", 10_001, 10_000],
+    ["document title", { documents: [{ kind: "overview-report", title: "T".repeat(201), file: "overview-report.pdf" }] }, "documents[1].title", 201, 200],
+    ["file name", { documents: [{ kind: "overview-report", title: "Overview report", file: `${"f".repeat(147)}.pdf` }] }, "documents[1].file", 151, 150],
+    ["url", { documents: [{ kind: "response", title: "Response", url: `https://www.example.org/${"u".repeat(1980)}` }] }, "documents[1].url", 2004, 2000],
+  ])("refuses an oversized %s with one short message", (_, overrides, field, length, max) => {
+    const message = onlyError([validReview(overrides)]);
+    expect(message).toContain(`field "${field}": this text is ${length.toLocaleString("en-GB")} characters long; the most allowed is ${max.toLocaleString("en-GB")}. Shorten it.`);
+    expect(message.length).toBeLessThan(300);
+  });
+
+  it("accepts texts at the maximum lengths", () => {
+    const dir = reviewsFolder({ [`${"a".repeat(80)}/${"f".repeat(146)}.pdf`]: PDF });
+    const review = validReview({ id: "a".repeat(80), title: "T".repeat(200), themes: ["n".repeat(60)], summary: "s".repeat(10_000), documents: [{ kind: "overview-report", title: "T".repeat(200), file: `${"f".repeat(146)}.pdf` }] });
+    expect(check([review], dir).messages).toEqual([]);
   });
 });
