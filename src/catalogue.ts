@@ -33,8 +33,8 @@ export interface Catalogue {
   listingComplete: boolean;
   /** The facets with their values and counts, for the list's filters and the browse page. */
   facetGroups: FacetGroup[];
-  /** The most recent publications, for the Atom feed. */
-  feed: FeedEntry[];
+  /** The Atom feed: the most recent publications, and when it last changed. */
+  feed: FeedView;
   /** SCRs past their publication period: only a notice stays at their address. */
   removed: RemovedView[];
   /** Reviews dated after the build date: nothing of them is published yet. */
@@ -154,9 +154,37 @@ export interface FeedEntry {
   summaryHtml: string;
 }
 
+export interface FeedView {
+  /** The newest entry's date; with no dated review, midnight in London on the build date. Always a Date, so the feed builds from any data. */
+  updated: Date;
+  entries: FeedEntry[];
+}
+
 /** How many entries the feed carries, and how many related reviews a page shows. */
 const FEED_SIZE = 20;
 const RELATED_SIZE = 5;
+
+/** Midnight in London at the start of `date`. */
+function londonMidnight(date: IsoDate): Date {
+  return DateTime.fromISO(date, { zone: ZONE }).toJSDate();
+}
+
+/** The feed: the newest FEED_SIZE dated reviews (`listed` is newest first). */
+function feedView(listed: readonly ReviewView[], site: SiteSettings, buildDate: IsoDate): FeedView {
+  const entries = listed
+    .filter((review) => review.published)
+    .slice(0, FEED_SIZE)
+    .map((review) => ({
+      id: absoluteUrl(site.url, review.url),
+      title: review.title,
+      url: absoluteUrl(site.url, review.url),
+      date: londonMidnight(review.published!),
+      typeName: review.typeName,
+      areaLabel: review.areaLabel,
+      summaryHtml: review.summaryHtml,
+    }));
+  return { updated: entries[0]?.date ?? londonMidnight(buildDate), entries };
+}
 
 export interface RemovedView {
   id: string;
@@ -353,18 +381,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     ),
     listingComplete,
     facetGroups: facets.groups,
-    feed: listed
-      .filter((review) => review.published)
-      .slice(0, FEED_SIZE)
-      .map((review) => ({
-        id: absoluteUrl(site.url, review.url),
-        title: review.title,
-        url: absoluteUrl(site.url, review.url),
-        date: DateTime.fromISO(review.published!, { zone: ZONE }).toJSDate(),
-        typeName: review.typeName,
-        areaLabel: review.areaLabel,
-        summaryHtml: review.summaryHtml,
-      })),
+    feed: feedView(listed, site, buildDate),
     removed,
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
     legend: legendFor(listed.filter((review) => listedOnFront.has(review)), site),
