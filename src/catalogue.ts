@@ -264,12 +264,17 @@ function footnoteView(key: Footnote, site: SiteSettings): FootnoteView {
   return { key, code, text, label, anchor: `footnote-${key}` };
 }
 
+/** A document file's site address: its name is one path segment, encoded, so `#`, `?`, `%`, spaces and non-ASCII letters survive. */
+export function documentAddress(id: string, file: string): string {
+  return `/reviews/${encodeURIComponent(id)}/${encodeURIComponent(file)}`;
+}
+
 function documentView(review: Review, doc: Review["documents"][number]): DocumentView {
   const external = "url" in doc;
   return {
     kind: doc.kind,
     title: doc.title,
-    href: external ? doc.url : `/reviews/${review.id}/${doc.file}`,
+    href: external ? doc.url : documentAddress(review.id, doc.file),
     linkText: documentLinkText(doc),
     external,
   };
