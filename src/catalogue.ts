@@ -34,8 +34,8 @@ export interface Catalogue {
   listingComplete: boolean;
   /** The facets with their values and counts, for the list's filters and the browse page. */
   facetGroups: FacetGroup[];
-  /** The most recent publications, for the Atom feed. */
-  feed: FeedEntry[];
+  /** The Atom feed: the most recent publications, and when it last changed. */
+  feed: FeedView;
   /** SCRs past their publication period: only a notice stays at their address. */
   removed: RemovedView[];
   /** The notice each listed SCR will get on its removal date, made in advance for a withdrawal in place (kept with the build, never served). */
@@ -157,9 +157,37 @@ export interface FeedEntry {
   summaryHtml: string;
 }
 
+export interface FeedView {
+  /** The newest entry's date; with no dated review, midnight in London on the build date. Always a Date, so the feed builds from any data. */
+  updated: Date;
+  entries: FeedEntry[];
+}
+
 /** How many entries the feed carries, and how many related reviews a page shows. */
 const FEED_SIZE = 20;
 const RELATED_SIZE = 5;
+
+/** Midnight in London at the start of `date`. */
+function londonMidnight(date: IsoDate): Date {
+  return DateTime.fromISO(date, { zone: ZONE }).toJSDate();
+}
+
+/** The feed: the newest FEED_SIZE dated reviews (`listed` is newest first). */
+function feedView(listed: readonly ReviewView[], site: SiteSettings, buildDate: IsoDate): FeedView {
+  const entries = listed
+    .filter((review) => review.published)
+    .slice(0, FEED_SIZE)
+    .map((review) => ({
+      id: absoluteUrl(site.url, review.url),
+      title: review.title,
+      url: absoluteUrl(site.url, review.url),
+      date: londonMidnight(review.published!),
+      typeName: review.typeName,
+      areaLabel: review.areaLabel,
+      summaryHtml: review.summaryHtml,
+    }));
+  return { updated: entries[0]?.date ?? londonMidnight(buildDate), entries };
+}
 
 export interface RemovedView {
   id: string;
@@ -239,12 +267,17 @@ function footnoteView(key: Footnote, site: SiteSettings): FootnoteView {
   return { key, code, text, label, anchor: `footnote-${key}` };
 }
 
+/** A document file's site address: its name is one path segment, encoded, so `#`, `?`, `%`, spaces and non-ASCII letters survive. */
+export function documentAddress(id: string, file: string): string {
+  return `/reviews/${encodeURIComponent(id)}/${encodeURIComponent(file)}`;
+}
+
 function documentView(review: Review, doc: Review["documents"][number]): DocumentView {
   const external = "url" in doc;
   return {
     kind: doc.kind,
     title: doc.title,
-    href: external ? doc.url : `/reviews/${review.id}/${doc.file}`,
+    href: external ? doc.url : documentAddress(review.id, doc.file),
     linkText: documentLinkText(doc),
     external,
   };
@@ -357,18 +390,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     ),
     listingComplete,
     facetGroups: facets.groups,
-    feed: listed
-      .filter((review) => review.published)
-      .slice(0, FEED_SIZE)
-      .map((review) => ({
-        id: absoluteUrl(site.url, review.url),
-        title: review.title,
-        url: absoluteUrl(site.url, review.url),
-        date: DateTime.fromISO(review.published!, { zone: ZONE }).toJSDate(),
-        typeName: review.typeName,
-        areaLabel: review.areaLabel,
-        summaryHtml: review.summaryHtml,
-      })),
+    feed: feedView(listed, site, buildDate),
     removed,
     upcomingNotices: publication.listed.flatMap(({ review, removalDate }) => (removalDate ? [removedView(review, removalDate)] : [])),
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),

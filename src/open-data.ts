@@ -61,13 +61,29 @@ export const CSV_COLUMNS: [string, (record: OpenDataRecord) => string][] = [
   ["document_urls", (r) => r.documentUrls.join(" ")],
 ];
 
-/** `/reviews.csv`: one row a listed review, RFC 4180 quoting. */
+/** A cell a spreadsheet would run as a formula: one starting `=`, `+`, `-`, `@`, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * A cell that a spreadsheet shows as text, never runs: a formula-like cell gets a
+ * leading single quote, as OWASP advises against CSV injection. For the CSV only;
+ * the JSON keeps the values as they are.
+ */
+export function spreadsheetSafe(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/**
+ * `/reviews.csv`: one row a listed review, RFC 4180 quoting. Every field holding
+ * a line feed or carriage return is quoted (csv-stringify by itself quotes only
+ * the whole record delimiter), and every neutralised cell too, as OWASP advises.
+ */
 export function openDataCsv(catalogue: Catalogue): string {
   return recordsCsv(openDataRecords(catalogue));
 }
 
 /** The CSV of some records (also used to take a review out of a live build's CSV in place). */
 export function recordsCsv(records: readonly OpenDataRecord[]): string {
-  const rows = records.map((record) => CSV_COLUMNS.map(([, value]) => value(record)));
-  return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { record_delimiter: "\r\n" });
+  const rows = records.map((record) => CSV_COLUMNS.map(([, value]) => spreadsheetSafe(value(record))));
+  return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { record_delimiter: "\r\n", quoted_match: [/[\r\n]/, /^'[=+\-@\t\r]/] });
 }

@@ -32,11 +32,31 @@ export function unreadable(dir: string): string[] {
   return problems.slice(0, 20);
 }
 
-/** The file a site-relative address is served from, as a static host would (`/a/` is `a/index.html`). */
-function fileFor(address: string): string {
-  const clean = decodeURIComponent(address.replace(/^\//, ""));
+/**
+ * The file a URL path is served from, as a static host would (`/a/` is
+ * `a/index.html`): each segment decoded on its own, so `%2F` never makes a
+ * folder. Undefined when a segment is not valid percent-encoding.
+ */
+function fileFor(pathname: string): string | undefined {
+  let clean: string;
+  try {
+    const segments = pathname.replace(/^\//, "").split("/").map(decodeURIComponent);
+    if (segments.some((segment) => segment.includes("/"))) return undefined;
+    clean = segments.join("/");
+  } catch {
+    return undefined;
+  }
   if (clean === "" || clean.endsWith("/")) return `${clean}index.html`;
   return clean;
+}
+
+/** `decodeURIComponent`, or undefined for text that is not valid percent-encoding. */
+function decoded(text: string): string | undefined {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -67,11 +87,15 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
       if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//")) continue; // another site, mailto: or tel:
       const resolved = new URL(raw, `http://site.invalid${pageAddress}`);
       const target = fileFor(resolved.pathname);
+      const fragment = decoded(resolved.hash.slice(1));
+      if (target === undefined || fragment === undefined) {
+        problems.push(`${pageAddress} links to ${raw}, which is not a valid address: a "%" must start an encoded character (such as %25), and an encoded "/" (%2F) cannot name a file.`);
+        continue;
+      }
       if (!fileSet.has(target)) {
         problems.push(`${pageAddress} links to ${raw}, which is not in the build.`);
         continue;
       }
-      const fragment = decodeURIComponent(resolved.hash.slice(1));
       if (fragment && target.endsWith(".html") && !idsIn(target).has(fragment)) {
         problems.push(`${pageAddress} links to ${raw}, but that page has no element with id "${fragment}".`);
       }

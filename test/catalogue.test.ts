@@ -55,6 +55,17 @@ describe("buildCatalogue", () => {
     expect([...catalogue.listed, ...catalogue.removed].map((r) => r.id)).not.toContain("future");
   });
 
+  it("dates the feed by its newest entry, and by the build date when nothing listed has a date", () => {
+    expect(catalogue.feed.entries.map((e) => e.id)).toEqual(["https://reviews.example.org/reviews/new-cspr/", "https://reviews.example.org/reviews/live-scr/", "https://reviews.example.org/reviews/old-cspr/"]);
+    expect(catalogue.feed.updated.toISOString()).toBe("2026-09-30T23:00:00.000Z");
+    for (const none of [[], [review("gone-scr", { type: "SCR", published: "2025-06-15" })], [review("undated", { status: "delayed", published: undefined })]]) {
+      const empty = buildCatalogue(none, site, "2026-06-15");
+      expect(empty.feed.entries).toEqual([]);
+      expect(empty.feed.updated).toBeInstanceOf(Date);
+      expect(empty.feed.updated.toISOString()).toBe("2026-06-14T23:00:00.000Z");
+    }
+  });
+
   it("orders ties by title, so the file's order never matters", () => {
     const a = review("b-id", { title: "Child B" });
     const b = review("a-id", { title: "Child A" });
