@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Catalogue } from "./catalogue.ts";
 import { RESERVED_IDS } from "./validate.ts";
@@ -20,14 +20,16 @@ function unescapeAttribute(value: string): string {
  * Files and folders a web server running as another user could not read
  * (files need o+r, folders o+rx), the build's own folders included.
  */
-export function unreadable(dir: string): string[] {
+export function unreadable(siteDir: string): string[] {
+  const dir = realpathSync(siteDir);
   const problems: string[] = [];
   const check = (full: string, label: string) => {
     const s = statSync(full);
     const need = s.isDirectory() ? 0o005 : 0o004;
     if ((s.mode & need) !== need) problems.push(`${label} cannot be read by the web server (mode ${(s.mode & 0o777).toString(8)}; expected ${s.isDirectory() ? "755" : "644"}).`);
   };
-  for (const folder of [path.dirname(path.dirname(dir)), path.dirname(dir), dir]) check(folder, `The folder ${folder}`);
+  // The site folder, and the build folders holding it, which the build made.
+  for (const folder of path.basename(dir) === "site" ? [path.dirname(path.dirname(dir)), path.dirname(dir), dir] : [dir]) check(folder, `The folder ${folder}`);
   for (const entry of readdirSync(dir, { recursive: true }) as string[]) check(path.join(dir, entry), entry.split(path.sep).join("/"));
   return problems.slice(0, 20);
 }

@@ -57,7 +57,7 @@ describe("documents whose file names need encoding in an address", () => {
   });
 
   it("passes the nightly's check of the build", () => {
-    const catalogue = loadCatalogue({ paths: contentPaths(site.root), env: { BUILD_DATE } });
+    const catalogue = loadCatalogue({ paths: contentPaths(site.root), buildDate: BUILD_DATE });
     expect(checkBuiltSite(path.join(site.root, "_site"), catalogue)).toEqual([]);
   });
 });

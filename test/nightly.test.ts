@@ -79,10 +79,12 @@ describe("npm run nightly", () => {
     expect(Object.keys(after.files)).not.toContain("reviews/scr-ends/overview-report.pdf");
     expect(site.read("reviews/scr-ends/index.html")).toContain("noindex");
 
-    // Rollback makes the previous build live again.
-    const back = await site.run("rollback");
+    // Rollback on the same day does not bring the removed SCR back: it rebuilds the previous build's data at today's date.
+    const back = await site.run("rollback", [], { BUILD_DATE: "2026-11-26" });
     expect(back.code, back.stderr).toBe(0);
-    expect(live(site.root)).toEqual(before);
+    expect(back.stdout).toContain("scr-ends (removal date 2026-11-26)");
+    expect(site.exists("reviews/scr-ends/overview-report.pdf")).toBe(false);
+    expect(site.read("reviews/scr-ends/index.html")).toContain("noindex");
   });
 
   it("leaves the live output exactly as it was when the check fails", async () => {

@@ -1,16 +1,19 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../src/catalogue.ts";
 import type { SiteSettings } from "../src/site-settings.ts";
-import { checkBuiltSite } from "../src/site-check.ts";
+import { checkBuiltSite, unreadable } from "../src/site-check.ts";
+import { buildSearchIndex } from "../src/search-index.ts";
 import { sampleSite } from "./helpers/site.ts";
 
 /** A built site of the given files. */
 function builtSite(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), "lr-check-"));
-  for (const [name, content] of Object.entries(files)) {
+  chmodSync(dir, 0o755);
+  // An empty search index, as a build with no listed review has.
+  for (const [name, content] of Object.entries({ "pagefind/pagefind.js": "", ...files })) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);
   }
@@ -45,5 +48,41 @@ describe("checkBuiltSite's link check", () => {
       "/ links to /docs%2Fa.pdf, which is not a valid address: a \"%\" must start an encoded character (such as %25), and an encoded \"/\" (%2F) cannot name a file.",
       "/ links to /#bad%, which is not a valid address: a \"%\" must start an encoded character (such as %25), and an encoded \"/\" (%2F) cannot name a file.",
     ]);
+  });
+});
+
+describe("checkBuiltSite's check of the search index and of permissions", () => {
+  const reviewPage = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text about ${title}.</p></main></body></html>`;
+  const review = (id: string, type: "CSPR" | "SCR", published: string) => ({ id, title: id, type, area: "blackpool", status: "published" as const, published, themes: [], documents: [] });
+  const catalogue = buildCatalogue([review("kept", "CSPR", "2024-01-01"), review("gone", "SCR", "2020-01-01")], sampleSite() as unknown as SiteSettings, "2026-11-26");
+
+  it("reads the index itself: a removed review's page in it, or a listed page missing from it, is a problem", async () => {
+    const files = { "reviews/kept/index.html": reviewPage("kept"), "reviews/gone/index.html": `<!doctype html><html><head><meta name="robots" content="noindex"></head><body>removed</body></html>` };
+    const good = builtSite(files);
+    await buildSearchIndex(good, ["/reviews/kept/"]);
+    expect(checkBuiltSite(good, catalogue)).toEqual([]);
+
+    // Pagefind given the removal notice too (as it would index every page when none is marked): the check reads it from the index.
+    const leaky = builtSite({ ...files, "reviews/gone/index.html": reviewPage("gone").replace("<head>", '<head><meta name="robots" content="noindex">') });
+    await buildSearchIndex(leaky, ["/reviews/kept/", "/reviews/gone/"]);
+    expect(checkBuiltSite(leaky, catalogue)).toEqual([
+      "reviews/gone/index.html would be indexed for search, but the review is not listed.",
+      "The search index holds /reviews/gone/, which is not the page of a listed review.",
+    ]);
+
+    const missing = builtSite(files);
+    await buildSearchIndex(missing, []);
+    expect(checkBuiltSite(missing, catalogue)).toEqual(["The listed review page /reviews/kept/ is not in the search index."]);
+
+    const noIndex = builtSite(files);
+    rmSync(path.join(noIndex, "pagefind"), { recursive: true });
+    expect(checkBuiltSite(noIndex, catalogue)).toEqual(["The listed review page /reviews/kept/ is not in the search index.", "The search index (pagefind/pagefind.js) is missing."]);
+  });
+
+  it("names a file or folder a web server running as another user cannot read", () => {
+    const dir = builtSite({ "index.html": "<p>x</p>", "docs/a.pdf": "x" });
+    chmodSync(path.join(dir, "docs", "a.pdf"), 0o600);
+    chmodSync(path.join(dir, "docs"), 0o700);
+    expect(unreadable(dir)).toEqual(["docs cannot be read by the web server (mode 700; expected 755).", "docs/a.pdf cannot be read by the web server (mode 600; expected 644)."]);
   });
 });
