@@ -1,15 +1,15 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { loadCatalogue } from "./src/catalogue.ts";
-import { copyDocuments } from "./src/copy-documents.ts";
-import { buildSearchIndex } from "./src/search-index.ts";
-import { importTsData } from "./src/eleventy-data.ts";
-import { parseJsonText } from "./src/json-source.ts";
-import { contentPaths } from "./src/paths.ts";
-import { openDataCsv, openDataJson } from "./src/open-data.ts";
+import { loadCatalogue } from "./src/catalogue/index.ts";
+import { copyDocuments } from "./src/build/copy-documents.ts";
+import { buildSearchIndex } from "./src/build/search-index.ts";
+import { importTsData } from "./src/eleventy/data.ts";
+import { parseJsonText } from "./src/content/json-source.ts";
+import { contentPaths } from "./src/content/paths.ts";
+import { openDataCsv, openDataJson } from "./src/catalogue/open-data.ts";
 import pluginRss from "@11ty/eleventy-plugin-rss";
-import { DataError } from "./src/problems.ts";
+import { DataError } from "./src/content/problems.ts";
 
 /** Wiring only: the rules, validation and wording live in src/. */
 export default function (eleventyConfig: UserConfig) {

@@ -31,7 +31,7 @@ module.exports = {
     useIncognitoBrowserContext: false,
     chromeLaunchConfig: {
       executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
-      // The same flags as src/chromium.ts (this file must stay CommonJS for pa11y-ci).
+      // The same flags as src/checks/chromium.ts (this file must stay CommonJS for pa11y-ci).
       args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     },
     reporters: process.env.A11Y_JSON_REPORT ? ["cli", ["json", { fileName: process.env.A11Y_JSON_REPORT }]] : ["cli"],

@@ -1,5 +1,5 @@
-import { loadCatalogue, type Catalogue } from "../src/catalogue.ts";
-import { formatProblems } from "../src/problems.ts";
+import { loadCatalogue, type Catalogue } from "../src/catalogue/index.ts";
+import { formatProblems } from "../src/content/problems.ts";
 
 /** The reviews as templates see them: validated, with the publication rules applied at the build date. */
 export default function catalogue(): Catalogue {

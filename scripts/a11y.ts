@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { runA11yCheck } from "../src/a11y-check.ts";
-import { resolveBuildDate } from "../src/build-date.ts";
-import { buildSite } from "../src/build-site.ts";
-import { explainFailure } from "../src/cli.ts";
+import { runA11yCheck } from "../src/checks/a11y-check.ts";
+import { resolveBuildDate } from "../src/rules/build-date.ts";
+import { buildSite } from "../src/build/build-site.ts";
+import { explainFailure } from "../src/release/failure-message.ts";
 
 const { values } = parseArgs({ options: { site: { type: "string" }, json: { type: "string" } } });
 let temporary: string | undefined;

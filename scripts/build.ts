@@ -4,9 +4,9 @@
  * A build dated before the live one is refused unless `--allow-earlier-date`.
  */
 import { parseArgs } from "node:util";
-import { resolveBuildDate } from "../src/build-date.ts";
-import { buildSite } from "../src/build-site.ts";
-import { explainFailure } from "../src/cli.ts";
+import { resolveBuildDate } from "../src/rules/build-date.ts";
+import { buildSite } from "../src/build/build-site.ts";
+import { explainFailure } from "../src/release/failure-message.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "_site" }, "allow-earlier-date": { type: "boolean", default: false } } });
 try {

@@ -11,8 +11,8 @@
  *   --allow-earlier-date    publish even if the live build is for a later date (otherwise refused)
  */
 import { parseArgs } from "node:util";
-import { formatReport } from "../src/nightly-report.ts";
-import { runNightlyAndReport } from "../src/nightly.ts";
+import { formatReport } from "../src/release/nightly-report.ts";
+import { runNightlyAndReport } from "../src/release/nightly.ts";
 
 const { values } = parseArgs({
   options: {

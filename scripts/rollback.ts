@@ -3,9 +3,9 @@
  * without anything whose removal date has come by today. Running it twice rolls forward.
  */
 import { parseArgs } from "node:util";
-import { resolveBuildDate } from "../src/build-date.ts";
-import { explainFailure } from "../src/cli.ts";
-import { rollbackSite } from "../src/rollback.ts";
+import { resolveBuildDate } from "../src/rules/build-date.ts";
+import { explainFailure } from "../src/release/failure-message.ts";
+import { rollbackSite } from "../src/release/rollback.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "_site" } } });
 try {

@@ -4,9 +4,9 @@
  * _data/site.json; a test fails while the committed files are out of date.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
-import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../src/json-schema.ts";
-import { contentPaths } from "../src/paths.ts";
-import { loadSiteSettings } from "../src/site-settings.ts";
+import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../src/content/json-schema.ts";
+import { contentPaths } from "../src/content/paths.ts";
+import { loadSiteSettings } from "../src/content/site-settings.ts";
 
 const site = loadSiteSettings(contentPaths().siteFile);
 mkdirSync("schema", { recursive: true });

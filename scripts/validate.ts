@@ -2,9 +2,9 @@
  * `npm run validate`: check `_data/site.json`, `_data/reviews.json` and the
  * document files without building, and list every problem at once.
  */
-import { loadCatalogue } from "../src/catalogue.ts";
-import { explainFailure } from "../src/cli.ts";
-import { formatProblems } from "../src/problems.ts";
+import { loadCatalogue } from "../src/catalogue/index.ts";
+import { explainFailure } from "../src/release/failure-message.ts";
+import { formatProblems } from "../src/content/problems.ts";
 
 try {
   const catalogue = loadCatalogue();

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { runA11yCheck } from "../src/a11y-check.ts";
-import { requireChromium } from "../src/chromium.ts";
+import { runA11yCheck } from "../src/checks/a11y-check.ts";
+import { requireChromium } from "../src/checks/chromium.ts";
 
 describe("the accessibility check", () => {
   it("is live: it fails a page with known failures and names them", async () => {

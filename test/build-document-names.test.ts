@@ -1,8 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCatalogue } from "../src/catalogue.ts";
-import { contentPaths } from "../src/paths.ts";
-import { checkBuiltSite } from "../src/site-check.ts";
+import { loadCatalogue } from "../src/catalogue/index.ts";
+import { contentPaths } from "../src/content/paths.ts";
+import { checkBuiltSite } from "../src/checks/site-check.ts";
 import { fixtureProject, type FixtureProject } from "./helpers/fixture-project.ts";
 
 const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);

@@ -2,10 +2,10 @@ import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { loadCatalogue } from "../src/catalogue.ts";
-import { CSV_COLUMNS } from "../src/open-data.ts";
-import { contentPaths } from "../src/paths.ts";
-import { checkBuiltSite } from "../src/site-check.ts";
+import { loadCatalogue } from "../src/catalogue/index.ts";
+import { CSV_COLUMNS } from "../src/catalogue/open-data.ts";
+import { contentPaths } from "../src/content/paths.ts";
+import { checkBuiltSite } from "../src/checks/site-check.ts";
 import { fixtureProject } from "./helpers/fixture-project.ts";
 
 const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalogue, compareNewestFirst } from "../src/catalogue.ts";
-import type { SiteSettings } from "../src/site-settings.ts";
-import type { Review } from "../src/validate.ts";
+import { buildCatalogue, compareNewestFirst } from "../src/catalogue/index.ts";
+import type { SiteSettings } from "../src/content/site-settings.ts";
+import type { Review } from "../src/content/validate.ts";
 import { sampleSite } from "./helpers/site.ts";
 
 const site = sampleSite() as unknown as SiteSettings;

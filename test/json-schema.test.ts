@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../src/json-schema.ts";
+import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../src/content/json-schema.ts";
 import { PROJECT_ROOT, sampleSite } from "./helpers/site.ts";
 import { validReview } from "./helpers/reviews.ts";
 

@@ -1,9 +1,9 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { buildCatalogue } from "../src/catalogue.ts";
-import { CSV_COLUMNS, openDataCsv, openDataJson } from "../src/open-data.ts";
-import type { SiteSettings } from "../src/site-settings.ts";
-import type { Review } from "../src/validate.ts";
+import { buildCatalogue } from "../src/catalogue/index.ts";
+import { CSV_COLUMNS, openDataCsv, openDataJson } from "../src/catalogue/open-data.ts";
+import type { SiteSettings } from "../src/content/site-settings.ts";
+import type { Review } from "../src/content/validate.ts";
 import { sampleSite } from "./helpers/site.ts";
 
 const site = sampleSite() as unknown as SiteSettings;

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkOutput, linkTarget, MARKER, newBuild, outputLayout, publishBuild, swapWithPrevious, writeMeta, type OutputLayout } from "../src/publish.ts";
+import { checkOutput, linkTarget, MARKER, newBuild, outputLayout, publishBuild, swapWithPrevious, writeMeta, type OutputLayout } from "../src/release/publish.ts";
 
 const temporary: string[] = [];
 afterEach(() => {

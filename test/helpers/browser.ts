@@ -4,8 +4,8 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { CHROMIUM_ARGS, requireChromium } from "../../src/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/static-server.ts";
+import { CHROMIUM_ARGS, requireChromium } from "../../src/checks/chromium.ts";
+import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import { PROJECT_ROOT } from "./site.ts";
 
 /** Build the sample site at a fixed date into a temporary folder, with the real build command. */

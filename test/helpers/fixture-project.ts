@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
-import { projectCopy } from "../../src/project-copy.ts";
+import { projectCopy } from "../../tools/project-copy.ts";
 import path from "node:path";
 import { PROJECT_ROOT, sampleSite } from "./site.ts";
 

@@ -1,14 +1,14 @@
 import { access, chmod, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { spawn } from "node:child_process";
-import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "./build-input.ts";
-import { buildCatalogue, type Catalogue } from "./catalogue.ts";
+import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "../content/build-input.ts";
+import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
 import { copyDocuments } from "./copy-documents.ts";
-import type { IsoDate } from "./dates.ts";
+import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "./fault.ts";
-import { contentPaths } from "./paths.ts";
-import { formatProblems } from "./problems.ts";
-import { checkNotEarlier, checkOutput, MARKER, newBuild, publishBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./publish.ts";
+import { contentPaths } from "../content/paths.ts";
+import { formatProblems } from "../content/problems.ts";
+import { checkNotEarlier, checkOutput, MARKER, newBuild, publishBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "../release/publish.ts";
 import { buildSearchIndex } from "./search-index.ts";
 
 export interface BuildOptions {

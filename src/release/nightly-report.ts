@@ -1,6 +1,6 @@
-import { daysBetween, readableDate, type IsoDate } from "./dates.ts";
-import type { Catalogue } from "./catalogue.ts";
-import type { OpenDataRecord } from "./open-data.ts";
+import { daysBetween, readableDate, type IsoDate } from "../model/dates.ts";
+import type { Catalogue } from "../catalogue/index.ts";
+import type { OpenDataRecord } from "../catalogue/open-data.ts";
 import type { Withdrawal } from "./withdraw.ts";
 
 /** How far ahead the report warns about SCRs leaving the site. */

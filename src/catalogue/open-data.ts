@@ -1,5 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import type { Catalogue } from "./catalogue.ts";
+import type { Catalogue } from "./index.ts";
 
 /** One listed review's public fields, as published at `/reviews.json` and `/reviews.csv`. */
 export interface OpenDataRecord {

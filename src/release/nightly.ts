@@ -1,17 +1,17 @@
 import { readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { runA11yCheck } from "./a11y-check.ts";
-import { buildSite } from "./build-site.ts";
-import { requireChromium } from "./chromium.ts";
-import { explainFailure } from "./cli.ts";
-import { BuildDateError, resolveBuildDate } from "./build-date.ts";
-import type { IsoDate } from "./dates.ts";
-import { checkpoint } from "./fault.ts";
-import { formatProblem } from "./problems.ts";
+import { runA11yCheck } from "../checks/a11y-check.ts";
+import { buildSite } from "../build/build-site.ts";
+import { requireChromium } from "../checks/chromium.ts";
+import { explainFailure } from "./failure-message.ts";
+import { BuildDateError, resolveBuildDate } from "../rules/build-date.ts";
+import type { IsoDate } from "../model/dates.ts";
+import { checkpoint } from "../build/fault.ts";
+import { formatProblem } from "../content/problems.ts";
 import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
-import type { OpenDataRecord } from "./open-data.ts";
+import type { OpenDataRecord } from "../catalogue/open-data.ts";
 import { outputLayout } from "./publish.ts";
-import { checkBuiltSite } from "./site-check.ts";
+import { checkBuiltSite } from "../checks/site-check.ts";
 import { withdrawExpired } from "./withdraw.ts";
 
 export interface NightlyOptions {
@@ -91,7 +91,7 @@ async function accessibilityCheck(dir: string, options: NightlyOptions, warnings
  *
  * When anything fails, new content waits for a good night, but expired content
  * does not: every review whose removal date has come is still taken off the
- * live site the same night (src/withdraw.ts), and the report says so loudly.
+ * live site the same night (src/release/withdraw.ts), and the report says so loudly.
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyReport> {
   const env = options.env ?? process.env;

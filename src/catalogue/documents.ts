@@ -1,4 +1,4 @@
-import type { DocumentKind } from "./review-schema.ts";
+import type { DocumentKind } from "../content/review-schema.ts";
 
 /** How each kind of document is named on the page. */
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {

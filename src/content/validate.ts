@@ -1,12 +1,12 @@
 import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { isIsoDate, type IsoDate } from "./dates.ts";
-import { documentFormat } from "./documents.ts";
+import { isIsoDate, type IsoDate } from "../model/dates.ts";
+import { documentFormat } from "../catalogue/documents.ts";
 import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
 import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../model/slug.ts";
 
 /** Ids that would clash with the filter pages under /reviews/. */
 export const RESERVED_IDS = ["area", "theme", "type", "year"] as const;

@@ -1,5 +1,5 @@
-import { addMonths, type IsoDate } from "./dates.ts";
-import type { ReviewStatus, ReviewType } from "./review-schema.ts";
+import { addMonths, type IsoDate } from "../model/dates.ts";
+import type { ReviewStatus, ReviewType } from "../content/review-schema.ts";
 
 /**
  * The publication rule, in one place:

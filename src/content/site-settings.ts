@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "./dates.ts";
+import { isIsoDate } from "../model/dates.ts";
 import { readJsonFile, type JsonSource } from "./json-source.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { atMost, expected, fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";

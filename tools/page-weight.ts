@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { listFiles } from "./site-check.ts";
+import { listFiles } from "../src/checks/site-check.ts";
 
 /** What arrives in the first round trip of a new connection (about 10 TCP packets): 14 KB. */
 export const PAGE_BUDGET_BYTES = 14 * 1024;

@@ -1,20 +1,20 @@
 import { createHash } from "node:crypto";
-import { resolveBuildDate } from "./build-date.ts";
+import { resolveBuildDate } from "../rules/build-date.ts";
 import { DateTime } from "luxon";
-import { readableDate, yearOf, ZONE, type IsoDate } from "./dates.ts";
+import { readableDate, yearOf, ZONE, type IsoDate } from "../model/dates.ts";
 import { documentLinkText } from "./documents.ts";
-import { readTextFile } from "./json-source.ts";
-import { INPUT_ENV, readBuildInput, readBuildInputFile } from "./build-input.ts";
+import { readTextFile } from "../content/json-source.ts";
+import { INPUT_ENV, readBuildInput, readBuildInputFile } from "../content/build-input.ts";
 import { createSummaryRenderer } from "./markdown.ts";
 import { paginate, type Paged } from "./paging.ts";
-import { contentPaths, REVIEWS_FILE, type ContentPaths } from "./paths.ts";
-import type { Problem } from "./problems.ts";
+import { contentPaths, REVIEWS_FILE, type ContentPaths } from "../content/paths.ts";
+import type { Problem } from "../content/problems.ts";
 import { buildFacets, facetLinks, type FacetGroup, type FilterPage } from "./facets.ts";
 import { absoluteUrl } from "./open-data.ts";
-import { applyPublicationRules, legendOrder, type Footnote } from "./publication.ts";
-import { DOCUMENT_KINDS, REVIEW_TYPES, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
-import { SITE_FILE, type SiteSettings } from "./site-settings.ts";
-import type { Review } from "./validate.ts";
+import { applyPublicationRules, legendOrder, type Footnote } from "../rules/publication.ts";
+import { DOCUMENT_KINDS, REVIEW_TYPES, type DocumentKind, type ReviewStatus, type ReviewType } from "../content/review-schema.ts";
+import { SITE_FILE, type SiteSettings } from "../content/site-settings.ts";
+import type { Review } from "../content/validate.ts";
 
 /**
  * What templates may use: every value already decided and worded, so that

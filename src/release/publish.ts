@@ -1,7 +1,7 @@
 import { constants } from "node:fs";
 import { access, chmod, lstat, mkdir, mkdtemp, readdir, readFile, readlink, rename, rm, stat, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { IsoDate } from "./dates.ts";
+import type { IsoDate } from "../model/dates.ts";
 
 /**
  * The published output (`_site` by default) is a symbolic link to the `site/`

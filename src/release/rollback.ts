@@ -1,5 +1,5 @@
-import { lock } from "./build-site.ts";
-import type { IsoDate } from "./dates.ts";
+import { lock } from "../build/build-site.ts";
+import type { IsoDate } from "../model/dates.ts";
 import { buildAt, expiredBy, OutputError, outputLayout, requireWholeBuild, swapWithPrevious } from "./publish.ts";
 import { rebuildAt } from "./withdraw.ts";
 

@@ -1,13 +1,13 @@
 /**
  * Writes the small, clearly fictional PDF files that the sample reviews point to.
- * Run once after changing the sample data: `npx tsx scripts/make-sample-documents.ts`.
+ * Run once after changing the sample data: `npx tsx tools/make-sample-documents.ts`.
  * The files are committed; the build never runs this.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
-import { DOCUMENT_KIND_LABELS } from "../src/documents.ts";
-import type { DocumentKind } from "../src/review-schema.ts";
+import { DOCUMENT_KIND_LABELS } from "../src/catalogue/documents.ts";
+import type { DocumentKind } from "../src/content/review-schema.ts";
 
 interface SampleReview {
   id: string;

@@ -3,7 +3,7 @@
  * benchmark: `_data/reviews.json`, `_data/site.json` (the sample's) and
  * `reviews/<id>/` documents. Same seed and N, same files.
  *
- *   npx tsx scripts/generate-reviews.ts --count 1000 --out /tmp/reviews-1000 [--seed 42]
+ *   npx tsx tools/generate-reviews.ts --count 1000 --out /tmp/reviews-1000 [--seed 42]
  */
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -75,7 +75,7 @@ export function writeDataSet(out: string, count: number, seed = 42): void {
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const { values } = parseArgs({ options: { count: { type: "string" }, out: { type: "string" }, seed: { type: "string", default: "42" } } });
   if (!values.count || !values.out) {
-    console.error("Usage: npx tsx scripts/generate-reviews.ts --count N --out DIR [--seed 42]");
+    console.error("Usage: npx tsx tools/generate-reviews.ts --count N --out DIR [--seed 42]");
     process.exit(2);
   }
   writeDataSet(values.out, Number(values.count), Number(values.seed));

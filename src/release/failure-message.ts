@@ -1,5 +1,5 @@
-import { BuildDateError } from "./build-date.ts";
-import { DataError } from "./problems.ts";
+import { BuildDateError } from "../rules/build-date.ts";
+import { DataError } from "../content/problems.ts";
 import { OutputError } from "./publish.ts";
 
 function causeOf(e: Error): unknown {

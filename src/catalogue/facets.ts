@@ -1,6 +1,6 @@
-import type { SiteSettings } from "./site-settings.ts";
-import { slugify } from "./slug.ts";
-import type { ReviewType } from "./review-schema.ts";
+import type { SiteSettings } from "../content/site-settings.ts";
+import { slugify } from "../model/slug.ts";
+import type { ReviewType } from "../content/review-schema.ts";
 
 /** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
 export const FACETS = ["type", "area", "year", "theme"] as const;

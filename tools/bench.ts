@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: build-time benchmark. Not a test: it measures and reports.
  *
- * For N = 1,000 and 10,000 synthetic reviews (scripts/generate-reviews.ts, seeded),
+ * For N = 1,000 and 10,000 synthetic reviews (tools/generate-reviews.ts, seeded),
  * it runs, alternating, (a) this project's full production build (scripts/build.ts:
  * validation, every page, filter pages, feed, sitemap, open data, search index,
  * documents, the swap) and (b) a bare baseline: plain Eleventy 3 building N minimal
@@ -16,8 +16,8 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync, cpSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { runMeasured, type Measured } from "../src/process-stats.ts";
-import { projectCopy } from "../src/project-copy.ts";
+import { runMeasured, type Measured } from "./process-stats.ts";
+import { projectCopy } from "./project-copy.ts";
 import { writeDataSet } from "./generate-reviews.ts";
 
 const { values } = parseArgs({ options: { sizes: { type: "string", default: "1000,10000" }, runs: { type: "string", default: "3" } } });

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { IsoDate } from "./dates.ts";
+import type { IsoDate } from "../model/dates.ts";
 import { parseJsonText, readTextFile } from "./json-source.ts";
 import { REVIEWS_FILE, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";

@@ -1,13 +1,13 @@
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildSite, lock } from "./build-site.ts";
-import { readBuildInputFile, type BuildInput } from "./build-input.ts";
-import type { IsoDate } from "./dates.ts";
-import { checkpoint } from "./fault.ts";
-import { recordsCsv, type OpenDataRecord } from "./open-data.ts";
+import { buildSite, lock } from "../build/build-site.ts";
+import { readBuildInputFile, type BuildInput } from "../content/build-input.ts";
+import type { IsoDate } from "../model/dates.ts";
+import { checkpoint } from "../build/fault.ts";
+import { recordsCsv, type OpenDataRecord } from "../catalogue/open-data.ts";
 import { buildAt, expiredBy, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./publish.ts";
-import { buildSearchIndex } from "./search-index.ts";
-import { checkBuiltSite } from "./site-check.ts";
+import { buildSearchIndex } from "../build/search-index.ts";
+import { checkBuiltSite } from "../checks/site-check.ts";
 
 /** What a withdrawal did: which reviews left the live site, how, and what went wrong on the way. */
 export interface Withdrawal {
