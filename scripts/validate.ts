@@ -2,17 +2,19 @@
  * `npm run validate`: check `_data/site.json`, `_data/reviews.json` and the
  * document files without building, and list every problem at once.
  */
-import { loadCatalogue } from "../src/catalogue/index.ts";
-import { explainFailure } from "../src/release/failure-message.ts";
+import { buildCatalogue } from "../src/catalogue/index.ts";
+import { readBuildInput } from "../src/content/build-input.ts";
+import { contentPaths } from "../src/content/paths.ts";
 import { formatProblems } from "../src/content/problems.ts";
+import { explainFailure } from "../src/release/failure-message.ts";
+import { resolveBuildDate } from "../src/rules/build-date.ts";
 
 try {
-  const catalogue = loadCatalogue();
+  const input = readBuildInput(contentPaths(), resolveBuildDate(process.env));
+  const catalogue = buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings);
   if (catalogue.warnings.length) console.warn(formatProblems(catalogue.warnings, "warning"));
-  const scheduled = catalogue.warnings.length ? ` (${catalogue.warnings.length} ${catalogue.warnings.length === 1 ? "warning" : "warnings"} above)` : "";
-  console.log(
-    `The data is valid${scheduled}. As of ${catalogue.buildDate}: ${catalogue.listed.length} reviews would be listed, ${catalogue.removed.length} removed.`,
-  );
+  const noted = catalogue.warnings.length ? ` (${catalogue.warnings.length} ${catalogue.warnings.length === 1 ? "warning" : "warnings"} above)` : "";
+  console.log(`The data is valid${noted}. As of ${catalogue.buildDate}: ${catalogue.listed.length} reviews would be listed, ${catalogue.removed.length} removed.`);
 } catch (error) {
   console.error(explainFailure(error));
   process.exitCode = 1;

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadCatalogue } from "../src/catalogue/index.ts";
-import { contentPaths } from "../src/content/paths.ts";
+import { catalogueOf } from "./helpers/catalogue.ts";
 import { checkBuiltSite } from "../src/checks/site-check.ts";
 import { fixtureProject, type FixtureProject } from "./helpers/fixture-project.ts";
 
@@ -57,7 +56,7 @@ describe("documents whose file names need encoding in an address", () => {
   });
 
   it("passes the nightly's check of the build", () => {
-    const catalogue = loadCatalogue({ paths: contentPaths(site.root), buildDate: BUILD_DATE });
+    const catalogue = catalogueOf(site.root, BUILD_DATE);
     expect(checkBuiltSite(path.join(site.root, "_site"), catalogue)).toEqual([]);
   });
 });

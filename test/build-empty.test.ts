@@ -2,9 +2,8 @@ import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { loadCatalogue } from "../src/catalogue/index.ts";
+import { catalogueOf } from "./helpers/catalogue.ts";
 import { CSV_COLUMNS } from "../src/catalogue/open-data.ts";
-import { contentPaths } from "../src/content/paths.ts";
 import { checkBuiltSite } from "../src/checks/site-check.ts";
 import { fixtureProject } from "./helpers/fixture-project.ts";
 
@@ -36,7 +35,7 @@ async function buildAndCheck(reviews: unknown[], files: Record<string, string> =
   expect(csv[0]).toEqual(CSV_COLUMNS.map(([name]) => name));
   expect(csv.slice(1).map((row) => row[0])).toEqual(json.reviews.map((r: { id: string }) => r.id));
   // The nightly's check of the build passes too.
-  expect(checkBuiltSite(path.join(site.root, "_site"), loadCatalogue({ paths: contentPaths(site.root), buildDate: BUILD_DATE }))).toEqual([]);
+  expect(checkBuiltSite(path.join(site.root, "_site"), catalogueOf(site.root, BUILD_DATE))).toEqual([]);
   return { site, json };
 }
 

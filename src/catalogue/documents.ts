@@ -1,4 +1,5 @@
-import type { DocumentKind } from "../content/review-schema.ts";
+import type { DocumentKind, Review } from "../model/review.ts";
+import type { DocumentView } from "./views.ts";
 
 /** How each kind of document is named on the page. */
 export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
@@ -62,3 +63,21 @@ export function documentLinkText(doc: { kind: DocumentKind; title: string } & ({
   const name = title.toLowerCase() === kind.toLowerCase() || doc.kind === "other" ? title : `${kind}: ${title}`;
   return `${name} (${documentDetails(doc)})`;
 }
+
+/** A document file's site address: its name is one path segment, encoded, so `#`, `?`, `%`, spaces and non-ASCII letters survive. */
+export function documentAddress(id: string, file: string): string {
+  return `/reviews/${encodeURIComponent(id)}/${encodeURIComponent(file)}`;
+}
+
+/** A document as a review page shows it. */
+export function documentView(review: Review, doc: Review["documents"][number]): DocumentView {
+  const external = "url" in doc;
+  return {
+    kind: doc.kind,
+    title: doc.title,
+    href: external ? doc.url : documentAddress(review.id, doc.file),
+    linkText: documentLinkText(doc),
+    external,
+  };
+}
+

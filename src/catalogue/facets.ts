@@ -1,6 +1,6 @@
 import type { SiteSettings } from "../content/site-settings.ts";
 import { slugify } from "../model/slug.ts";
-import type { ReviewType } from "../content/review-schema.ts";
+import { type ReviewType } from "../model/review.ts";
 
 /** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
 export const FACETS = ["type", "area", "year", "theme"] as const;
@@ -39,7 +39,10 @@ interface Facetable {
 }
 
 /** Every facet value a review has, as links to its filter pages. */
-export function facetLinks(review: Facetable): Record<"type" | "area", FacetLink> & { year: FacetLink | null; themes: FacetLink[] } {
+/** The filter pages one review is on. */
+export type ReviewFacetLinks = Record<"type" | "area", FacetLink> & { year: FacetLink | null; themes: FacetLink[] };
+
+export function facetLinks(review: Facetable): ReviewFacetLinks {
   const link = (facet: Facet, key: string, label: string): FacetLink => ({ facet, key, label, url: `/reviews/${facet}/${key}/` });
   return {
     type: link("type", review.type.toLowerCase(), `${review.typeName}s`),
@@ -68,7 +71,7 @@ function headingFor(link: FacetLink, site: SiteSettings): string {
  * review has, each with its reviews in the listing's order, plus the groups
  * (with counts) that the listing and the browse page link to.
  */
-export function buildFacets<R extends Facetable & { links: ReturnType<typeof facetLinks> }>(listed: readonly R[], site: SiteSettings): { pages: FilterPage<R>[]; groups: FacetGroup[] } {
+export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(listed: readonly R[], site: SiteSettings): { pages: FilterPage<R>[]; groups: FacetGroup[] } {
   const pages = new Map<string, FilterPage<R>>();
   const add = (link: FacetLink | null, review: R) => {
     if (!link) return;

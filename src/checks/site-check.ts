@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Catalogue } from "../catalogue/index.ts";
-import { RESERVED_IDS } from "../content/validate.ts";
 import { indexedUrls } from "../build/search-index.ts";
+import { RESERVED_IDS } from "../model/review.ts";
 
 /** Every file under `dir`, relative to it, with `/` separators, sorted. */
 export function listFiles(dir: string): string[] {

@@ -4,7 +4,8 @@ import { parseJsonText, readTextFile } from "./json-source.ts";
 import { REVIEWS_FILE, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
-import { validateReviews, type Review } from "./validate.ts";
+import { validateReviews } from "./validate.ts";
+import { type Review } from "../model/review.ts";
 
 /**
  * Everything a build is made from, decided once: the build date, the validated

@@ -1,19 +1,7 @@
 import { z } from "zod";
 import { atMost, expected } from "./schema-messages.ts";
+import { DOCUMENT_KINDS, REVIEW_STATUSES, REVIEW_TYPES, SLUG } from "../model/review.ts";
 
-/** Review types, in the order the listing shows them. */
-export const REVIEW_TYPES = ["CSPR", "SCR"] as const;
-export type ReviewType = (typeof REVIEW_TYPES)[number];
-
-export const REVIEW_STATUSES = ["published", "withheld", "delayed"] as const;
-export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
-
-/** Kinds of document, in the order a review page lists them. */
-export const DOCUMENT_KINDS = ["overview-report", "executive-summary", "learning-brief", "briefing", "action-plan", "response", "other"] as const;
-export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
-
-/** An id is a URL slug: lowercase letters and digits in words joined by single hyphens. */
-export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const SLUG_WORDS = "lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019";
 const NOT_BLANK = /\S/;
 /** The longest each text may be: enough for real reviews, short enough for file names, pages and messages. */
@@ -116,5 +104,3 @@ export function reviewsFileSchema(areaKeys: readonly string[]) {
   return z.array(reviewSchema(areaKeys), { error: expected("a list of reviews: the file must start with [ and end with ]") });
 }
 
-export type ReviewInput = z.infer<ReturnType<typeof reviewSchema>>;
-export type ReviewDocumentInput = z.infer<typeof documentSchema>;

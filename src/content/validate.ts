@@ -4,31 +4,10 @@ import { isIsoDate, type IsoDate } from "../model/dates.ts";
 import { documentFormat } from "../catalogue/documents.ts";
 import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
-import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema, SLUG, type DocumentKind, type ReviewStatus, type ReviewType } from "./review-schema.ts";
+import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 import { slugify } from "../model/slug.ts";
-
-/** Ids that would clash with the filter pages under /reviews/. */
-export const RESERVED_IDS = ["area", "theme", "type", "year"] as const;
-
-/** A document after validation: a file that exists in the review's folder (with its size), or an https link. */
-export type ReviewDocument =
-  | { kind: DocumentKind; title: string; file: string; bytes: number }
-  | { kind: DocumentKind; title: string; url: string };
-
-/** A review after validation: every field checked, optional lists present. */
-export interface Review {
-  id: string;
-  title: string;
-  type: ReviewType;
-  area: string;
-  status: ReviewStatus;
-  /** Absent only for a delayed review that has no date yet. */
-  published?: IsoDate;
-  summary?: string;
-  themes: string[];
-  documents: ReviewDocument[];
-}
+import { RESERVED_IDS, SLUG, type Review, type ReviewDocument } from "../model/review.ts";
 
 export interface ValidationContext {
   /** Area keys from `_data/site.json`. */

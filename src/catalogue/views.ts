@@ -1,0 +1,164 @@
+import type { FacetGroup, FilterPage, ReviewFacetLinks } from "./facets.ts";
+import type { Paged } from "./paging.ts";
+import type { IsoDate } from "../model/dates.ts";
+import type { DocumentKind, ReviewStatus, ReviewType } from "../model/review.ts";
+import type { Footnote } from "../rules/publication.ts";
+import type { Problem } from "../content/problems.ts";
+import type { SiteSettings } from "../content/site-settings.ts";
+
+/**
+ * What templates may use: every value already decided and worded, so that
+ * templates only mark up. Templates never see the raw reviews.
+ */
+export interface Catalogue {
+  buildDate: IsoDate;
+  buildDateText: string;
+  site: SiteSettings;
+  /** Listed reviews, one section per type (CSPRs, then SCRs), newest first. */
+  sections: SectionView[];
+  /** Every listed review, newest first. */
+  listed: ReviewView[];
+  /** The pages of each facet value (type, area, year, theme), PAGE_SIZE reviews each, with the legend of the codes each shows. */
+  filterPages: FilterPageView[];
+  /** True when the list at / holds every listed review; false when it shows the newest of each type and links to the rest. */
+  listingComplete: boolean;
+  /** The facets with their values and counts, for the list's filters and the browse page. */
+  facetGroups: FacetGroup[];
+  /** The Atom feed: the most recent publications, and when it last changed. */
+  feed: FeedView;
+  /** SCRs past their publication period: only a notice stays at their address. */
+  removed: RemovedView[];
+  /** The notice each listed SCR will get on its removal date, made in advance for a withdrawal in place (kept with the build, never served). */
+  upcomingNotices: RemovedView[];
+  /** Reviews dated after the build date: nothing of them is published yet. */
+  scheduled: { id: string; title: string; type: ReviewType; publishesOn: IsoDate }[];
+  /** The footnotes the listed reviews use, in code order, each with the reviews that carry it. */
+  legend: LegendEntry[];
+  /** Document files of listed reviews, to copy into the output. Paths relative to the content root and to the output. */
+  documentFiles: { from: string; to: string }[];
+  /** Who to contact, with the phone number as a link. */
+  contact: SiteSettings["contact"] & { tel: string };
+  /** The content notice on review pages, with phone links ready. */
+  support: SupportView;
+  /** The accessibility statement, its dates worded. */
+  accessibility: AccessibilityView;
+  /** Things worth a maintainer's attention that do not stop the build. */
+  warnings: Problem[];
+}
+
+export interface SupportView {
+  heading: string;
+  text: string;
+  emergency: string;
+  services: { name: string; for: string; phone: string; tel: string; url: string }[];
+}
+
+export interface AccessibilityView {
+  compliance: "fully" | "partially" | "not";
+  complianceText: string;
+  preparedOnText: string;
+  reviewedOnText: string;
+  testedOnText: string;
+  testedBy: string;
+  responseDays: number;
+  nonCompliant: { issue: string; criteria: string; plan: string }[];
+  notInScope: string[];
+}
+
+export interface SectionView {
+  type: ReviewType;
+  heading: string;
+  anchor: string;
+  /** The reviews the list at / shows: all of them, or the newest when there are too many for one page. */
+  reviews: ReviewView[];
+  total: number;
+  /** The first page of all of this type, when the list at / does not show them all. */
+  moreUrl: string | null;
+}
+
+export interface FilterPageView extends Omit<FilterPage<ReviewView>, "reviews" | "url">, Paged<ReviewView> {
+  /** The first page's address. */
+  baseUrl: string;
+  total: number;
+  legend: LegendEntry[];
+}
+
+export interface FootnoteView {
+  key: Footnote;
+  code: string;
+  text: string;
+  /** What a screen reader says for the marker. */
+  label: string;
+  /** The id of the legend entry, for links to it. */
+  anchor: string;
+}
+
+export interface LegendEntry extends FootnoteView {
+  reviews: { id: string; title: string; url: string }[];
+}
+
+export interface DocumentView {
+  kind: DocumentKind;
+  title: string;
+  href: string;
+  /** Kind, title, format and size: the whole text of the link. */
+  linkText: string;
+  external: boolean;
+}
+
+export interface ReviewView {
+  id: string;
+  url: string;
+  title: string;
+  type: ReviewType;
+  typeName: string;
+  area: string;
+  areaLabel: string;
+  status: ReviewStatus;
+  statusText: string;
+  published: IsoDate | null;
+  publishedText: string;
+  year: number | null;
+  footnote: FootnoteView | null;
+  /** The day an SCR leaves the site; null for CSPRs and undated reviews. */
+  removalDate: IsoDate | null;
+  removalDateText: string | null;
+  summaryHtml: string;
+  themes: string[];
+  documents: DocumentView[];
+  /** Links to the filter pages this review is on. */
+  links: ReviewFacetLinks;
+  /** Other listed reviews that share a theme, most shared first. */
+  related: { id: string; title: string; url: string; typeName: string; publishedText: string; sharedThemes: string[] }[];
+}
+
+export interface FeedEntry {
+  id: string;
+  title: string;
+  url: string;
+  /** Midnight in London on the publication day, for the feed's dates. */
+  date: Date;
+  typeName: string;
+  areaLabel: string;
+  summaryHtml: string;
+}
+
+export interface FeedView {
+  /** The newest entry's date; with no dated review, midnight in London on the build date. Always a Date, so the feed builds from any data. */
+  updated: Date;
+  entries: FeedEntry[];
+}
+
+export interface RemovedView {
+  id: string;
+  url: string;
+  title: string;
+  type: ReviewType;
+  typeName: string;
+  areaLabel: string;
+  published: IsoDate;
+  publishedText: string;
+  removedOn: IsoDate;
+  removedOnText: string;
+}
+

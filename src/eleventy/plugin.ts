@@ -1,0 +1,39 @@
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import pluginRss from "@11ty/eleventy-plugin-rss";
+import { copyDocuments } from "../build/copy-documents.ts";
+import { buildSearchIndex } from "../build/search-index.ts";
+import type { Catalogue } from "../catalogue/index.ts";
+import { catalogueForBuild } from "./catalogue-data.ts";
+
+/**
+ * The site's own Eleventy plugin. It hands templates one global, `catalogue`
+ * (the reviews with the publication rules applied, made once per build), and
+ * nothing of the raw data files; it adds the feed plugin's filters, TypeScript
+ * templates (`.11ty.ts`), the assets, and, under `npm start`, the documents and
+ * the search index after each build (`npm run build` does those itself).
+ */
+export default function learningReviews(eleventyConfig: UserConfig): void {
+  let catalogue: Catalogue | undefined;
+  eleventyConfig.on("eleventy.before", () => {
+    catalogue = undefined;
+  });
+  const current = () => (catalogue ??= catalogueForBuild());
+  eleventyConfig.addGlobalData("catalogue", current);
+  // Templates never see _data/*.json: the catalogue is made from them, checked, with the rules applied.
+  eleventyConfig.addDataExtension("json", { read: false, parser: () => null });
+
+  eleventyConfig.addExtension(["11ty.ts"], { key: "11ty.js" });
+  eleventyConfig.addTemplateFormats("11ty.ts");
+  eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
+  eleventyConfig.addPlugin(pluginRss);
+  eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
+  eleventyConfig.addWatchTarget("reviews/");
+  eleventyConfig.addWatchTarget("src/");
+
+  eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
+    if (runMode === "build") return;
+    const built = current();
+    await copyDocuments(built.documentFiles, process.cwd(), directories.output);
+    await buildSearchIndex(directories.output, built.listed.map((review) => review.url));
+  });
+}

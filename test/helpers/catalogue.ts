@@ -1,0 +1,9 @@
+import { buildCatalogue, type Catalogue } from "../../src/catalogue/index.ts";
+import { readBuildInput } from "../../src/content/build-input.ts";
+import { contentPaths } from "../../src/content/paths.ts";
+
+/** The catalogue a build of the project at `root` makes at `buildDate`: what the nightly's check compares the output with. */
+export function catalogueOf(root: string, buildDate: string): Catalogue {
+  const input = readBuildInput(contentPaths(root), buildDate);
+  return buildCatalogue(input.reviews, input.site, buildDate, input.warnings);
+}
