@@ -72,3 +72,21 @@ describe("buildCatalogue", () => {
     expect([a, b].sort(compareNewestFirst).map((r) => r.title)).toEqual(["Child A", "Child B"]);
   });
 });
+
+describe("filter page addresses", () => {
+  it.each([
+    ["Domestic abuse", "domestic-abuse"],
+    ["  safe   sleep ", "safe-sleep"],
+    ["Drugs & alcohol", "drugs-and-alcohol"],
+    ["Café culture", "cafe-culture"],
+    ["Straße", "strasse"],
+    ["child's voice", "childs-voice"],
+    ["child’s voice", "childs-voice"],
+    ["self-harm", "self-harm"],
+    ["SelfHarm", "selfharm"],
+  ])("gives the theme %j the address /reviews/theme/%s/", (theme, key) => {
+    const catalogue = buildCatalogue([review("child-a", { themes: [theme] })], site, "2026-11-26");
+    expect(catalogue.listed[0]!.links.themes).toEqual([expect.objectContaining({ key, label: theme, url: `/reviews/theme/${key}/` })]);
+    expect(catalogue.filterPages.map((page) => page.url)).toContain(`/reviews/theme/${key}/`);
+  });
+});

@@ -266,6 +266,16 @@ describe("validateReviews: addresses", () => {
     ]);
   });
 
+  it.each([
+    ["Straße", "strasse", "strasse"],
+    ["child's voice", "childs voice", "childs-voice"],
+    ["Café culture", "cafe culture", "cafe-culture"],
+    ["Drugs & alcohol", "drugs and alcohol", "drugs-and-alcohol"],
+  ])("refuses %j and %j, which share the address /reviews/theme/%s/", (first, second, key) => {
+    const result = check([validReview({ themes: [first] }), validReview({ id: "child-b", documents: [], themes: [second] })]);
+    expect(result.messages).toEqual([expect.stringContaining(`would share the address /reviews/theme/${key}/`)]);
+  });
+
   it("refuses a theme with no letters or digits", () => {
     expect(onlyError([validReview({ themes: ["!!!"] })])).toContain('field "themes[1]": the theme "!!!" has no letters or digits');
   });

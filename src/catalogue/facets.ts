@@ -1,5 +1,5 @@
 import type { SiteSettings } from "../content/site-settings.ts";
-import { slugify } from "../model/slug.ts";
+import slugify from "@sindresorhus/slugify";
 import { type ReviewType } from "../model/review.ts";
 
 /** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
@@ -38,7 +38,15 @@ interface Facetable {
   themes: string[];
 }
 
-/** Every facet value a review has, as links to its filter pages. */
+/**
+ * A theme's address on the site (`Domestic abuse` is `domestic-abuse`, `Straße`
+ * is `strasse`, `child's voice` is `childs-voice`), made the way Eleventy's own
+ * `slugify` filter makes it. Two spellings with one address are refused by validation.
+ */
+export function themeKey(theme: string): string {
+  return slugify(theme.normalize("NFKC"), { decamelize: false });
+}
+
 /** The filter pages one review is on. */
 export type ReviewFacetLinks = Record<"type" | "area", FacetLink> & { year: FacetLink | null; themes: FacetLink[] };
 
@@ -48,7 +56,7 @@ export function facetLinks(review: Facetable): ReviewFacetLinks {
     type: link("type", review.type.toLowerCase(), `${review.typeName}s`),
     area: link("area", review.area, review.areaLabel),
     year: review.year === null ? null : link("year", String(review.year), String(review.year)),
-    themes: review.themes.map((theme) => link("theme", slugify(theme), theme)),
+    themes: review.themes.map((theme) => link("theme", themeKey(theme), theme)),
   };
 }
 

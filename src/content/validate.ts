@@ -2,11 +2,11 @@ import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { isIsoDate, type IsoDate } from "../model/dates.ts";
 import { documentFormat } from "../catalogue/documents.ts";
+import { themeKey } from "../catalogue/facets.ts";
 import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
 import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
-import { slugify } from "../model/slug.ts";
 import { RESERVED_IDS, SLUG, type Review, type ReviewDocument } from "../model/review.ts";
 
 export interface ValidationContext {
@@ -176,7 +176,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     if (Array.isArray(raw.themes)) {
       raw.themes.forEach((theme: unknown, t: number) => {
         if (typeof theme !== "string" || !/\S/.test(theme) || theme.length > MAX_LENGTH.theme) return;
-        const slug = slugify(theme);
+        const slug = themeKey(theme);
         if (!slug) {
           add(["themes", t], `the theme ${quote(theme)} has no letters or digits, so it cannot have a page; expected words such as "neglect".`);
           return;
