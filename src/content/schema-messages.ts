@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { quote, type Problem } from "./problems.ts";
 
@@ -20,21 +21,6 @@ export function atMost(max: number) {
     error: (issue: z.core.$ZodRawIssue): string =>
       `this text is ${typeof issue.input === "string" ? count(issue.input.length) : "too many"} characters long; the most allowed is ${count(max)}. Shorten it.`,
   };
-}
-
-/** Levenshtein distance, for "did you mean" hints on misspelt field names. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
 }
 
 /** The known name closest to `name`, when it is close enough to be a likely typo. */
