@@ -90,3 +90,47 @@ describe("filter page addresses", () => {
     expect(catalogue.filterPages.map((page) => page.url)).toContain(`/reviews/theme/${key}/`);
   });
 });
+
+describe("the list at /", () => {
+  const many = (n: number, type: Review["type"] = "CSPR") =>
+    Array.from({ length: n }, (_, i) => review(`${type.toLowerCase()}-${String(i).padStart(3, "0")}`, { type, published: `2026-${String((i % 10) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}` }));
+
+  it.each([1, 3, 10, 100])("shows all %i reviews, with the filter form, while there are at most 100", (n) => {
+    const catalogue = buildCatalogue([...many(Math.ceil(n / 2)), ...many(Math.floor(n / 2), "SCR")], site, "2026-11-26");
+    expect(catalogue.listingComplete).toBe(true);
+    expect(catalogue.sections.reduce((sum, section) => sum + section.reviews.length, 0)).toBe(n);
+    expect(catalogue.sections.map((section) => section.moreUrl)).toEqual([null, null]);
+  });
+
+  it("beyond 100, shows the newest 25 of each type and links to the rest", () => {
+    const catalogue = buildCatalogue([...many(60), ...many(41, "SCR")], site, "2026-11-26");
+    expect(catalogue.listingComplete).toBe(false);
+    expect(catalogue.sections.map((section) => [section.reviews.length, section.total, section.moreUrl])).toEqual([
+      [25, 60, "/reviews/type/cspr/"],
+      [25, 41, "/reviews/type/scr/"],
+    ]);
+  });
+});
+
+describe("related reviews", () => {
+  it("lists up to five others sharing a theme, most themes in common first, then newest", () => {
+    const reviews = [
+      review("subject", { themes: ["neglect", "domestic abuse", "housing"] }),
+      review("three-shared", { published: "2020-01-01", themes: ["neglect", "domestic abuse", "housing"] }),
+      review("two-shared", { published: "2021-01-01", themes: ["neglect", "housing"] }),
+      review("one-new", { published: "2026-06-01", themes: ["housing"] }),
+      review("one-mid", { published: "2024-06-01", themes: ["neglect"] }),
+      review("one-old", { published: "2022-06-01", themes: ["domestic abuse"] }),
+      review("one-oldest", { published: "2019-06-01", themes: ["neglect"] }),
+      review("unrelated", { published: "2026-01-01", themes: ["online harm"] }),
+    ];
+    const subject = buildCatalogue(reviews, site, "2026-11-26").listed.find((r) => r.id === "subject")!;
+    expect(subject.related.map((r) => [r.id, r.sharedThemes.length])).toEqual([
+      ["three-shared", 3],
+      ["two-shared", 2],
+      ["one-new", 1],
+      ["one-mid", 1],
+      ["one-old", 1],
+    ]);
+  });
+});
