@@ -1,4 +1,4 @@
-import { access, chmod, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { access, chmod, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "../content/build-input.ts";
@@ -10,6 +10,7 @@ import { contentPaths } from "../content/paths.ts";
 import { formatProblems } from "../content/problems.ts";
 import { checkNotEarlier, checkOutput, MARKER, newBuild, publishBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "../release/publish.ts";
 import { buildSearchIndex } from "./search-index.ts";
+import { lock } from "../release/lock.ts";
 
 export interface BuildOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
@@ -34,30 +35,6 @@ export interface BuildResult {
   layout: OutputLayout;
   /** Things that went wrong after the build went live (it stays live). */
   warnings: string[];
-}
-
-/** Only one build may write to an output at a time; a lock left by a process that has died is taken over. */
-export async function lock(layout: OutputLayout): Promise<() => Promise<void>> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(layout.lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(layout.lock, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number(await readFile(layout.lock, "utf8").catch(() => ""));
-      let alive = false;
-      try {
-        alive = pid > 0 && process.kill(pid, 0);
-      } catch {
-        alive = false;
-      }
-      if (alive) throw new Error(`Another build (process ${pid}) is writing to ${layout.out}; wait for it to finish. If none is running, delete ${layout.lock}.`);
-      await rm(layout.lock, { force: true });
-    }
-  }
-  throw new Error(`Could not lock ${layout.out}.`);
 }
 
 /**
@@ -119,7 +96,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const input = options.input ?? readBuildInput(contentPaths(root), options.buildDate);
   if (!options.input && input.warnings.length) log(formatProblems(input.warnings, "warning"));
   const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings);
-  const unlock = await lock(layout);
+  const unlock = await lock(layout, log);
   let build: BuildFolder | undefined;
   let live = false;
   try {

@@ -1,4 +1,4 @@
-import { lock } from "../build/build-site.ts";
+import { lock } from "./lock.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { buildAt, expiredBy, OutputError, outputLayout, requireWholeBuild, swapWithPrevious } from "./publish.ts";
 import { rebuildAt } from "./withdraw.ts";
@@ -19,7 +19,7 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
   }
   const expired = expiredBy(target.meta, options.buildDate);
   if (expired.length === 0) {
-    const unlock = await lock(layout);
+    const unlock = await lock(layout, options.log);
     try {
       await swapWithPrevious(layout);
     } finally {

@@ -1,6 +1,7 @@
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildSite, lock } from "../build/build-site.ts";
+import { buildSite } from "../build/build-site.ts";
+import { lock } from "./lock.ts";
 import { readBuildInputFile, type BuildInput } from "../content/build-input.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "../build/fault.ts";
@@ -165,7 +166,7 @@ export async function withdrawExpired(options: { root: string; layout: OutputLay
   }
   let unlock: (() => Promise<void>) | undefined;
   try {
-    unlock = await lock(layout);
+    unlock = await lock(layout, log);
     await checkpoint("withdraw-in-place");
     problems.push(...(await withdrawInPlace(live.folder, live.meta, expired, buildDate)));
     return { outcome: "in-place", withdrawn: expired, problems };
