@@ -201,3 +201,15 @@ describe("templates", () => {
     expect(site.read("probe.txt")).toBe("null|4");
   });
 });
+
+describe("a template that fails", () => {
+  it("stops the build with Eleventy's exit code and its own error, and publishes nothing", async () => {
+    const site = fixtureProject({ reviews, files });
+    writeFileSync(path.join(site.root, "pages", "broken.njk"), "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}");
+    const build = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
+    expect(build.code).toBe(1);
+    expect(build.stderr).toMatch(/Eleventy failed \(exit [1-9]\d*\):\n/);
+    expect(build.stderr).toContain("noSuchFilter");
+    expect(site.exists("index.html")).toBe(false);
+  });
+});

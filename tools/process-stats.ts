@@ -1,5 +1,5 @@
-import { spawn } from "node:child_process";
 import { readFileSync, readdirSync } from "node:fs";
+import { x } from "tinyexec";
 
 export interface Measured {
   code: number;
@@ -48,25 +48,17 @@ export function treeRssBytes(root: number): number {
  * Run a command and measure its wall time and the peak memory of its whole
  * process tree (sampled every 20 ms), as the benchmark reports them.
  */
-export function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
-  return new Promise((resolve, reject) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    let peak = 0;
-    const timer = setInterval(() => {
-      if (child.pid) peak = Math.max(peak, treeRssBytes(child.pid));
-    }, 20);
-    child.on("error", (error) => {
-      clearInterval(timer);
-      reject(error);
-    });
-    child.on("close", (code) => {
-      clearInterval(timer);
-      resolve({ code: code ?? 1, wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssBytes: peak, stdout, stderr });
-    });
-  });
+export async function runMeasured(command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<Measured> {
+  const started = process.hrtime.bigint();
+  const child = x(command, args, { nodeOptions: { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] } });
+  let peak = 0;
+  const timer = setInterval(() => {
+    if (child.pid) peak = Math.max(peak, treeRssBytes(child.pid));
+  }, 20);
+  try {
+    const { stdout, stderr, exitCode } = await child;
+    return { code: exitCode ?? 1, wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssBytes: peak, stdout, stderr };
+  } finally {
+    clearInterval(timer);
+  }
 }

@@ -1,6 +1,6 @@
 import { access, chmod, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { spawn } from "node:child_process";
+import { x } from "tinyexec";
 import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "../content/build-input.ts";
 import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
 import { copyDocuments } from "./copy-documents.ts";
@@ -44,18 +44,10 @@ export interface BuildResult {
  */
 export async function runEleventy(root: string, siteDir: string, inputFile: string): Promise<void> {
   const cli = path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-  const child = spawn(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, "--quiet"], {
-    cwd: root,
-    env: { ...process.env, [INPUT_ENV]: inputFile },
-    stdio: ["ignore", "ignore", "pipe"],
+  const result = await x(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, "--quiet"], {
+    nodeOptions: { cwd: root, env: { [INPUT_ENV]: inputFile }, stdio: ["ignore", "ignore", "pipe"] },
   });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("close", (exit) => resolve(exit ?? 1));
-  });
-  if (code !== 0) throw new Error(`Eleventy failed (exit ${code}):\n${stderr.trim()}`);
+  if (result.exitCode !== 0) throw new Error(`Eleventy failed (exit ${result.exitCode ?? "by a signal"}):\n${result.stderr.trim()}`);
   // A config's dir.output would override the folder given here; a build that wrote elsewhere must never go live.
   try {
     await access(path.join(siteDir, "index.html"));

@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { x } from "tinyexec";
 import path from "node:path";
 import { requireChromium } from "./chromium.ts";
 import { serveStatic } from "./static-server.ts";
@@ -22,23 +22,19 @@ export async function runA11yCheck(options: A11yCheckOptions): Promise<{ code: n
   const server = await serveStatic(options.siteDir);
   try {
     const bin = path.join(process.cwd(), "node_modules", "pa11y-ci", "bin", "pa11y-ci.js");
-    const child = spawn(process.execPath, [bin, "--config", path.join(process.cwd(), ".pa11yci.cjs")], {
-      env: {
-        ...process.env,
-        CHROME_PATH: chrome,
-        A11Y_SITE_DIR: path.resolve(options.siteDir),
-        A11Y_BASE_URL: server.url,
-        ...(options.jsonReport ? { A11Y_JSON_REPORT: path.resolve(options.jsonReport) } : {}),
+    const result = await x(process.execPath, [bin, "--config", path.join(process.cwd(), ".pa11yci.cjs")], {
+      nodeOptions: {
+        env: {
+          CHROME_PATH: chrome,
+          A11Y_SITE_DIR: path.resolve(options.siteDir),
+          A11Y_BASE_URL: server.url,
+          ...(options.jsonReport ? { A11Y_JSON_REPORT: path.resolve(options.jsonReport) } : {}),
+        },
+        stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : "inherit",
       },
-      stdio: options.stdio === "pipe" ? ["ignore", "pipe", "pipe"] : "inherit",
     });
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    const code = await new Promise<number>((resolve, reject) => {
-      child.on("error", reject);
-      child.on("close", (exit) => resolve(exit ?? 1));
-    });
+    const code = result.exitCode ?? 1;
+    const output = result.stdout + result.stderr;
     return { code, output };
   } finally {
     await server.close();

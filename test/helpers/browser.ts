@@ -1,21 +1,19 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { x } from "tinyexec";
 import { CHROMIUM_ARGS, requireChromium } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import { PROJECT_ROOT } from "./site.ts";
 
 /** Build the sample site at a fixed date into a temporary folder, with the real build command. */
-export function buildSample(buildDate = "2026-11-26"): Promise<string> {
+export async function buildSample(buildDate = "2026-11-26"): Promise<string> {
   const out = path.join(mkdtempSync(path.join(tmpdir(), "lr-sample-")), "_site");
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], { cwd: PROJECT_ROOT, env: { ...process.env, BUILD_DATE: buildDate } }, (error, _stdout, stderr) =>
-      error ? reject(new Error(`The sample build failed:\n${stderr}`)) : resolve(out),
-    );
-  });
+  const result = await x(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], { nodeOptions: { cwd: PROJECT_ROOT, env: { BUILD_DATE: buildDate } } });
+  if (result.exitCode !== 0) throw new Error(`The sample build failed:\n${result.stderr}`);
+  return out;
 }
 
 export interface BrowserSite {

@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { x } from "tinyexec";
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { projectCopy } from "../../tools/project-copy.ts";
 import path from "node:path";
@@ -35,15 +35,10 @@ export function fixtureProject(options: { reviews: unknown; site?: unknown; file
   const out = path.join(root, "_site");
   return {
     root,
-    run: (script, args = [], env = {}) =>
-      new Promise((resolve) => {
-        execFile(
-          process.execPath,
-          ["--import", "tsx", path.join("scripts", `${script}.ts`), ...args],
-          { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env }, maxBuffer: 64 * 1024 * 1024 },
-          (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-        );
-      }),
+    run: async (script, args = [], env = {}) => {
+      const result = await x(process.execPath, ["--import", "tsx", path.join("scripts", `${script}.ts`), ...args], { nodeOptions: { cwd: root, env: { NO_COLOR: "1", ...env } } });
+      return { code: result.exitCode ?? 1, stdout: result.stdout, stderr: result.stderr };
+    },
     read: (file) => readFileSync(path.join(out, file), "utf8"),
     exists: (file) => existsSync(path.join(out, file)),
     files: (dir = out) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
