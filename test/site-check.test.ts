@@ -51,6 +51,43 @@ describe("checkBuiltSite's link check", () => {
   });
 });
 
+describe("checkBuiltSite reads links with an HTML parser", () => {
+  const catalogue = buildCatalogue([], sampleSite() as unknown as SiteSettings, "2026-11-26");
+  const page = (body: string) => `<!doctype html><html lang="en"><head><title>t</title></head><body>${body}</body></html>`;
+
+  it.each([
+    ["a single-quoted href", "<a href='/missing/'>x</a>", "/missing/"],
+    ["an unquoted href", "<a href=/missing.pdf>x</a>", "/missing.pdf"],
+    ["a srcset entry", '<img alt="" src="/here.png" srcset="/here.png 1x, /missing-2x.png 2x">', "/missing-2x.png"],
+    ["a src with an entity in it", '<img alt="" src="/a&amp;b.png">', "/a&b.png"],
+    ["a link inside <noscript>", '<noscript><a href="/missing/">x</a></noscript>', "/missing/"],
+  ])("finds a broken link in %s", (_what, body, target) => {
+    const dir = builtSite({ "index.html": page(body), "here.png": "x" });
+    expect(checkBuiltSite(dir, catalogue)).toEqual([`/ links to ${target}, which is not in the build.`]);
+  });
+
+  it("finds a link to an anchor that the page does not have, however the id is quoted", () => {
+    const dir = builtSite({
+      "index.html": page(`<h1 id="top">t</h1><a href="/other/#there">x</a> <a href='/other/#single'>y</a> <a href="/other/#missing">z</a> <a href="#top">top</a> <a href="#nowhere">no</a>`),
+      "other/index.html": page(`<h2 id=there>x</h2><h2 id='single'>y</h2><!-- <p id="missing"> is in a comment -->`),
+    });
+    expect(checkBuiltSite(dir, catalogue)).toEqual([
+      '/ links to /other/#missing, but that page has no element with id "missing".',
+      '/ links to #nowhere, but that page has no element with id "nowhere".',
+    ]);
+  });
+
+  it("accepts a page whose every reference, in any quoting, resolves", () => {
+    const dir = builtSite({
+      "index.html": page(`<h1 id="top">t</h1><a href='/docs/a.pdf'>a</a><a href=/docs/a.pdf#page=2>b</a><img alt="" srcset="/i/a.png 1x,/i/b.png 2x" src=/i/a.png><a href="mailto:x@example.org">m</a><a href="https://example.org/">e</a><a href="#top">top</a>`),
+      "docs/a.pdf": "x",
+      "i/a.png": "x",
+      "i/b.png": "x",
+    });
+    expect(checkBuiltSite(dir, catalogue)).toEqual([]);
+  });
+});
+
 describe("checkBuiltSite's check of the search index and of permissions", () => {
   const reviewPage = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text about ${title}.</p></main></body></html>`;
   const review = (id: string, type: "CSPR" | "SCR", published: string) => ({ id, title: id, type, area: "blackpool", status: "published" as const, published, themes: [], documents: [] });
