@@ -1,7 +1,6 @@
 // pa11y-ci configuration: every HTML page of the built site, at a phone width and a desktop width.
 // scripts/a11y.ts serves the site and sets A11Y_SITE_DIR and A11Y_BASE_URL; run the check with `npm run test:a11y`.
-const fs = require("node:fs");
-const path = require("node:path");
+const { globSync } = require("tinyglobby");
 
 const siteDir = process.env.A11Y_SITE_DIR;
 const baseUrl = process.env.A11Y_BASE_URL;
@@ -9,10 +8,8 @@ if (!siteDir || !baseUrl) throw new Error("Run the accessibility check with `npm
 
 /** Every .html file under the site, as the address a visitor would use. */
 function pages(dir) {
-  return fs
-    .readdirSync(dir, { recursive: true })
-    .filter((file) => file.endsWith(".html"))
-    .map((file) => "/" + file.split(path.sep).join("/").replace(/(^|\/)index\.html$/, "$1"))
+  return globSync("**/*.html", { cwd: dir, dot: true })
+    .map((file) => "/" + file.replace(/(^|\/)index\.html$/, "$1"))
     .sort();
 }
 

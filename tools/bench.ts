@@ -12,10 +12,11 @@
  *
  *   npm run bench [-- --sizes 1000,10000 --runs 3]
  */
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync, cpSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync, cpSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { globSync } from "tinyglobby";
 import { runMeasured, type Measured } from "./process-stats.ts";
 import { projectCopy } from "./project-copy.ts";
 import { writeDataSet } from "./generate-reviews.ts";
@@ -30,7 +31,7 @@ const env = { ...process.env, BUILD_DATE: "2026-11-26", NO_COLOR: "1" };
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mib = (bytes: number) => bytes / 1024 / 1024;
-const countHtml = (dir: string) => (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".html")).length;
+const countHtml = (dir: string) => globSync("**/*.html", { cwd: dir, dot: true }).length;
 
 function check(label: string, result: Measured): Measured {
   if (result.code !== 0) throw new Error(`${label} failed (exit ${result.code}):\n${result.stderr.slice(-2000)}`);

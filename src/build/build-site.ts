@@ -1,4 +1,5 @@
-import { access, chmod, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { access, chmod, rename, rm, writeFile } from "node:fs/promises";
+import { glob } from "tinyglobby";
 import path from "node:path";
 import { x } from "tinyexec";
 import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "../content/build-input.ts";
@@ -59,10 +60,9 @@ export async function runEleventy(root: string, siteDir: string, inputFile: stri
 /** Folders 0755 and files 0644, whatever the umask and the source files' modes, so that a web server running as another user can read every file. */
 export async function makeReadable(dir: string): Promise<void> {
   await chmod(dir, 0o755);
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    const full = path.join(entry.parentPath, entry.name);
-    if (entry.isDirectory()) await chmod(full, 0o755);
-    else if (entry.isFile()) await chmod(full, 0o644);
+  // Folders come back with a trailing "/"; links are not followed, so nothing outside the build is touched.
+  for (const entry of await glob("**", { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false })) {
+    await chmod(path.join(dir, entry), entry.endsWith("/") ? 0o755 : 0o644);
   }
 }
 

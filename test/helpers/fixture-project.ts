@@ -1,5 +1,6 @@
 import { x } from "tinyexec";
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { globSync } from "tinyglobby";
 import { projectCopy } from "../../tools/project-copy.ts";
 import path from "node:path";
 import { PROJECT_ROOT, sampleSite } from "./site.ts";
@@ -41,10 +42,7 @@ export function fixtureProject(options: { reviews: unknown; site?: unknown; file
     },
     read: (file) => readFileSync(path.join(out, file), "utf8"),
     exists: (file) => existsSync(path.join(out, file)),
-    files: (dir = out) => (readdirSync(dir, { recursive: true, withFileTypes: true }) as import("node:fs").Dirent[])
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-      .sort(),
+    files: (dir = out) => globSync("**", { cwd: dir, dot: true }).sort(),
     writeReviews,
   };
 }
