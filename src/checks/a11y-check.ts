@@ -1,6 +1,6 @@
 import { x } from "tinyexec";
 import path from "node:path";
-import { requireChromium } from "./chromium.ts";
+import { chromeLaunchConfig, LAUNCH_ENV } from "./chromium.ts";
 import { serveStatic } from "./static-server.ts";
 
 export interface A11yCheckOptions {
@@ -18,14 +18,14 @@ export interface A11yCheckOptions {
  * Resolves with pa11y-ci's exit code (0 when every page passes) and its output.
  */
 export async function runA11yCheck(options: A11yCheckOptions): Promise<{ code: number; output: string }> {
-  const chrome = requireChromium();
+  const launch = chromeLaunchConfig();
   const server = await serveStatic(options.siteDir);
   try {
     const bin = path.join(process.cwd(), "node_modules", "pa11y-ci", "bin", "pa11y-ci.js");
     const result = await x(process.execPath, [bin, "--config", path.join(process.cwd(), ".pa11yci.cjs")], {
       nodeOptions: {
         env: {
-          CHROME_PATH: chrome,
+          [LAUNCH_ENV]: JSON.stringify(launch),
           A11Y_SITE_DIR: path.resolve(options.siteDir),
           A11Y_BASE_URL: server.url,
           ...(options.jsonReport ? { A11Y_JSON_REPORT: path.resolve(options.jsonReport) } : {}),

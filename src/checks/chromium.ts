@@ -25,3 +25,11 @@ export function requireChromium(env: Record<string, string | undefined> = proces
 
 /** Launch arguments for Chromium here: as root it needs --no-sandbox, and the closed network makes background requests fail noisily. */
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+
+/** The environment variable that hands `chromeLaunchConfig()` to `.pa11yci.cjs`, which pa11y-ci loads with require() and so cannot import this module. */
+export const LAUNCH_ENV = "A11Y_CHROME_LAUNCH";
+
+/** How every browser check starts Chromium (playwright-core in the tests, puppeteer under pa11y-ci): the one place for its path and flags. */
+export function chromeLaunchConfig(env: Record<string, string | undefined> = process.env): { executablePath: string; args: string[] } {
+  return { executablePath: requireChromium(env), args: [...CHROMIUM_ARGS] };
+}

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { x } from "tinyexec";
-import { CHROMIUM_ARGS, requireChromium } from "../../src/checks/chromium.ts";
+import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import { PROJECT_ROOT } from "./site.ts";
 
@@ -27,7 +27,7 @@ export interface BrowserSite {
 export async function openSampleSite(): Promise<BrowserSite> {
   const siteDir = await buildSample();
   const server = await serveStatic(siteDir);
-  const browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+  const browser = await chromium.launch(chromeLaunchConfig());
   return {
     server,
     browser,
