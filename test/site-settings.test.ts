@@ -27,6 +27,12 @@ describe("site settings", () => {
     expect(load(sampleSite())).toMatchObject({ retentionMonths: 12, areas: { blackpool: "Blackpool" } });
   });
 
+  it.each(["2025-02-30", "25/06/2025", "2025-6-25"])("refuses the accessibility statement's date %j, in plain words", (date) => {
+    const site = sampleSite();
+    (site.accessibility as Record<string, unknown>).testedOn = date;
+    expect(problemsOf(site)).toEqual([expect.stringContaining(`field "accessibility.testedOn": expected the date the site was last tested, written YYYY-MM-DD, got "${date}"`)]);
+  });
+
   it("lists every problem with its field", () => {
     const site = sampleSite();
     site.retentionMonths = "twelve";

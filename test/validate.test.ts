@@ -80,6 +80,9 @@ describe("validateReviews", () => {
     ["status", "draft", 'field "status": expected one of "published", "withheld", "delayed", got "draft"'],
     ["area", "preston", 'field "area": expected one of the areas in _data/site.json: "blackburn-with-darwen", "blackpool", "lancashire", "pan-lancashire", got "preston"'],
     ["published", "2023-02-30", 'field "published": "2023-02-30" is not a real calendar date'],
+    ["published", "2023-02-29", 'field "published": "2023-02-29" is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.'],
+    ["published", "2025-13-01", 'field "published": "2025-13-01" is not a real calendar date'],
+    ["published", 20250614, 'field "published": expected a date written YYYY-MM-DD, e.g. 2024-06-14, got 20250614'],
     ["published", "14/06/2025", 'field "published": expected a date written YYYY-MM-DD, e.g. 2024-06-14, got "14/06/2025"'],
     ["published", "2025-6-14", 'field "published": expected a date written YYYY-MM-DD'],
     ["themes", "neglect", 'field "themes": expected a list of themes'],
@@ -274,6 +277,10 @@ describe("validateReviews: addresses", () => {
   ])("refuses %j and %j, which share the address /reviews/theme/%s/", (first, second, key) => {
     const result = check([validReview({ themes: [first] }), validReview({ id: "child-b", documents: [], themes: [second] })]);
     expect(result.messages).toEqual([expect.stringContaining(`would share the address /reviews/theme/${key}/`)]);
+  });
+
+  it("accepts 29 February in a leap year", () => {
+    expect(check([validReview({ published: "2024-02-29" })]).errors).toEqual([]);
   });
 
   it("refuses a theme with no letters or digits", () => {

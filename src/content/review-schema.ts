@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { atMost, expected } from "./schema-messages.ts";
+import { quote } from "./problems.ts";
+import { isoDateSchema, writtenAsDate } from "../model/dates.ts";
 import { DOCUMENT_KINDS, REVIEW_STATUSES, REVIEW_TYPES, SLUG } from "../model/review.ts";
 
 const SLUG_WORDS = "lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019";
@@ -66,9 +68,11 @@ export function reviewSchema(areaKeys: readonly string[]) {
         status: z.enum(REVIEW_STATUSES, { error: expected(`one of ${list(REVIEW_STATUSES)}`) }).meta({
           description: "published; withheld (footnote *: the overview report is not published to protect the child and family); delayed (footnote **: publication delayed by parallel proceedings).",
         }),
-        published: z
-          .string({ error: expected("a date written YYYY-MM-DD, e.g. 2024-06-14") })
-          .regex(/^\d{4}-\d{2}-\d{2}$/, { error: expected("a date written YYYY-MM-DD, e.g. 2024-06-14") })
+        published: isoDateSchema((issue) =>
+          writtenAsDate(issue.input)
+            ? `${quote(issue.input)} is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.`
+            : expected("a date written YYYY-MM-DD, e.g. 2024-06-14")(issue),
+        )
           .optional()
           .meta({ description: "Publication date, YYYY-MM-DD. Required unless status is delayed." }),
         summary: z

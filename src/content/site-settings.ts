@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate } from "../model/dates.ts";
+import { isoDateSchema } from "../model/dates.ts";
 import { readJsonFile, type JsonSource } from "./json-source.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { atMost, expected, fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
@@ -8,10 +8,7 @@ import { atMost, expected, fieldName, fieldsAllowed, problemsFromIssues } from "
 const text = (what: string, max = 200) => z.string({ error: expected(what) }).regex(/\S/, { error: expected(what) }).max(max, atMost(max));
 const PARAGRAPH = 2_000;
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const isoDate = (what: string) =>
-  z
-    .string({ error: expected(`${what}, written YYYY-MM-DD`) })
-    .refine(isIsoDate, { error: expected(`${what}, written YYYY-MM-DD`) });
+const isoDate = (what: string) => isoDateSchema(expected(`${what}, written YYYY-MM-DD`));
 
 const footnote = z.strictObject(
   {

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { isIsoDate, type IsoDate } from "../model/dates.ts";
+import type { IsoDate } from "../model/dates.ts";
 import { documentFormat } from "../catalogue/documents.ts";
 import { themeKey } from "../catalogue/facets.ts";
 import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
@@ -164,9 +164,6 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     // Checks that need more than one field, run on the raw object so that they are reported even when other fields are wrong.
     const { id, status, published, documents } = raw;
     const fileBytes = new Map<number, number>();
-    if (typeof published === "string" && /^\d{4}-\d{2}-\d{2}$/.test(published) && !isIsoDate(published)) {
-      add(["published"], `${quote(published)} is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.`);
-    }
     if (published === undefined && typeof status === "string" && status !== "delayed") {
       add(["published"], `this field is missing; expected the publication date written YYYY-MM-DD. Only a review with status "delayed" may have no date yet.`);
     }

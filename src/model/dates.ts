@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { z } from "zod";
 
 /** Every calendar rule on this site is applied in the partnership's own time zone. */
 export const ZONE = "Europe/London";
@@ -13,17 +14,34 @@ const CALENDAR = "utc";
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A date as the data and `BUILD_DATE` write it: `YYYY-MM-DD`, a day that exists
+ * (zod 4's calendar-aware `z.iso.date()`: `2024-02-29` is one, `2023-02-30` is
+ * not). The one definition of a date: the data files' schemas, their JSON
+ * Schemas and the build date all use it. `error` gives a schema's own message.
+ */
+export function isoDateSchema(error?: (issue: z.core.$ZodRawIssue) => string) {
+  return z.iso.date(error ? { error } : undefined);
+}
+
+const ISO_DATE = isoDateSchema();
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so `2023-02-30` is false). */
 export function isIsoDate(value: unknown): value is IsoDate {
-  return typeof value === "string" && ISO_DATE.test(value) && DateTime.fromISO(value, { zone: CALENDAR }).isValid;
+  return ISO_DATE.safeParse(value).success;
+}
+
+/**
+ * True when `value` is written as a date, `YYYY-MM-DD`, whether or not that day
+ * exists: it tells "there is no 30 February" from "this is not written as a date".
+ */
+export function writtenAsDate(value: unknown): value is string {
+  return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
 function toDateTime(date: IsoDate): DateTime {
-  const dt = DateTime.fromISO(date, { zone: CALENDAR });
-  if (!ISO_DATE.test(date) || !dt.isValid) throw new Error(`Could not read "${date}" as a date written YYYY-MM-DD`);
-  return dt;
+  if (!isIsoDate(date)) throw new Error(`Could not read "${date}" as a date written YYYY-MM-DD`);
+  return DateTime.fromISO(date, { zone: CALENDAR });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { isIsoDate, londonDateAt, type IsoDate } from "../model/dates.ts";
+import { isIsoDate, londonDateAt, writtenAsDate, type IsoDate } from "../model/dates.ts";
 import { quote } from "../content/problems.ts";
 
 /** A build-date variable that cannot be read; the message names the variable and says what it should look like. */
@@ -12,7 +12,7 @@ export class BuildDateError extends Error {
 
 /** The date, when it is in the years 1970 to 9999 that dates on the site are written in; else an error naming the variable. */
 function withinYears(name: string, value: string, date: string, example: string): IsoDate {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(date) && date >= "1970-01-01" && date <= "9999-12-31") return date as IsoDate;
+  if (isIsoDate(date) && date >= "1970-01-01") return date;
   throw new BuildDateError(`${name} is ${quote(value)}, which is outside the years 1970 to 9999 that the site can date. Expected ${example}.`);
 }
 
@@ -27,7 +27,7 @@ function withinYears(name: string, value: string, date: string, example: string)
 export function resolveBuildDate(env: Record<string, string | undefined>, now: () => Date = () => new Date()): IsoDate {
   const buildDate = env.BUILD_DATE?.trim();
   if (buildDate) {
-    if (/^\d{4}-\d{2}-\d{2}$/.test(buildDate)) {
+    if (writtenAsDate(buildDate)) {
       if (isIsoDate(buildDate)) return withinYears("BUILD_DATE", buildDate, buildDate, "YYYY-MM-DD, e.g. 2026-11-26");
       throw new BuildDateError(`BUILD_DATE is ${quote(buildDate)}, which is not a real calendar date. Expected YYYY-MM-DD, e.g. 2026-11-26.`);
     }
