@@ -100,3 +100,28 @@ describe("parseJsonText", () => {
     expect(parseJsonText(`{"a": "${"[".repeat(100)}"}`, "f.json").problems).toEqual([]);
   });
 });
+
+describe("parseJsonText's value", () => {
+  it("is what JSON.parse gives for the same text, built from the one parse tree", async () => {
+    const fc = await import("fast-check");
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.boolean(), (value, pretty) => {
+        const text = JSON.stringify(value, null, pretty ? 2 : undefined);
+        const { source, problems } = parseJsonText(text, "f.json");
+        expect(problems).toEqual([]);
+        expect(source!.value).toStrictEqual(JSON.parse(text, (key, item: unknown) => (["__proto__", "constructor", "prototype"].includes(key) ? undefined : item)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("keeps the last of a key given twice, as JSON.parse does, and finds lines in a long file", () => {
+    const { source } = parseJsonText('{"a": 1, "a": 2}', "f.json");
+    expect(source!.value).toEqual({ a: 2 });
+    const long = `[\n${Array.from({ length: 5000 }, (_, i) => `  {"id": "r${i}"}`).join(",\n")}\n]`;
+    const many = parseJsonText(long, "f.json").source!;
+    expect(many.lineOf([0, "id"])).toBe(2);
+    expect(many.lineOf([4999, "id"])).toBe(5001);
+    expect(many.lineOf([4999, "missing"])).toBe(5001);
+  });
+});

@@ -44,18 +44,6 @@ const PLAIN_WORDS: Record<string, string> = {
   InvalidCharacter: "no raw control character (such as a tab) inside a string",
 };
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 /** Keys that JavaScript gives a special meaning; as names in the data they could change how the program behaves. */
 export const RESERVED_KEYS: ReadonlySet<string> = new Set(["__proto__", "constructor", "prototype"]);
 
@@ -73,10 +61,10 @@ function unsafeCharacter(text: string): string | undefined {
   return `the text has a control character (U+${code}) at character ${match.index + 1} that cannot be published: it would make the site's news feed invalid. Delete it (such characters often come with text pasted from another program).`;
 }
 
-/** A function from offset to 1-based line, built once so that many lookups stay fast in a long file. */
-function lineIndex(text: string): (offset: number) => number {
+/** Offsets to 1-based lines and columns: the line starts are found once, then each look-up is a binary search. */
+function lineIndex(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
   return (offset) => {
     let low = 0;
     let high = starts.length - 1;
@@ -85,8 +73,30 @@ function lineIndex(text: string): (offset: number) => number {
       if (starts[mid]! <= offset) low = mid;
       else high = mid - 1;
     }
-    return low + 1;
+    return { line: low + 1, column: offset - starts[low]! + 1 };
   };
+}
+
+/**
+ * The value of a parse tree, as JSON.parse would give it from the same text,
+ * less reserved keys (reported as issues instead). A key given twice keeps its
+ * last value, as JSON.parse does. Recursion is safe: the depth is checked first.
+ */
+function valueOf(node: Node): unknown {
+  switch (node.type) {
+    case "array":
+      return node.children!.map(valueOf);
+    case "object": {
+      const object: Record<string, unknown> = {};
+      for (const property of node.children!) {
+        const [key, value] = property.children as [Node, Node];
+        if (!RESERVED_KEYS.has(key.value)) object[key.value] = valueOf(value);
+      }
+      return object;
+    }
+    default:
+      return node.value;
+  }
 }
 
 /**
@@ -94,14 +104,13 @@ function lineIndex(text: string): (offset: number) => number {
  * silently accept: a key given twice in one object (the last would win), a
  * reserved key such as `__proto__`, and a character XML cannot carry.
  */
-function treeIssues(tree: Node, body: string): JsonIssue[] {
-  const lineAt = lineIndex(body);
+function treeIssues(tree: Node, lineAt: (offset: number) => number): JsonIssue[] {
   const issues: JsonIssue[] = [];
   const stack: { node: Node; path: (string | number)[] }[] = [{ node: tree, path: [] }];
   while (stack.length > 0) {
     const { node, path } = stack.pop()!;
     const children = node.children ?? [];
-    if (node.type === "string" && typeof node.value === "string") {
+    if (node.type === "string") {
       const unsafe = unsafeCharacter(node.value);
       if (unsafe) issues.push({ path, line: lineAt(node.offset), message: unsafe });
     } else if (node.type === "array") {
@@ -110,9 +119,9 @@ function treeIssues(tree: Node, body: string): JsonIssue[] {
       const seen = new Map<string, number>();
       const next: { node: Node; path: (string | number)[] }[] = [];
       for (const property of children) {
-        const [keyNode, valueNode] = property.children ?? [];
-        if (!keyNode || typeof keyNode.value !== "string") continue;
-        const key = keyNode.value;
+        // A property of a tree parsed without errors always has its key and its value.
+        const [keyNode, valueNode] = property.children as [Node, Node];
+        const key: string = keyNode.value;
         const line = lineAt(property.offset);
         if (RESERVED_KEYS.has(key)) {
           issues.push({ path: [...path, key], line, message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.` });
@@ -124,7 +133,7 @@ function treeIssues(tree: Node, body: string): JsonIssue[] {
         if (first !== undefined) {
           issues.push({ path: [...path, key], line, message: `"${key}" is given twice here (first on line ${first}, again on line ${line}); only one of the two would count, and it may be the wrong one. Keep one of them.` });
         } else seen.set(key, line);
-        if (valueNode) next.push({ node: valueNode, path: [...path, key] });
+        next.push({ node: valueNode, path: [...path, key] });
       }
       for (let i = next.length - 1; i >= 0; i--) stack.push(next[i]!);
     }
@@ -157,35 +166,34 @@ function tooDeepAt(text: string): number | undefined {
 export function parseJsonText(text: string, file: string): { source?: JsonSource; problems: Problem[] } {
   const errors: ParseError[] = [];
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (body.trim() === "") return { problems: [{ file, message: "the file is empty; expected a JSON value." }] };
+  const at = lineIndex(body);
   const deep = tooDeepAt(body);
   if (deep !== undefined) {
-    const { line, column } = lineAndColumn(body, deep);
-    return { problems: [{ file, line, column, message: `the file is nested too deeply: more than ${MAX_DEPTH} levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?` }] };
+    return { problems: [{ file, ...at(deep), message: `the file is nested too deeply: more than ${MAX_DEPTH} levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?` }] };
   }
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  if (errors.length > 0 || tree === undefined) {
+  // jsonc-parser gives a tree only with no error, and an error whenever it gives no tree.
+  const first = errors[0];
+  if (first || !tree) {
     // Only the first syntax error: the ones after it usually follow from it, and fixing it may clear them.
-    const first = errors[0];
-    if (!first) return { problems: [{ file, message: "the file is empty; expected a JSON value." }] };
-    const code = printParseErrorCode(first.error);
-    const { line, column } = lineAndColumn(body, first.offset);
+    const code = printParseErrorCode(first!.error);
     const more = errors.length > 1 ? " Fix this first: the parts of the file after it could not be checked." : "";
-    return { problems: [{ file, line, column, message: `the file is not valid JSON: expected ${PLAIN_WORDS[code] ?? code}.${more}` }] };
+    return { problems: [{ file, ...at(first!.offset), message: `the file is not valid JSON: expected ${PLAIN_WORDS[code] ?? code}.${more}` }] };
   }
-  // Reserved keys are reported as issues and left out, so that nothing after this sees them.
-  const value: unknown = JSON.parse(body, (key, item: unknown) => (RESERVED_KEYS.has(key) ? undefined : item));
+  const lineAt = (offset: number) => at(offset).line;
   const lineOf = (path: readonly (string | number)[]): number | undefined => {
     for (let depth = path.length; depth >= 0; depth--) {
       const node: Node | undefined = findNodeAtLocation(tree, path.slice(0, depth) as (string | number)[]);
       if (node) {
         // For a property, point at its name rather than its value.
-        const at = node.parent?.type === "property" ? node.parent.offset : node.offset;
-        return lineAndColumn(body, at).line;
+        return lineAt(node.parent?.type === "property" ? node.parent.offset : node.offset);
       }
     }
     return undefined;
   };
-  return { source: { file, value, lineOf, issues: treeIssues(tree, body) }, problems: [] };
+  // Reserved keys are reported as issues and left out of the value, so that nothing after this sees them.
+  return { source: { file, value: valueOf(tree), lineOf, issues: treeIssues(tree, lineAt) }, problems: [] };
 }
 
 /** Read a data file's text; a missing file is a problem, not a crash. */
