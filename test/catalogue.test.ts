@@ -134,3 +134,28 @@ describe("related reviews", () => {
     ]);
   });
 });
+
+describe("filter pages", () => {
+  it("list a review once on a theme it gives twice, and count it once", () => {
+    const catalogue = buildCatalogue([review("twice", { themes: ["neglect", "neglect"] }), review("once", { themes: ["neglect"] })], site, "2026-11-26");
+    const page = catalogue.filterPages.find((p) => p.baseUrl === "/reviews/theme/neglect/")!;
+    expect(page.items.map((r) => r.id)).toEqual(["once", "twice"]);
+    expect(catalogue.facetGroups.find((g) => g.facet === "theme")!.options).toEqual([expect.objectContaining({ key: "neglect", count: 2 })]);
+  });
+
+  it("leave a review with no date yet off every year page", () => {
+    const catalogue = buildCatalogue([review("undated", { status: "delayed", published: undefined }), review("dated", { published: "2025-05-05" })], site, "2026-11-26");
+    expect(catalogue.listed.find((r) => r.id === "undated")!.links.year).toBeNull();
+    expect(catalogue.filterPages.filter((p) => p.facet === "year").map((p) => [p.baseUrl, p.items.map((r) => r.id)])).toEqual([["/reviews/year/2025/", ["dated"]]]);
+  });
+
+  it("head each page with what it lists", () => {
+    const catalogue = buildCatalogue([review("a", { type: "SCR", published: "2026-02-01", themes: ["neglect"] })], site, "2026-11-26");
+    expect(Object.fromEntries(catalogue.filterPages.map((p) => [p.baseUrl, p.heading]))).toEqual({
+      "/reviews/type/scr/": "Serious Case Reviews",
+      "/reviews/area/blackpool/": "Reviews in Blackpool",
+      "/reviews/year/2026/": "Reviews published in 2026",
+      "/reviews/theme/neglect/": "Reviews on the theme “neglect”",
+    });
+  });
+});

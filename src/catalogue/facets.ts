@@ -60,7 +60,7 @@ export function facetLinks(review: Facetable): ReviewFacetLinks {
   };
 }
 
-function headingFor(link: FacetLink, site: SiteSettings): string {
+function headingFor(link: FacetLink): string {
   switch (link.facet) {
     case "type":
       return link.label;
@@ -71,7 +71,6 @@ function headingFor(link: FacetLink, site: SiteSettings): string {
     case "theme":
       return `Reviews on the theme “${link.label}”`;
   }
-  return site.partnership.name;
 }
 
 /**
@@ -85,10 +84,11 @@ export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(l
     if (!link) return;
     let page = pages.get(link.url);
     if (!page) {
-      page = { ...link, heading: headingFor(link, site), reviews: [] };
+      page = { ...link, heading: headingFor(link), reviews: [] };
       pages.set(link.url, page);
     }
-    if (!page.reviews.includes(review)) page.reviews.push(review);
+    // Reviews come in order, so a theme given twice in one review is the last one added.
+    if (page.reviews.at(-1) !== review) page.reviews.push(review);
   };
   for (const review of listed) {
     add(review.links.type, review);

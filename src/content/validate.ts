@@ -14,8 +14,6 @@ export interface ValidationContext {
   areaKeys: readonly string[];
   /** The folder that holds `reviews/<id>/` document folders. */
   reviewsDir: string;
-  /** How the reviews folder is named in messages. */
-  reviewsDirLabel?: string;
   buildDate: IsoDate;
 }
 
@@ -71,7 +69,7 @@ function overviewReportOf(doc: Record<string, unknown>): { field: string; messag
  * fine, or missing (each missing file is then reported on its own).
  */
 function linkedFolderMessage(id: string, ctx: ValidationContext): string | undefined {
-  const folderLabel = `${ctx.reviewsDirLabel ?? "reviews"}/${id}/`;
+  const folderLabel = `reviews/${id}/`;
   const folder = path.join(ctx.reviewsDir, id);
   let real: string;
   try {
@@ -82,7 +80,7 @@ function linkedFolderMessage(id: string, ctx: ValidationContext): string | undef
   } catch {
     return undefined;
   }
-  return `the folder ${folderLabel} is a link to another folder, so its files could come from outside ${ctx.reviewsDirLabel ?? "reviews"}/. Make ${folderLabel} a real folder and copy the documents into it.`;
+  return `the folder ${folderLabel} is a link to another folder, so its files could come from outside reviews/. Make ${folderLabel} a real folder and copy the documents into it.`;
 }
 
 /**
@@ -91,7 +89,7 @@ function linkedFolderMessage(id: string, ctx: ValidationContext): string | undef
  * `reviews/<id>/` can ever be published.
  */
 function checkFile(file: string, id: string, ctx: ValidationContext): { bytes?: number; message?: string } {
-  const folderLabel = `${ctx.reviewsDirLabel ?? "reviews"}/${id}/`;
+  const folderLabel = `reviews/${id}/`;
   if (file.includes("/") || file.includes("\\") || file === "." || file === ".." || file.startsWith(".")) {
     return { message: `expected the name of a file inside ${folderLabel} (no folders, no "..", not starting with "."), got ${quote(file)}.` };
   }
@@ -253,7 +251,6 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
  * case a maintainer dropped a file in and forgot to add it to the data.
  */
 function strayDocumentWarnings(raw: unknown[], ctx: ValidationContext): Problem[] {
-  const label = ctx.reviewsDirLabel ?? "reviews";
   const referenced = new Map<string, Set<string>>();
   for (const review of raw) {
     if (!isRecord(review) || typeof review.id !== "string") continue;
@@ -271,12 +268,12 @@ function strayDocumentWarnings(raw: unknown[], ctx: ValidationContext): Problem[
   for (const folder of folders) {
     const files = referenced.get(folder);
     if (!files) {
-      warnings.push({ file: `${label}/${folder}/`, message: `no review in _data/reviews.json has the id "${folder}", so nothing in this folder is published.` });
+      warnings.push({ file: `reviews/${folder}/`, message: `no review in _data/reviews.json has the id "${folder}", so nothing in this folder is published.` });
       continue;
     }
     for (const name of readdirSync(path.join(ctx.reviewsDir, folder)).sort()) {
       if (!files.has(name) && !name.startsWith(".")) {
-        warnings.push({ file: `${label}/${folder}/${name}`, review: `review "${folder}"`, message: "no document of this review points to this file, so it is not published." });
+        warnings.push({ file: `reviews/${folder}/${name}`, review: `review "${folder}"`, message: "no document of this review points to this file, so it is not published." });
       }
     }
   }

@@ -52,11 +52,6 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   return toDateTime(date).plus({ months }).toISODate() as IsoDate;
 }
 
-/** `date` plus or minus whole days. */
-export function addDays(date: IsoDate, days: number): IsoDate {
-  return toDateTime(date).plus({ days }).toISODate() as IsoDate;
-}
-
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round(toDateTime(to).diff(toDateTime(from), "days").days);
