@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paginate } from "../src/catalogue/paging.ts";
+import { paginate } from "../../../src/catalogue/paging.ts";
 
 describe("paginate", () => {
   it("splits a list into pages with their addresses and neighbours", () => {

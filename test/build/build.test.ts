@@ -1,7 +1,7 @@
 import { readlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixtureProject, type FixtureProject } from "./helpers/fixture-project.ts";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 
 const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(3000);
 const HOSTILE = `<script>alert("x")</script> & "Child" 'Q'`;

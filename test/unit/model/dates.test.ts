@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, isIsoDate, readableDate } from "../src/model/dates.ts";
+import { addDays, addMonths, daysBetween, isIsoDate, readableDate } from "../../../src/model/dates.ts";
 
 describe("isIsoDate", () => {
   it.each(["2024-02-29", "2023-12-31", "2000-02-29"])("accepts the real date %s", (d) => expect(isIsoDate(d)).toBe(true));

@@ -1,10 +1,10 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseJsonText } from "../src/content/json-source.ts";
-import { formatProblem } from "../src/content/problems.ts";
-import { validateReviews } from "../src/content/validate.ts";
-import { AREA_KEYS, reviewsFolder, validReview } from "./helpers/reviews.ts";
+import { parseJsonText } from "../../../src/content/json-source.ts";
+import { formatProblem } from "../../../src/content/problems.ts";
+import { validateReviews } from "../../../src/content/validate.ts";
+import { AREA_KEYS, reviewsFolder, validReview } from "../../helpers/reviews.ts";
 
 const PDF = "%PDF-1.4 sample";
 const folder = reviewsFolder({ "child-a/overview-report.pdf": PDF, "child-b/overview-report.pdf": PDF, "child-b/brief.pdf": PDF });

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { PAGE_BUDGET_BYTES, weighPages } from "../tools/page-weight.ts";
-import { buildSample } from "./helpers/browser.ts";
+import { PAGE_BUDGET_BYTES, weighPages } from "../../../tools/page-weight.ts";
+import { buildSample } from "../../helpers/browser.ts";
 
 describe("page weight of the built sample site", () => {
   let siteDir: string;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { serveStatic } from "../src/checks/static-server.ts";
+import { serveStatic } from "../../../src/checks/static-server.ts";
 
 describe("serveStatic", () => {
   it("serves pages by folder address, and the 404 page with a 404 status, on 127.0.0.1 only", async () => {

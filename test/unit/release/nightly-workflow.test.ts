@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
-import { PROJECT_ROOT } from "./helpers/site.ts";
+import { PROJECT_ROOT } from "../../helpers/site.ts";
 
 interface Step {
   id?: string;

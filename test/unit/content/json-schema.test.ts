@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
-import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../src/content/json-schema.ts";
-import { PROJECT_ROOT, sampleSite } from "./helpers/site.ts";
-import { validReview } from "./helpers/reviews.ts";
+import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../../../src/content/json-schema.ts";
+import { PROJECT_ROOT, sampleSite } from "../../helpers/site.ts";
+import { validReview } from "../../helpers/reviews.ts";
 
 const read = (file: string) => readFileSync(path.join(PROJECT_ROOT, file), "utf8");
 const areas = Object.keys(sampleSite().areas as object);

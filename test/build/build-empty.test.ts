@@ -2,10 +2,10 @@ import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { describe, expect, it } from "vitest";
 import path from "node:path";
-import { catalogueOf } from "./helpers/catalogue.ts";
-import { CSV_COLUMNS } from "../src/catalogue/open-data.ts";
-import { checkBuiltSite } from "../src/checks/site-check.ts";
-import { fixtureProject } from "./helpers/fixture-project.ts";
+import { catalogueOf } from "../helpers/catalogue.ts";
+import { CSV_COLUMNS } from "../../src/catalogue/open-data.ts";
+import { checkBuiltSite } from "../../src/checks/site-check.ts";
+import { fixtureProject } from "../helpers/fixture-project.ts";
 
 const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);
 const BUILD_DATE = "2026-11-26";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { buildCatalogue, compareNewestFirst } from "../src/catalogue/index.ts";
-import type { SiteSettings } from "../src/content/site-settings.ts";
-import { sampleSite } from "./helpers/site.ts";
-import { type Review } from "../src/model/review.ts";
+import { buildCatalogue, compareNewestFirst } from "../../../src/catalogue/index.ts";
+import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import { sampleSite } from "../../helpers/site.ts";
+import { type Review } from "../../../src/model/review.ts";
 
 const site = sampleSite() as unknown as SiteSettings;
 

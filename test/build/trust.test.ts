@@ -4,10 +4,10 @@ import { execFile } from "node:child_process";
 import { XMLParser } from "fast-xml-parser";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { fixtureProject, type FixtureProject } from "./helpers/fixture-project.ts";
-import { snapshot } from "./helpers/snapshot.ts";
-import { indexedUrls } from "../src/build/search-index.ts";
-import { STEPS } from "../src/build/fault.ts";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { snapshot } from "../helpers/snapshot.ts";
+import { indexedUrls } from "../../src/build/search-index.ts";
+import { STEPS } from "../../src/build/fault.ts";
 
 /**
  * The promise to the public, in operation: an SCR whose removal date has come
@@ -181,7 +181,7 @@ describe("dates", () => {
 
   it("resolves the build date once: a nightly whose clock crosses midnight renders, checks and reports one day", async () => {
     const site = fixtureProject({ reviews, files });
-    const { runNightly } = await import("../src/release/nightly.ts");
+    const { runNightly } = await import("../../src/release/nightly.ts");
     // The first reading is one second before midnight in London; every later one is after it.
     let readings = 0;
     const now = () => new Date(readings++ === 0 ? "2026-11-25T23:59:59Z" : "2026-11-26T00:00:01Z");

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { slugify } from "../src/model/slug.ts";
+import { slugify } from "../../../src/model/slug.ts";
 
 describe("slugify", () => {
   it.each([

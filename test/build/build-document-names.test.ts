@@ -1,8 +1,8 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { catalogueOf } from "./helpers/catalogue.ts";
-import { checkBuiltSite } from "../src/checks/site-check.ts";
-import { fixtureProject, type FixtureProject } from "./helpers/fixture-project.ts";
+import { catalogueOf } from "../helpers/catalogue.ts";
+import { checkBuiltSite } from "../../src/checks/site-check.ts";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 
 const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);
 const BUILD_DATE = "2026-11-26";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentDetails, documentFormat, documentLinkText, fileSizeLabel } from "../src/catalogue/documents.ts";
+import { documentDetails, documentFormat, documentLinkText, fileSizeLabel } from "../../../src/catalogue/documents.ts";
 
 describe("fileSizeLabel", () => {
   it.each([

@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { buildCatalogue } from "../src/catalogue/index.ts";
-import { CSV_COLUMNS, openDataCsv, openDataJson } from "../src/catalogue/open-data.ts";
-import type { SiteSettings } from "../src/content/site-settings.ts";
-import { sampleSite } from "./helpers/site.ts";
-import { type Review } from "../src/model/review.ts";
+import { buildCatalogue } from "../../../src/catalogue/index.ts";
+import { CSV_COLUMNS, openDataCsv, openDataJson } from "../../../src/catalogue/open-data.ts";
+import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import { sampleSite } from "../../helpers/site.ts";
+import { type Review } from "../../../src/model/review.ts";
 
 const site = sampleSite() as unknown as SiteSettings;
 

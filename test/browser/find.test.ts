@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, openSampleSite, type BrowserSite } from "./helpers/browser.ts";
+import { axeViolations, openSampleSite, type BrowserSite } from "../helpers/browser.ts";
 
 let site: BrowserSite;
 let listedIds: string[];

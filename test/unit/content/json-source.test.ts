@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseJsonText, readJsonFile } from "../src/content/json-source.ts";
+import { parseJsonText, readJsonFile } from "../../../src/content/json-source.ts";
 
 describe("parseJsonText", () => {
   it("reads valid JSON and finds the line of any field", () => {

@@ -1,7 +1,7 @@
 import { statSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, openSampleSite, SCREENSHOTS, type BrowserSite } from "./helpers/browser.ts";
+import { axeViolations, openSampleSite, SCREENSHOTS, type BrowserSite } from "../helpers/browser.ts";
 
 let site: BrowserSite;
 beforeAll(async () => {

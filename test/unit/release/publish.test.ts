@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { checkOutput, linkTarget, MARKER, newBuild, outputLayout, publishBuild, swapWithPrevious, writeMeta, type OutputLayout } from "../src/release/publish.ts";
+import { checkOutput, linkTarget, MARKER, newBuild, outputLayout, publishBuild, swapWithPrevious, writeMeta, type OutputLayout } from "../../../src/release/publish.ts";
+import { PROJECT_ROOT } from "../../helpers/site.ts";
 
 const temporary: string[] = [];
 afterEach(() => {
@@ -118,7 +119,7 @@ describe("publishing a build", () => {
 });
 
 describe("choosing where to publish", () => {
-  const project = path.resolve(import.meta.dirname, "..");
+  const project = PROJECT_ROOT;
   it("refuses the project, any folder that holds it, and an empty name", async () => {
     await expect(checkOutput(".", project)).rejects.toThrow(/the project folder itself/);
     await expect(checkOutput(project, project)).rejects.toThrow(/the project folder itself/);

@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fixtureProject, type FixtureProject } from "./helpers/fixture-project.ts";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 
 const PDF = "%PDF-1.4\n" + "z".repeat(1500);
 const QUOTED = 'Child "Q", the second';

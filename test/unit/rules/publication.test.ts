@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyPublicationRules, decide, removalDate, type RuleInput } from "../src/rules/publication.ts";
+import { applyPublicationRules, decide, removalDate, type RuleInput } from "../../../src/rules/publication.ts";
 
 const twelve = { retentionMonths: 12 };
 const scr = (published?: string, status: RuleInput["status"] = "published"): RuleInput => ({ type: "SCR", status, ...(published ? { published } : {}) });

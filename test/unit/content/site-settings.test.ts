@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../src/content/problems.ts";
-import { loadSiteSettings } from "../src/content/site-settings.ts";
-import { sampleSite } from "./helpers/site.ts";
+import { DataError } from "../../../src/content/problems.ts";
+import { loadSiteSettings } from "../../../src/content/site-settings.ts";
+import { sampleSite } from "../../helpers/site.ts";
 
 function load(value: unknown): unknown {
   const file = path.join(mkdtempSync(path.join(tmpdir(), "lr-site-")), "site.json");

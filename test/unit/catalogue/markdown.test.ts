@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSummaryRenderer } from "../src/catalogue/markdown.ts";
+import { createSummaryRenderer } from "../../../src/catalogue/markdown.ts";
 
 const render = createSummaryRenderer();
 

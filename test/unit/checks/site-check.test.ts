@@ -2,11 +2,11 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildCatalogue } from "../src/catalogue/index.ts";
-import type { SiteSettings } from "../src/content/site-settings.ts";
-import { checkBuiltSite, unreadable } from "../src/checks/site-check.ts";
-import { buildSearchIndex } from "../src/build/search-index.ts";
-import { sampleSite } from "./helpers/site.ts";
+import { buildCatalogue } from "../../../src/catalogue/index.ts";
+import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import { checkBuiltSite, unreadable } from "../../../src/checks/site-check.ts";
+import { buildSearchIndex } from "../../../src/build/search-index.ts";
+import { sampleSite } from "../../helpers/site.ts";
 
 /** A built site of the given files. */
 function builtSite(files: Record<string, string>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BuildDateError, resolveBuildDate } from "../src/rules/build-date.ts";
+import { BuildDateError, resolveBuildDate } from "../../../src/rules/build-date.ts";
 
 const never = () => {
   throw new Error("the clock should not be read");

@@ -2,8 +2,8 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, readlinkSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fixtureProject } from "./helpers/fixture-project.ts";
-import { snapshot } from "./helpers/snapshot.ts";
+import { fixtureProject } from "../helpers/fixture-project.ts";
+import { snapshot } from "../helpers/snapshot.ts";
 
 const PDF = "%PDF-1.4\n% fixture\n" + "y".repeat(2000);
 
