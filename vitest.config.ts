@@ -4,10 +4,11 @@ import { defineConfig } from "vitest/config";
  * Three projects, run together by `npm run test:vitest`, or one at a time:
  * - unit: pure code, mirrors src/ (seconds);
  * - build: the real build on fixture projects in temporary folders;
- * - browser: Chromium on a built site.
+ * - browser: Chromium on a built fixture project;
  */
 export default defineConfig({
   test: {
+    setupFiles: ["test/helpers/setup.ts"],
     projects: [
       { extends: true, test: { name: "unit", include: ["test/unit/**/*.test.ts"] } },
       // Build and browser tests run Eleventy in a child process; give them room on a shared 2-core machine.

@@ -1,13 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runA11yCheck } from "../../src/checks/a11y-check.ts";
 import { requireChromium } from "../../src/checks/chromium.ts";
+import { temporaryFolder } from "../helpers/temporary.ts";
 
 describe("the accessibility check", () => {
   it("is live: it fails a page with known failures and names them", async () => {
-    const report = path.join(mkdtempSync(path.join(tmpdir(), "lr-a11y-test-")), "report.json");
+    const report = path.join(temporaryFolder("lr-a11y-test-"), "report.json");
     const { code, output } = await runA11yCheck({ siteDir: path.join(import.meta.dirname, "..", "fixtures", "a11y-bad"), jsonReport: report, stdio: "pipe" });
     expect(code, output).not.toBe(0);
     expect(output).toMatch(/0\/2 URLs passed/);

@@ -1,11 +1,15 @@
 import { statSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, openSampleSite, SCREENSHOTS, type BrowserSite } from "../helpers/browser.ts";
+import { axeViolations, openFixtureSite, SCREENSHOTS, type BrowserSite } from "../helpers/browser.ts";
+import { fixtureSite } from "../helpers/site.ts";
+
+/** The fixture partnership (test/fixtures/), built at 26 November 2026. */
+const settings = fixtureSite() as { partnership: { shortName: string }; contact: { email: string }; support: { heading: string } };
 
 let site: BrowserSite;
 beforeAll(async () => {
-  site = await openSampleSite();
+  site = await openFixtureSite();
 });
 afterAll(async () => {
   await site?.close();
@@ -49,7 +53,8 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
   throw new Error(`Could not reach the element by Tab; focus went through: ${path.map((p) => p.text || p.href).join(" | ")}`);
 }
 
-const PAGES = ["/", "/reviews/child-a-2026/", "/reviews/child-c/", "/reviews/sibling-group-d/", "/reviews/child-k/", "/reviews/", "/reviews/theme/neglect/", "/reviews/area/blackpool/", "/search/", "/open-data/", "/accessibility/", "/404.html"];
+// A published review with documents, a withheld one, a delayed one, a removed SCR's notice, and every other kind of page.
+const PAGES = ["/", "/reviews/child-amber/", "/reviews/child-cedar/", "/reviews/siblings-dale/", "/reviews/child-hazel/", "/reviews/", "/reviews/theme/neglect/", "/reviews/area/northshire/", "/search/", "/open-data/", "/accessibility/", "/404.html"];
 
 describe("keyboard only", () => {
   it("the first Tab reaches a visible skip link, which moves focus to the main content", async () => {
@@ -66,13 +71,13 @@ describe("keyboard only", () => {
 
   it("goes from the listing to a review page to a document link, with visible focus all the way", async () => {
     const page = await open("/");
-    const toReview = await tabTo(page, (f) => f.href === "/reviews/child-a-2026/");
+    const toReview = await tabTo(page, (f) => f.href === "/reviews/child-amber/");
     for (const step of toReview) expect(step, `${step.text} should show focus`).toMatchObject({ background: FOCUS_YELLOW, inViewport: true });
     // Focus moves in reading order: the skip link first, the site name, then the page's own links.
-    expect(toReview.slice(0, 2).map((f) => f.text)).toEqual(["Skip to main content", "Pan-Lancashire CSAP: case reviews"]);
-    await Promise.all([page.waitForURL("**/reviews/child-a-2026/"), page.keyboard.press("Enter")]);
-    expect(await page.locator("h1").textContent()).toBe("Child A");
-    const toDocument = await tabTo(page, (f) => f.href === "/reviews/child-a-2026/overview-report.pdf");
+    expect(toReview.slice(0, 2).map((f) => f.text)).toEqual(["Skip to main content", `${settings.partnership.shortName}: case reviews`]);
+    await Promise.all([page.waitForURL("**/reviews/child-amber/"), page.keyboard.press("Enter")]);
+    expect(await page.locator("h1").textContent()).toBe("Child Amber");
+    const toDocument = await tabTo(page, (f) => f.href === "/reviews/child-amber/overview-report.pdf");
     const last = toDocument.at(-1)!;
     expect(last).toMatchObject({ background: FOCUS_YELLOW, inViewport: true });
     expect(last.text).toMatch(/^Overview report \(PDF, \d+ KB\)$/);
@@ -83,19 +88,19 @@ describe("keyboard only", () => {
 
   it("a footnote mark is read as what it means, leads to its note, and the note leads back", async () => {
     const page = await open("/");
-    const marker = page.locator("#review-child-c").getByRole("link", { name: "Note: overview report not published" });
+    const marker = page.locator("#review-child-cedar").getByRole("link", { name: "Note: overview report not published" });
     await expect(marker.textContent()).resolves.toBe("*Note: overview report not published");
     expect(await marker.locator('[aria-hidden="true"]').textContent()).toBe("*");
     await marker.focus();
     await page.keyboard.press("Enter");
     await page.waitForURL(/#footnote-withheld$/);
-    expect(await page.locator("#footnote-withheld dd").textContent()).toContain("Decision taken not to publish the overall report");
-    const back = page.locator("#footnote-withheld").getByRole("link", { name: "Back to Child C" });
+    expect(await page.locator("#footnote-withheld dd").textContent()).toContain("The partnership decided not to publish the overview report");
+    const back = page.locator("#footnote-withheld").getByRole("link", { name: "Back to Child Cedar" });
     await back.focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/#review-child-c$/);
+    await page.waitForURL(/#review-child-cedar$/);
 
-    const review = await open("/reviews/sibling-group-d/");
+    const review = await open("/reviews/siblings-dale/");
     await review.getByRole("link", { name: "Note: overview report delayed" }).click();
     await review.waitForURL(/#footnote-delayed$/);
     await review.locator("#footnote-delayed").getByRole("link", { name: "Back to the review's status" }).click();
@@ -152,13 +157,13 @@ describe("every kind of page", () => {
 
   it("works with JavaScript off", async () => {
     const page = await open("/", 1280, { javaScriptEnabled: false });
-    await page.getByRole("link", { name: "Child A", exact: true }).click();
-    expect(await page.locator("h1").textContent()).toBe("Child A");
+    await page.getByRole("link", { name: "Child Amber", exact: true }).click();
+    expect(await page.locator("h1").textContent()).toBe("Child Amber");
     await page.context().close();
   });
 
   it("saves screenshots of the listing and a review page at both widths", async () => {
-    for (const [name, path] of [["listing", "/"], ["review", "/reviews/child-a-2026/"]] as const) {
+    for (const [name, path] of [["listing", "/"], ["review", "/reviews/child-amber/"]] as const) {
       for (const width of [320, 1280]) {
         const page = await open(path, width);
         const file = `${SCREENSHOTS}/${name}-${width}.png`;
@@ -172,8 +177,8 @@ describe("every kind of page", () => {
 
 describe("review pages", () => {
   it("carry a content notice with a route to support", async () => {
-    const page = await open("/reviews/child-a-2026/");
-    const notice = page.getByRole("complementary", { name: "This review describes the death or serious harm of a child" });
+    const page = await open("/reviews/child-amber/");
+    const notice = page.getByRole("complementary", { name: settings.support.heading });
     expect(await notice.getByRole("link", { name: "0808 800 5000" }).getAttribute("href")).toBe("tel:08088005000");
     expect(await notice.getByRole("link", { name: "NSPCC helpline" }).getAttribute("href")).toMatch(/^https:\/\/www\.nspcc\.org\.uk\//);
   });
@@ -206,8 +211,8 @@ describe("the accessibility statement", () => {
     const text = await page.locator("main").textContent();
     expect(text).toContain("Equality and Human Rights Commission");
     expect(text).toContain("partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard");
-    expect(text).toContain("This statement was prepared on 26 November 2026. It was last reviewed on 26 November 2026.");
-    expect(text).toContain("case.reviews@example.org");
-    expect(text).toContain("older overview reports");
+    expect(text).toContain("This statement was prepared on 5 October 2026. It was last reviewed on 2 November 2026.");
+    expect(text).toContain(settings.contact.email);
+    expect(text).toContain("scanned documents from before 2020");
   });
 });

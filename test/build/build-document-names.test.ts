@@ -14,7 +14,7 @@ const reviews = [
     id: "odd-names",
     title: "Child N",
     type: "CSPR",
-    area: "blackpool",
+    area: "northshire",
     status: "published",
     published: "2026-01-01",
     documents: NAMES.map((file, i) => ({ kind: "other", title: `Document ${i + 1}`, file })),

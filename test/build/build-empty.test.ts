@@ -52,7 +52,7 @@ describe("a build with nothing to list, or nothing dated", () => {
       id: "scr-gone",
       title: "Child Gone",
       type: "SCR",
-      area: "blackpool",
+      area: "northshire",
       status: "published",
       published: "2025-11-26",
       summary: "SECRET-SUMMARY",
@@ -70,7 +70,7 @@ describe("a build with nothing to list, or nothing dated", () => {
   });
 
   it("builds when the only listed reviews are delayed and have no date yet", async () => {
-    const delayed = (id: string, type: string) => ({ id, title: `Child ${id}`, type, area: "lancashire", status: "delayed", themes: ["neglect"] });
+    const delayed = (id: string, type: string) => ({ id, title: `Child ${id}`, type, area: "southvale", status: "delayed", themes: ["neglect"] });
     const { site, json } = await buildAndCheck([delayed("waiting-a", "SCR"), delayed("waiting-b", "CSPR")]);
     expect(json.reviews.map((r: { id: string; published: unknown }) => [r.id, r.published])).toEqual([["waiting-a", null], ["waiting-b", null]]);
     expect(site.read("reviews/waiting-a/index.html")).toContain("Not yet published");

@@ -11,7 +11,7 @@ const reviews = [
     id: "cspr-live",
     title: "Child One",
     type: "CSPR",
-    area: "blackpool",
+    area: "northshire",
     status: "published",
     published: "2019-05-02",
     summary: "Learning about **neglect**.",
@@ -22,17 +22,17 @@ const reviews = [
     id: "scr-withheld",
     title: "Child Two",
     type: "SCR",
-    area: "lancashire",
+    area: "southvale",
     status: "withheld",
     published: "2026-03-10",
     documents: [{ kind: "learning-brief", title: "Learning brief", file: "learning-brief.pdf" }],
   },
-  { id: "scr-delayed", title: "Child Three", type: "SCR", area: "pan-lancashire", status: "delayed", summary: "Awaiting proceedings." },
+  { id: "scr-delayed", title: "Child Three", type: "SCR", area: "northshire-and-southvale", status: "delayed", summary: "Awaiting proceedings." },
   {
     id: "scr-gone",
     title: "Child Four",
     type: "SCR",
-    area: "blackburn-with-darwen",
+    area: "southvale",
     status: "published",
     published: "2025-11-25",
     summary: "SECRET-SUMMARY-OF-A-REMOVED-REVIEW",
@@ -43,7 +43,7 @@ const reviews = [
     id: "hostile",
     title: HOSTILE,
     type: "CSPR",
-    area: "blackpool",
+    area: "northshire",
     status: "published",
     published: "2026-01-01",
     summary: '<img src=x onerror="alert(1)"> [click me](javascript:alert(1)) <b>bold</b>',
@@ -95,8 +95,8 @@ describe("the built site", () => {
     const legend = index.slice(index.indexOf('id="notes"'));
     expect(legend.indexOf('id="footnote-withheld"')).toBeGreaterThan(0);
     expect(legend.indexOf('id="footnote-delayed"')).toBeGreaterThan(legend.indexOf('id="footnote-withheld"'));
-    expect(legend).toContain("Decision taken not to publish the overall report to protect the identity of the child and family.");
-    expect(legend).toContain("Overview reports are delayed in publication due to ongoing parallel proceedings.");
+    expect(legend).toContain("The partnership decided not to publish the overview report, so that the child and family cannot be identified.");
+    expect(legend).toContain("The overview report will be published when criminal proceedings have ended.");
     expect(legend).toContain('<a href="#review-scr-withheld">Back to Child Two</a>');
   });
 
@@ -104,7 +104,7 @@ describe("the built site", () => {
     const page = site.read("reviews/cspr-live/index.html");
     expect(page).toContain("<h1>Child One</h1>");
     expect(page).toContain('<a href="/reviews/type/cspr/" data-pagefind-filter="type:CSPR">Child Safeguarding Practice Review</a> <span class="count">(2)</span>');
-    expect(page).toContain('<a href="/reviews/area/blackpool/" data-pagefind-filter="area">Blackpool</a> <span class="count">(2)</span>');
+    expect(page).toContain('<a href="/reviews/area/northshire/" data-pagefind-filter="area">Northshire</a> <span class="count">(2)</span>');
     expect(page).toContain('<time datetime="2019-05-02">2 May 2019</time> <span class="count">(<a href="/reviews/year/2019/" data-pagefind-filter="year">2019</a>: 1)</span>');
     expect(page).toContain("<p>Learning about <strong>neglect</strong>.</p>");
     expect(page).toContain('<li><a href="/reviews/theme/neglect/" data-pagefind-filter="theme">neglect</a> <span class="count">(1)</span></li>');
@@ -130,7 +130,7 @@ describe("the built site", () => {
     expect(notice).toContain('<meta name="robots" content="noindex">');
     expect(notice).toContain('was published on <time datetime="2025-11-25">25 November 2025</time>');
     expect(notice).toContain('removed from this site on <time datetime="2026-11-25">25 November 2026</time>, at the end of its 12-month publication period');
-    expect(notice).toContain('href="mailto:case.reviews@example.org"');
+    expect(notice).toContain('href="mailto:reviews@northshire-southvale.example.org"');
     expect(notice).not.toContain("SECRET-SUMMARY");
     expect(notice).not.toContain("removed-theme");
     expect(notice).not.toContain(".pdf");

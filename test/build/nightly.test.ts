@@ -8,10 +8,10 @@ import { snapshot } from "../helpers/snapshot.ts";
 const PDF = "%PDF-1.4\n% fixture\n" + "y".repeat(2000);
 
 const reviews = [
-  { id: "cspr-one", title: "Child One", type: "CSPR", area: "blackpool", status: "published", published: "2024-04-01", documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
-  { id: "scr-ends", title: "Child Two", type: "SCR", area: "lancashire", status: "published", published: "2025-11-26", documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
-  { id: "scr-soon", title: "Child Three", type: "SCR", area: "blackpool", status: "withheld", published: "2025-12-15" },
-  { id: "scr-later", title: "Child Four", type: "SCR", area: "pan-lancashire", status: "published", published: "2026-06-01" },
+  { id: "cspr-one", title: "Child One", type: "CSPR", area: "northshire", status: "published", published: "2024-04-01", documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  { id: "scr-ends", title: "Child Two", type: "SCR", area: "southvale", status: "published", published: "2025-11-26", documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  { id: "scr-soon", title: "Child Three", type: "SCR", area: "northshire", status: "withheld", published: "2025-12-15" },
+  { id: "scr-later", title: "Child Four", type: "SCR", area: "northshire-and-southvale", status: "published", published: "2026-06-01" },
 ];
 const files = { "cspr-one/overview-report.pdf": PDF, "scr-ends/overview-report.pdf": PDF };
 
@@ -64,7 +64,7 @@ describe("npm run nightly", () => {
     expect(report).toMatchObject({
       buildDate: "2026-11-26",
       published: true,
-      listed: { total: 3, byType: { CSPR: 1, SCR: 2 }, byArea: { Blackpool: 2, "Pan-Lancashire": 1 } },
+      listed: { total: 3, byType: { CSPR: 1, SCR: 2 }, byArea: { Northshire: 2, "Northshire and Southvale": 1 } },
       changes: { added: [], removed: [{ id: "scr-ends", type: "SCR", title: "Child Two", reason: "12-month window ended 2026-11-26" }] },
       dueForRemoval: [{ id: "scr-soon", removalDate: "2026-12-15", daysLeft: 19 }],
     });

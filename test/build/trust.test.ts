@@ -15,9 +15,9 @@ import { STEPS } from "../../src/build/fault.ts";
  */
 const PDF = "%PDF-1.4\n% fixture\n" + "z".repeat(2000);
 const reviews = [
-  { id: "stays", title: "Child Stays", type: "CSPR", area: "blackpool", status: "published", published: "2024-04-01", summary: "About neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
-  { id: "leaves", title: "Child Leaves", type: "SCR", area: "lancashire", status: "published", published: "2025-11-26", summary: "Zebracrossing learning about neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
-  { id: "later", title: "Child Later", type: "SCR", area: "blackpool", status: "published", published: "2026-06-01" },
+  { id: "stays", title: "Child Stays", type: "CSPR", area: "northshire", status: "published", published: "2024-04-01", summary: "About neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  { id: "leaves", title: "Child Leaves", type: "SCR", area: "southvale", status: "published", published: "2025-11-26", summary: "Zebracrossing learning about neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  { id: "later", title: "Child Later", type: "SCR", area: "northshire", status: "published", published: "2026-06-01" },
 ];
 const files = { "stays/overview-report.pdf": PDF, "leaves/overview-report.pdf": PDF };
 

@@ -7,11 +7,11 @@ const PDF = "%PDF-1.4\n" + "z".repeat(1500);
 const QUOTED = 'Child "Q", the second';
 
 const reviews = [
-  { id: "one", title: "Child One", type: "CSPR", area: "blackpool", status: "published", published: "2026-05-01", summary: "About **neglect**.", themes: ["neglect", "domestic abuse"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }, { kind: "response", title: "Response", url: "https://www.gov.uk/r" }] },
-  { id: "two", title: QUOTED, type: "CSPR", area: "lancashire", status: "withheld", published: "2025-03-03", themes: ["neglect"] },
-  { id: "three", title: "Child Three", type: "SCR", area: "blackpool", status: "published", published: "2026-02-02", themes: ["domestic abuse", "safe sleep"] },
-  { id: "four", title: "Child Four", type: "SCR", area: "blackpool", status: "published", published: "2025-01-01", summary: "REMOVED-SUMMARY", themes: ["neglect", "safe sleep"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
-  { id: "five", title: "Child Five", type: "SCR", area: "pan-lancashire", status: "delayed", themes: ["Neglect"] },
+  { id: "one", title: "Child One", type: "CSPR", area: "northshire", status: "published", published: "2026-05-01", summary: "About **neglect**.", themes: ["neglect", "domestic abuse"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }, { kind: "response", title: "Response", url: "https://www.gov.uk/r" }] },
+  { id: "two", title: QUOTED, type: "CSPR", area: "southvale", status: "withheld", published: "2025-03-03", themes: ["neglect"] },
+  { id: "three", title: "Child Three", type: "SCR", area: "northshire", status: "published", published: "2026-02-02", themes: ["domestic abuse", "safe sleep"] },
+  { id: "four", title: "Child Four", type: "SCR", area: "northshire", status: "published", published: "2025-01-01", summary: "REMOVED-SUMMARY", themes: ["neglect", "safe sleep"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  { id: "five", title: "Child Five", type: "SCR", area: "northshire-and-southvale", status: "delayed", themes: ["Neglect"] },
 ];
 
 describe("finding and reusing reviews (built site)", () => {
@@ -25,10 +25,10 @@ describe("finding and reusing reviews (built site)", () => {
   const linksIn = (html: string) => [...html.matchAll(/href="\/reviews\/([a-z0-9-]+)\/"/g)].map((m) => m[1]);
 
   it("writes a filter page for each area, type, year and theme, with the listed reviews and their count", () => {
-    const blackpool = site.read("reviews/area/blackpool/index.html");
-    expect(blackpool).toContain("<h1>Reviews in Blackpool</h1>");
-    expect(blackpool).toContain("2 reviews on this site, newest first.");
-    expect(linksIn(blackpool)).toEqual(["one", "three"]);
+    const northshire = site.read("reviews/area/northshire/index.html");
+    expect(northshire).toContain("<h1>Reviews in Northshire</h1>");
+    expect(northshire).toContain("2 reviews on this site, newest first.");
+    expect(linksIn(northshire)).toEqual(["one", "three"]);
     const neglect = site.read("reviews/theme/neglect/index.html");
     expect(neglect).toContain("<h1>Reviews on the theme “neglect”</h1>");
     expect(linksIn(neglect)).toEqual(["five", "one", "two"]);
@@ -44,10 +44,10 @@ describe("finding and reusing reviews (built site)", () => {
   it("links to the filter pages, with counts, from the browse page, the listing and each review", () => {
     const browse = site.read("reviews/index.html");
     expect(browse).toContain('<a href="/reviews/theme/neglect/">neglect</a> (3 reviews)');
-    expect(browse).toContain('<a href="/reviews/area/blackpool/">Blackpool</a> (2 reviews)');
+    expect(browse).toContain('<a href="/reviews/area/northshire/">Northshire</a> (2 reviews)');
     expect(browse).toContain('<a href="/reviews/year/2026/">2026</a> (2 reviews)');
     const index = site.read("index.html");
-    expect(index).toContain('<a href="/reviews/area/blackpool/">Blackpool (2)</a>');
+    expect(index).toContain('<a href="/reviews/area/northshire/">Northshire (2)</a>');
     expect(index).toContain('<option value="neglect">neglect (3)</option>');
     const review = site.read("reviews/one/index.html");
     expect(review).toContain('<a href="/reviews/theme/domestic-abuse/" data-pagefind-filter="theme">domestic abuse</a> <span class="count">(2)</span>');
@@ -100,8 +100,8 @@ describe("finding and reusing reviews (built site)", () => {
       id: "one",
       title: "Child One",
       type: "CSPR",
-      area: "blackpool",
-      areaName: "Blackpool",
+      area: "northshire",
+      areaName: "Northshire",
       status: "published",
       footnoteCode: "",
       published: "2026-05-01",

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogue, compareNewestFirst } from "../../../src/catalogue/index.ts";
 import type { SiteSettings } from "../../../src/content/site-settings.ts";
-import { sampleSite } from "../../helpers/site.ts";
+import { fixtureSite } from "../../helpers/site.ts";
 import { type Review } from "../../../src/model/review.ts";
 
-const site = sampleSite() as unknown as SiteSettings;
+const site = fixtureSite() as unknown as SiteSettings;
 
 function review(id: string, fields: Partial<Review>): Review {
-  return { id, title: id, type: "CSPR", area: "blackpool", status: "published", published: "2025-01-01", themes: [], documents: [], ...fields };
+  return { id, title: id, type: "CSPR", area: "northshire", status: "published", published: "2025-01-01", themes: [], documents: [], ...fields };
 }
 
 describe("buildCatalogue", () => {

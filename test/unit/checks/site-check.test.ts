@@ -1,16 +1,16 @@
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
 import type { SiteSettings } from "../../../src/content/site-settings.ts";
 import { checkBuiltSite, unreadable } from "../../../src/checks/site-check.ts";
 import { buildSearchIndex } from "../../../src/build/search-index.ts";
-import { sampleSite } from "../../helpers/site.ts";
+import { fixtureSite } from "../../helpers/site.ts";
+import { temporaryFolder } from "../../helpers/temporary.ts";
 
 /** A built site of the given files. */
 function builtSite(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "lr-check-"));
+  const dir = temporaryFolder("lr-check-");
   chmodSync(dir, 0o755);
   // An empty search index, as a build with no listed review has.
   for (const [name, content] of Object.entries({ "pagefind/pagefind.js": "", ...files })) {
@@ -21,7 +21,7 @@ function builtSite(files: Record<string, string>): string {
 }
 
 describe("checkBuiltSite's link check", () => {
-  const catalogue = buildCatalogue([], sampleSite() as unknown as SiteSettings, "2026-11-26");
+  const catalogue = buildCatalogue([], fixtureSite() as unknown as SiteSettings, "2026-11-26");
 
   it("decodes each path segment of a link, so encoded names find their files", () => {
     const links = ["/docs/report%20%231.pdf", "/docs/what%3F.pdf", "/docs/100%25.pdf", "/docs/r%C3%A9sum%C3%A9%20final.pdf", "/docs/résumé final.pdf"];
@@ -53,8 +53,8 @@ describe("checkBuiltSite's link check", () => {
 
 describe("checkBuiltSite's check of the search index and of permissions", () => {
   const reviewPage = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text about ${title}.</p></main></body></html>`;
-  const review = (id: string, type: "CSPR" | "SCR", published: string) => ({ id, title: id, type, area: "blackpool", status: "published" as const, published, themes: [], documents: [] });
-  const catalogue = buildCatalogue([review("kept", "CSPR", "2024-01-01"), review("gone", "SCR", "2020-01-01")], sampleSite() as unknown as SiteSettings, "2026-11-26");
+  const review = (id: string, type: "CSPR" | "SCR", published: string) => ({ id, title: id, type, area: "northshire", status: "published" as const, published, themes: [], documents: [] });
+  const catalogue = buildCatalogue([review("kept", "CSPR", "2024-01-01"), review("gone", "SCR", "2020-01-01")], fixtureSite() as unknown as SiteSettings, "2026-11-26");
 
   it("reads the index itself: a removed review's page in it, or a listed page missing from it, is a problem", async () => {
     const files = { "reviews/kept/index.html": reviewPage("kept"), "reviews/gone/index.html": `<!doctype html><html><head><meta name="robots" content="noindex"></head><body>removed</body></html>` };

@@ -1,12 +1,12 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { serveStatic } from "../../../src/checks/static-server.ts";
+import { temporaryFolder } from "../../helpers/temporary.ts";
 
 describe("serveStatic", () => {
   it("serves pages by folder address, and the 404 page with a 404 status, on 127.0.0.1 only", async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "lr-serve-"));
+    const dir = temporaryFolder("lr-serve-");
     mkdirSync(path.join(dir, "reviews", "a"), { recursive: true });
     writeFileSync(path.join(dir, "reviews", "a", "index.html"), "<p>review a</p>");
     writeFileSync(path.join(dir, "404.html"), "<p>not here</p>");

@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../../src/content/problems.ts";
 import { loadSiteSettings } from "../../../src/content/site-settings.ts";
-import { sampleSite } from "../../helpers/site.ts";
+import { fixtureSite } from "../../helpers/site.ts";
+import { temporaryFolder } from "../../helpers/temporary.ts";
 
 function load(value: unknown): unknown {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "lr-site-")), "site.json");
+  const file = path.join(temporaryFolder("lr-site-"), "site.json");
   writeFileSync(file, typeof value === "string" ? value : JSON.stringify(value, null, 2));
   return loadSiteSettings(file);
 }
@@ -24,11 +24,11 @@ function problemsOf(value: unknown): string[] {
 
 describe("site settings", () => {
   it("accepts the sample settings", () => {
-    expect(load(sampleSite())).toMatchObject({ retentionMonths: 12, areas: { blackpool: "Blackpool" } });
+    expect(load(fixtureSite())).toMatchObject({ retentionMonths: 12, areas: { northshire: "Northshire" } });
   });
 
   it("lists every problem with its field", () => {
-    const site = sampleSite();
+    const site = fixtureSite();
     site.retentionMonths = "twelve";
     site.url = "http://reviews.example.org";
     (site.footnotes as Record<string, unknown>).withheld = { code: "*", text: "x" };
@@ -42,8 +42,8 @@ describe("site settings", () => {
   });
 
   it("rejects a retention period that is not a whole number of months", () => {
-    expect(problemsOf({ ...sampleSite(), retentionMonths: 12.5 }).join()).toContain('field "retentionMonths": expected a whole number of months, got 12.5');
-    expect(problemsOf({ ...sampleSite(), retentionMonths: 0 }).join()).toContain('field "retentionMonths": expected at least 1 month');
+    expect(problemsOf({ ...fixtureSite(), retentionMonths: 12.5 }).join()).toContain('field "retentionMonths": expected a whole number of months, got 12.5');
+    expect(problemsOf({ ...fixtureSite(), retentionMonths: 0 }).join()).toContain('field "retentionMonths": expected at least 1 month');
   });
 
   it("reports invalid JSON with line and column", () => {
@@ -51,21 +51,21 @@ describe("site settings", () => {
   });
 
   it("refuses a field given twice, naming the field and line", () => {
-    const text = JSON.stringify(sampleSite(), null, 2).replace('"retentionMonths": 12,', '"retentionMonths": 12,\n  "retentionMonths": 120,');
+    const text = JSON.stringify(fixtureSite(), null, 2).replace('"retentionMonths": 12,', '"retentionMonths": 12,\n  "retentionMonths": 120,');
     const line = text.split("\n").findIndex((l) => l.includes('"retentionMonths": 120')) + 1;
     expect(problemsOf(text)).toEqual([expect.stringMatching(new RegExp(`^  1\\. _data/site.json, line ${line}, field "retentionMonths": "retentionMonths" is given twice here \\(first on line ${line - 1}, again on line ${line}\\)`))]);
   });
 
   it.each(["__proto__", "constructor"])("refuses the area key %j with a clear message", (key) => {
-    const text = JSON.stringify(sampleSite(), null, 2).replace('"areas": {', `"areas": {\n    "${key}": "Somewhere",`);
+    const text = JSON.stringify(fixtureSite(), null, 2).replace('"areas": {', `"areas": {\n    "${key}": "Somewhere",`);
     const line = text.split("\n").findIndex((l) => l.includes(`"${key}"`)) + 1;
     expect(problemsOf(text)).toEqual([`  1. _data/site.json, line ${line}, field "areas.${key}": "${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.`]);
   });
 
   it("refuses a control character in any text, naming the field", () => {
-    const site = sampleSite();
-    (site.partnership as Record<string, unknown>).name = "Pan\u000cLancashire";
-    expect(problemsOf(site)).toEqual([expect.stringContaining('field "partnership.name": the text has a control character (U+000C) at character 4')]);
+    const site = fixtureSite();
+    (site.partnership as Record<string, unknown>).name = "Northshire\u000cSouthvale";
+    expect(problemsOf(site)).toEqual([expect.stringContaining('field "partnership.name": the text has a control character (U+000C) at character 11')]);
   });
 
   it.each([
@@ -76,18 +76,18 @@ describe("site settings", () => {
     ["https://reviews.example.org/#top", 'field "url": expected the site\'s public address without "?" or "#"'],
     ["https://reviews.example.org/?", 'field "url": expected the site\'s public address without "?" or "#"'],
   ])("refuses the site address %s", (url, message) => {
-    const problems = problemsOf({ ...sampleSite(), url });
+    const problems = problemsOf({ ...fixtureSite(), url });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toContain(message);
     expect(problems[0]).not.toContain("pass@");
   });
 
   it.each(["https://www.example.org/review", "https://www.example.org/reviews/", "https://reviews.example.org"])("accepts the site address %s", (url) => {
-    expect(load({ ...sampleSite(), url })).toMatchObject({ url });
+    expect(load({ ...fixtureSite(), url })).toMatchObject({ url });
   });
 
   it("refuses oversized texts with short messages", () => {
-    const site = sampleSite();
+    const site = fixtureSite();
     (site.partnership as Record<string, unknown>).name = "N".repeat(5000);
     site.areas = { ...(site.areas as object), ["a".repeat(61)]: "Somewhere", preston: "P".repeat(101) };
     const problems = problemsOf(site);

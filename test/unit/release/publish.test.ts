@@ -1,19 +1,13 @@
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { checkOutput, linkTarget, MARKER, newBuild, outputLayout, publishBuild, swapWithPrevious, writeMeta, type OutputLayout } from "../../../src/release/publish.ts";
 import { PROJECT_ROOT } from "../../helpers/site.ts";
-
-const temporary: string[] = [];
-afterEach(() => {
-  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+import { temporaryFolder } from "../../helpers/temporary.ts";
 
 function tempLayout(): OutputLayout {
-  const dir = mkdtempSync(path.join(tmpdir(), "lr-pub-"));
-  temporary.push(dir);
+  const dir = temporaryFolder("lr-pub-");
   return outputLayout(path.join(dir, "_site"));
 }
 
