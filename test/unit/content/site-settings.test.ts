@@ -23,7 +23,7 @@ function problemsOf(value: unknown): string[] {
 }
 
 describe("site settings", () => {
-  it("accepts the sample settings", () => {
+  it("accepts a full, valid settings file", () => {
     expect(load(fixtureSite())).toMatchObject({ retentionMonths: 12, areas: { northshire: "Northshire" } });
   });
 
