@@ -1,19 +1,23 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { x } from "tinyexec";
 import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
-import { PROJECT_ROOT } from "./site.ts";
+import { documentsOf } from "./documents.ts";
+import { fixtureProject } from "./fixture-project.ts";
+import { fixtureReviews, PROJECT_ROOT } from "./site.ts";
 
-/** Build the sample site at a fixed date into a temporary folder, with the real build command. */
-export async function buildSample(buildDate = "2026-11-26"): Promise<string> {
-  const out = path.join(mkdtempSync(path.join(tmpdir(), "lr-sample-")), "_site");
-  const result = await x(process.execPath, ["--import", "tsx", "scripts/build.ts", "--out", out], { nodeOptions: { cwd: PROJECT_ROOT, env: { BUILD_DATE: buildDate } } });
-  if (result.exitCode !== 0) throw new Error(`The sample build failed:\n${result.stderr}`);
-  return out;
+/** The date the browser tests build the fixture at: what is listed, removed and footnoted follows from it. */
+export const FIXTURE_BUILD_DATE = "2026-11-26";
+
+/** Build the fixture partnership (test/fixtures/: site.json, reviews.json, documents made in code) with the real build command. */
+export async function buildFixture(buildDate = FIXTURE_BUILD_DATE): Promise<string> {
+  const reviews = fixtureReviews();
+  const project = fixtureProject({ reviews, files: documentsOf(reviews) });
+  const build = await project.run("build", [], { BUILD_DATE: buildDate });
+  if (build.code !== 0) throw new Error(`The fixture build failed:\n${build.stderr}`);
+  return path.join(project.root, "_site");
 }
 
 export interface BrowserSite {
@@ -23,9 +27,9 @@ export interface BrowserSite {
   close(): Promise<void>;
 }
 
-/** The built sample site, served on 127.0.0.1, and Debian's Chromium driven by playwright-core. */
-export async function openSampleSite(): Promise<BrowserSite> {
-  const siteDir = await buildSample();
+/** The built fixture site, served on 127.0.0.1, and Debian's Chromium driven by playwright-core. */
+export async function openFixtureSite(): Promise<BrowserSite> {
+  const siteDir = await buildFixture();
   const server = await serveStatic(siteDir);
   const browser = await chromium.launch(chromeLaunchConfig());
   return {

@@ -1,14 +1,15 @@
-import { x } from "tinyexec";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { globSync } from "tinyglobby";
-import { projectCopy } from "../../tools/project-copy.ts";
 import path from "node:path";
-import { PROJECT_ROOT, sampleSite } from "./site.ts";
+import { projectCopy } from "../../tools/project-copy.ts";
+import { runScript, type ScriptResult } from "./run-script.ts";
+import { PROJECT_ROOT, fixtureSite } from "./site.ts";
+import { removedAfterTest } from "./temporary.ts";
 
 export interface FixtureProject {
   root: string;
   /** Run an npm script's command (`scripts/<name>.ts`) in the fixture. */
-  run(script: string, args?: string[], env?: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }>;
+  run(script: string, args?: string[], env?: Record<string, string>): Promise<ScriptResult>;
   /** Read a file of the published output (`_site`). */
   read(file: string): string;
   exists(file: string): boolean;
@@ -19,12 +20,13 @@ export interface FixtureProject {
 
 /**
  * A throwaway copy of the project with its own `_data/reviews.json`,
- * `_data/site.json` and `reviews/` folder, so that build tests run the real
- * build on data they control.
+ * `_data/site.json` (the fixture partnership's, test/fixtures/site.json, unless
+ * given) and `reviews/` folder, so that build tests run the real build on data
+ * they control. It is removed when the test (or, made in `beforeAll`, the file) ends.
  */
 export function fixtureProject(options: { reviews: unknown; site?: unknown; files?: Record<string, string | Uint8Array> }): FixtureProject {
-  const root = projectCopy(PROJECT_ROOT, "lr-fixture-");
-  writeFileSync(path.join(root, "_data", "site.json"), JSON.stringify(options.site ?? sampleSite(), null, 2));
+  const root = removedAfterTest(projectCopy(PROJECT_ROOT, "lr-fixture-"));
+  writeFileSync(path.join(root, "_data", "site.json"), JSON.stringify(options.site ?? fixtureSite(), null, 2));
   const writeReviews = (reviews: unknown) =>
     writeFileSync(path.join(root, "_data", "reviews.json"), typeof reviews === "string" ? reviews : JSON.stringify(reviews, null, 2));
   writeReviews(options.reviews);
@@ -36,10 +38,7 @@ export function fixtureProject(options: { reviews: unknown; site?: unknown; file
   const out = path.join(root, "_site");
   return {
     root,
-    run: async (script, args = [], env = {}) => {
-      const result = await x(process.execPath, ["--import", "tsx", path.join("scripts", `${script}.ts`), ...args], { nodeOptions: { cwd: root, env: { NO_COLOR: "1", ...env } } });
-      return { code: result.exitCode ?? 1, stdout: result.stdout, stderr: result.stderr };
-    },
+    run: (script, args = [], env = {}) => runScript(root, script, args, env),
     read: (file) => readFileSync(path.join(out, file), "utf8"),
     exists: (file) => existsSync(path.join(out, file)),
     files: (dir = out) => globSync("**", { cwd: dir, dot: true }).sort(),

@@ -1,8 +1,10 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fixtureSite } from "./site.ts";
+import { temporaryFolder } from "./temporary.ts";
 
-export const AREA_KEYS = ["blackburn-with-darwen", "blackpool", "lancashire", "pan-lancashire"];
+/** The fixture partnership's area keys (test/fixtures/site.json). */
+export const AREA_KEYS = Object.keys(fixtureSite().areas as object);
 
 /** A review that passes validation; tests change one thing at a time. */
 export function validReview(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -10,7 +12,7 @@ export function validReview(overrides: Record<string, unknown> = {}): Record<str
     id: "child-a",
     title: "Child A",
     type: "CSPR",
-    area: "blackpool",
+    area: "northshire",
     status: "published",
     published: "2025-06-14",
     summary: "A summary.",
@@ -22,7 +24,7 @@ export function validReview(overrides: Record<string, unknown> = {}): Record<str
 
 /** A temporary `reviews/` folder with the given files (`"child-a/overview-report.pdf": "content"`). */
 export function reviewsFolder(files: Record<string, string | Uint8Array>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "lr-reviews-"));
+  const dir = temporaryFolder("lr-reviews-");
   for (const [name, content] of Object.entries(files)) {
     const full = path.join(dir, name);
     mkdirSync(path.dirname(full), { recursive: true });

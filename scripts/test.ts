@@ -1,0 +1,22 @@
+/**
+ * `npm test`: every step, in order, even after one fails: make sure there is a
+ * browser (scripts/ensure-chromium.sh), type-check, run every Vitest project,
+ * run the accessibility check over this repository's own site; then one closing
+ * line, `Tests: N passed, N failed` (scripts/test-summary.ts), and a non-zero
+ * exit if any step failed.
+ */
+import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
+
+const steps: { name: string; command: string[] }[] = [
+  { name: "browser set-up", command: ["bash", "scripts/ensure-chromium.sh"] },
+  { name: "typecheck", command: ["npm", "run", "typecheck"] },
+  { name: "vitest", command: ["npm", "run", "test:vitest"] },
+  { name: "accessibility check", command: ["npm", "run", "test:a11y"] },
+];
+
+// A report left by an earlier run must never stand in for this one's.
+rmSync("test-results/vitest.json", { force: true });
+const failed = steps.filter(({ command: [program, ...args] }) => spawnSync(program!, args, { stdio: "inherit" }).status !== 0).map((step) => step.name);
+const summary = spawnSync(process.execPath, ["--import", "tsx", "scripts/test-summary.ts", ...failed], { stdio: "inherit" });
+process.exitCode = failed.length > 0 || summary.status !== 0 ? 1 : 0;

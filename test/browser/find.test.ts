@@ -1,0 +1,104 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { axeViolations, openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
+
+let site: BrowserSite;
+let listedIds: string[];
+beforeAll(async () => {
+  // The fixture partnership (test/fixtures/reviews.json) at 26 November 2026: Child Hazel and Baby Ivy are SCRs past their 12 months.
+  site = await openFixtureSite();
+  listedIds = ((await (await fetch(`${site.server.url}/reviews.json`)).json()) as { reviews: { id: string }[] }).reviews.map((r) => r.id).sort();
+});
+afterAll(async () => {
+  await site?.close();
+});
+
+async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+  const context = await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  await page.goto(site.server.url + path);
+  return page;
+}
+
+const visibleReviews = (page: Page) => page.locator(".review-item:visible .review-title > a:first-child").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]!));
+
+describe("search", () => {
+  it("finds the listed reviews on a theme, and none that have been removed", async () => {
+    const page = await open("/search/");
+    await page.getByLabel("Search for").fill("neglect");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/reviews match “neglect”/);
+    const found = await page.locator("#search-results a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]));
+    // Every listed review with the theme neglect...
+    expect(found).toEqual(expect.arrayContaining(["siblings-dale", "child-fern", "family-gale"]));
+    // ...and only listed reviews: child-hazel (an SCR about neglect, removed the day before) is not there.
+    for (const id of found) expect(listedIds).toContain(id);
+    expect(found).not.toContain("child-hazel");
+    // The search can be shared: the query is in the address.
+    expect(new URL(page.url()).searchParams.get("q")).toBe("neglect");
+    const shared = await open(`/search/?q=sleep`);
+    await expect.poll(() => shared.locator("#search-results a").allTextContents(), { timeout: 15_000 }).toContain("Baby Birch");
+    expect(await shared.locator("#search-results a").allTextContents()).not.toEqual(expect.arrayContaining(["Child Hazel"]));
+    expect(await shared.locator("#search-results a").allTextContents()).not.toEqual(expect.arrayContaining(["Baby Ivy"]));
+    expect(await axeViolations(shared)).toEqual([]);
+  });
+
+  it("says when JavaScript is needed, and offers the browse pages instead", async () => {
+    const page = await open("/search/", { javaScriptEnabled: false });
+    await expect(page.getByText("Search needs JavaScript").isVisible()).resolves.toBe(true);
+    const enabled = await open("/search/?q=neglect");
+    await expect.poll(() => enabled.locator("#search-results a").count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await enabled.getByText("Search needs JavaScript").isVisible()).toBe(false);
+    expect(await page.getByRole("link", { name: "browse the reviews by type, area, year and theme" }).first().getAttribute("href")).toBe("/reviews/");
+  });
+});
+
+describe("filters on the list", () => {
+  it("combine, and their state round-trips through the address", async () => {
+    const page = await open("/");
+    const all = await visibleReviews(page);
+    expect(all.sort()).toEqual(listedIds);
+    await page.getByLabel("By type").selectOption("cspr");
+    await page.getByLabel("By area").selectOption("northshire");
+    expect(await visibleReviews(page)).toEqual(["child-amber", "child-elm", "child-fern"]);
+    expect(await page.locator("#filter-status").textContent()).toBe(`Showing 3 of ${listedIds.length} reviews.`);
+    const url = new URL(page.url());
+    expect(Object.fromEntries(url.searchParams)).toEqual({ type: "cspr", area: "northshire" });
+    // The SCR section says nothing matches.
+    await expect(page.locator("#scr").locator("xpath=..").locator(".no-match").isVisible()).resolves.toBe(true);
+
+    const shared = await open(url.pathname + url.search);
+    expect(await shared.getByLabel("By type").inputValue()).toBe("cspr");
+    expect(await shared.getByLabel("By area").inputValue()).toBe("northshire");
+    expect(await visibleReviews(shared)).toEqual(["child-amber", "child-elm", "child-fern"]);
+
+    await shared.getByLabel("By theme").selectOption("neglect");
+    expect(await visibleReviews(shared)).toEqual(["child-fern"]);
+    await shared.getByRole("button", { name: "Clear filters" }).click();
+    await expect.poll(() => visibleReviews(shared), { timeout: 15_000 }).toHaveLength(listedIds.length);
+    expect(new URL(shared.url()).search).toBe("");
+    expect(await axeViolations(shared)).toEqual([]);
+  });
+
+  it("are hidden with JavaScript off, where the filter pages lead to every listed review", async () => {
+    const page = await open("/reviews/", { javaScriptEnabled: false });
+    const reached = new Set<string>();
+    const typePages = await page.locator("#type ~ ul a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    expect(typePages).toEqual(["/reviews/type/cspr/", "/reviews/type/scr/"]);
+    for (const href of typePages) {
+      await page.goto(site.server.url + href);
+      for (const id of await visibleReviews(page)) reached.add(id);
+    }
+    expect([...reached].sort()).toEqual(listedIds);
+    const home = await open("/", { javaScriptEnabled: false });
+    expect(await home.locator("#filters").isVisible()).toBe(false);
+    // Every area page together also covers the list.
+    const areas = new Set<string>();
+    await page.goto(`${site.server.url}/reviews/`);
+    for (const href of await page.locator("#area ~ ul a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!))) {
+      await page.goto(site.server.url + href);
+      for (const id of await visibleReviews(page)) areas.add(id);
+    }
+    expect([...areas].sort()).toEqual(listedIds);
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Adopting the site, as another partnership would: copy the repository, swap in
+ * its own `_data/site.json`, `_data/reviews.json` and `reviews/`
+ * (test/fixtures/partnership-b/), and the content checks pass on the copy.
+ */
+import { execFile } from "node:child_process";
+import { cpSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import type { ScriptResult } from "../helpers/run-script.ts";
+import { FIXTURES, fixtureReviews, fixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
+
+const PARTNERSHIP_B = path.join(FIXTURES, "partnership-b");
+
+/** Run this repository's content checks (vitest project `content`) on the project at `root`. */
+function contentChecks(root: string): Promise<ScriptResult> {
+  // A clean environment for the inner Vitest: without the outer run's worker settings.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "NODE_OPTIONS"));
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(PROJECT_ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--project", "content", "--reporter=verbose"],
+      { cwd: PROJECT_ROOT, env: { ...env, CONTENT_ROOT: root, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+describe("another partnership adopting the site", () => {
+  let copy: FixtureProject;
+  const site = fixtureSite(PARTNERSHIP_B) as { partnership: { shortName: string }; url: string };
+  beforeAll(async () => {
+    copy = fixtureProject({ site, reviews: fixtureReviews(PARTNERSHIP_B) });
+    cpSync(path.join(PARTNERSHIP_B, "reviews"), path.join(copy.root, "reviews"), { recursive: true });
+    // What the README asks after changing the areas: rewrite the editors' JSON Schemas.
+    const schema = await copy.run("schema");
+    expect(schema.code, schema.stderr).toBe(0);
+  });
+
+  it("passes the content checks: validate, the schema files and the page weight of every page", async () => {
+    const result = await contentChecks(copy.root);
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout).toContain(`the data in ${copy.root}`);
+    expect(result.stdout).toContain(`page weight of the site built from ${copy.root}`);
+    expect(result.stdout).not.toMatch(/\bfailed\b/);
+  }, 300_000);
+
+  it("builds its own site, with nothing of the sample's or the fixture's", async () => {
+    const build = await copy.run("build", [], { BUILD_DATE: "2026-11-26" });
+    expect(build.code, build.stderr).toBe(0);
+    const home = copy.read("index.html");
+    expect(home).toContain(site.partnership.shortName);
+    expect(home).toContain('<span aria-hidden="true">†</span>');
+    expect(copy.read("reviews/child-rowan/index.html")).toContain(`<link rel="canonical" href="${site.url}/reviews/child-rowan/">`);
+    for (const other of ["Lancashire", "Northshire", "reviews.example.org"]) expect(copy.files().filter((file) => /\.(html|xml|json|csv|txt)$/.test(file) && copy.read(file).includes(other))).toEqual([]);
+    expect(copy.files().filter((file) => file.endsWith(".pdf"))).toEqual([
+      "reviews/baby-sorrel/learning-summary.pdf",
+      "reviews/child-rowan/overview-report.pdf",
+      "reviews/child-rowan/practitioner-briefing.pdf",
+      "reviews/child-willow/overview-report.pdf",
+    ]);
+  });
+
+  it("passes the accessibility check (pa11y-ci) on every page", async () => {
+    const result = await copy.run("a11y", [], { BUILD_DATE: "2026-11-26" });
+    expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);
+    expect(result.stdout).toMatch(/\b(\d{2,})\/\1 URLs passed/);
+  }, 600_000);
+});

@@ -1,0 +1,316 @@
+import { chmodSync, existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { execFile } from "node:child_process";
+import { XMLParser } from "fast-xml-parser";
+import { parse as parseCsv } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { snapshot } from "../helpers/snapshot.ts";
+import { indexedUrls } from "../../src/build/search-index.ts";
+import { STEPS } from "../../src/build/fault.ts";
+
+/**
+ * The promise to the public, in operation: an SCR whose removal date has come
+ * is never served again, whatever fails, and no operation breaks the live site.
+ */
+const PDF = "%PDF-1.4\n% fixture\n" + "z".repeat(2000);
+const reviews = [
+  { id: "stays", title: "Child Stays", type: "CSPR", area: "northshire", status: "published", published: "2024-04-01", summary: "About neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  { id: "leaves", title: "Child Leaves", type: "SCR", area: "southvale", status: "published", published: "2025-11-26", summary: "Zebracrossing learning about neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  { id: "later", title: "Child Later", type: "SCR", area: "northshire", status: "published", published: "2026-06-01" },
+];
+const files = { "stays/overview-report.pdf": PDF, "leaves/overview-report.pdf": PDF };
+
+/** True when nothing of the SCR "leaves" is served by the live output but its removal notice. */
+function leavesIsGone(site: FixtureProject): void {
+  expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(false);
+  expect(site.read("reviews/leaves/index.html")).toContain('<meta name="robots" content="noindex">');
+  expect(site.read("reviews/leaves/index.html")).toContain("this review has been removed");
+  expect(site.read("reviews/leaves/index.html")).not.toContain("Zebracrossing");
+  expect(JSON.parse(site.read("reviews.json")).reviews.map((r: { id: string }) => r.id)).not.toContain("leaves");
+  expect((parseCsv(site.read("reviews.csv"), { columns: true }) as { id: string }[]).map((r) => r.id)).not.toContain("leaves");
+  expect(site.read("feed.xml")).not.toContain("/reviews/leaves/");
+  expect(site.read("sitemap.xml")).not.toContain("/reviews/leaves/");
+  expect(indexedUrls(path.join(site.root, "_site"))).not.toContain("/reviews/leaves/");
+  expect(JSON.parse(site.read("reviews.json")).reviews.map((r: { id: string }) => r.id)).toContain("stays");
+  expect(site.exists("reviews/stays/overview-report.pdf")).toBe(true);
+}
+
+function report(site: FixtureProject) {
+  return JSON.parse(readFileSync(path.join(site.root, "_site.report.json"), "utf8"));
+}
+
+async function liveOn(site: FixtureProject, date: string): Promise<void> {
+  const first = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: date });
+  expect(first.code, first.stderr).toBe(0);
+}
+
+describe("a failed night still withdraws what has expired", () => {
+  it("rebuilds the live build's own data at today's date when tonight's data is broken, and exits non-zero", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
+    site.writeReviews("[ { \"id\": ");
+    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    expect(night.code).toBe(1);
+    expect(night.stderr).toContain("Nightly build for 26 November 2026: NOT published.");
+    expect(night.stderr).toContain("_data/reviews.json, line 1, column");
+    expect(night.stderr).toMatch(/WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:\n {2}- leaves \(Child Leaves\): removal date 2026-11-26/);
+    leavesIsGone(site);
+    expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "rebuilt", withdrawn: [{ id: "leaves", removalDate: "2026-11-26" }] } });
+  });
+
+  it("withdraws in place, leaving the notice, when even the rebuild fails (a template bug)", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    // Tonight's code is broken, and so the rebuild with it fails too.
+    writeFileSync(path.join(site.root, "pages", "broken.njk"), "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}");
+    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    expect(night.code).toBe(1);
+    expect(night.stderr).toContain("WITHDRAWN IN PLACE");
+    expect(night.stderr).toContain("Rebuilding the live site's own data at 2026-11-26 failed");
+    leavesIsGone(site);
+    // The notice is the site's own page, made in advance with the build.
+    expect(site.read("reviews/leaves/index.html")).toContain("It was removed from this site on <time datetime=\"2026-11-26\">26 November 2026</time>");
+    expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "in-place", withdrawn: [{ id: "leaves" }] } });
+    // The next good night builds normally over the withdrawn build.
+    rmSync(path.join(site.root, "pages", "broken.njk"));
+    await liveOn(site, "2026-11-27");
+    leavesIsGone(site);
+  });
+
+  it("withdraws after a failure at any step of the build", async () => {
+    for (const step of ["eleventy", "index", "check", "publish"]) {
+      const site = fixtureProject({ reviews, files });
+      await liveOn(site, "2026-11-25");
+      const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26", LEARNING_REVIEWS_FAULT: `${step}:ENOSPC` });
+      expect(night.code, step).toBe(1);
+      expect(night.stderr, step).toContain("ENOSPC");
+      leavesIsGone(site);
+      expect(report(site).withdrawal.outcome, step).toBe("rebuilt");
+    }
+  });
+
+  it("leaves the live site alone when nothing in it is due, and says so", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-24");
+    const before = snapshot(path.join(site.root, "_site"));
+    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25", LEARNING_REVIEWS_FAULT: "eleventy" });
+    expect(night.code).toBe(1);
+    expect(night.stderr).toContain("NOT published; the live site is unchanged");
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(before);
+  });
+
+  it("writes a failure report whatever fails, and never leaves yesterday's report standing", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-24");
+    expect(report(site).published).toBe(true);
+    const full = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25", LEARNING_REVIEWS_FAULT: "index:ENOSPC" });
+    expect(full.code).toBe(1);
+    expect(full.stderr).toContain("NOT published");
+    expect(report(site)).toMatchObject({ published: false, failure: expect.stringContaining("ENOSPC") });
+    // When the report itself cannot be written, yesterday's is gone and the output says so.
+    const noReport = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25", LEARNING_REVIEWS_FAULT: "report:ENOSPC" });
+    expect(noReport.code).toBe(1);
+    expect(noReport.stderr).toContain("REPORT NOT WRITTEN");
+    expect(existsSync(path.join(site.root, "_site.report.json"))).toBe(false);
+  });
+});
+
+describe("rollback re-applies today's rule", () => {
+  it("never brings back an SCR that has expired: it rebuilds the previous build's data at today's date", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    await liveOn(site, "2026-11-26");
+    leavesIsGone(site);
+    const back = await site.run("rollback", [], { BUILD_DATE: "2026-11-26" });
+    expect(back.code, back.stderr).toBe(0);
+    expect(back.stdout).toContain("rebuilding its data at 2026-11-26");
+    leavesIsGone(site);
+  });
+
+  it("swaps back to the previous build when nothing in it has expired, and forward again", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-20");
+    const first = snapshot(path.join(site.root, "_site"));
+    site.writeReviews(reviews.slice(0, 2));
+    await liveOn(site, "2026-11-21");
+    const second = snapshot(path.join(site.root, "_site"));
+    expect((await site.run("rollback", [], { BUILD_DATE: "2026-11-21" })).code).toBe(0);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(first);
+    expect((await site.run("rollback", [], { BUILD_DATE: "2026-11-21" })).code).toBe(0);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(second);
+  });
+
+  it("refuses when the previous build is missing, and changes nothing", async () => {
+    const site = fixtureProject({ reviews, files });
+    const none = await site.run("rollback", [], { BUILD_DATE: "2026-11-21" });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("There is no previous build to roll back to");
+    await liveOn(site, "2026-11-20");
+    await liveOn(site, "2026-11-21");
+    const live = readlinkSync(path.join(site.root, "_site"));
+    rmSync(realpathSync(path.join(site.root, "_site.previous")), { recursive: true });
+    const gone = await site.run("rollback", [], { BUILD_DATE: "2026-11-21" });
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/previous build .* is missing or incomplete/);
+    expect(readlinkSync(path.join(site.root, "_site"))).toBe(live);
+    expect(site.exists("index.html")).toBe(true);
+  });
+});
+
+describe("dates", () => {
+  it("refuses to publish over a live build made for a later date, unless told to", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-26");
+    const live = snapshot(path.join(site.root, "_site"));
+    const earlier = await site.run("build", [], { BUILD_DATE: "2026-11-25" });
+    expect(earlier.code).toBe(1);
+    expect(earlier.stderr).toMatch(/This build is for 2026-11-25, earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
+    const nightly = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
+    expect(nightly.code).toBe(1);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
+    // A preview goes elsewhere.
+    expect((await site.run("build", ["--out", "_preview"], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
+    expect(existsSync(path.join(site.root, "_preview", "reviews", "leaves", "overview-report.pdf"))).toBe(true);
+    const forced = await site.run("build", ["--allow-earlier-date"], { BUILD_DATE: "2026-11-25" });
+    expect(forced.code, forced.stderr).toBe(0);
+    expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
+  });
+
+  it("resolves the build date once: a nightly whose clock crosses midnight renders, checks and reports one day", async () => {
+    const site = fixtureProject({ reviews, files });
+    const { runNightly } = await import("../../src/release/nightly.ts");
+    // The first reading is one second before midnight in London; every later one is after it.
+    let readings = 0;
+    const now = () => new Date(readings++ === 0 ? "2026-11-25T23:59:59Z" : "2026-11-26T00:00:01Z");
+    const result = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now, env: {} });
+    expect(result.published, result.failure).toBe(true);
+    expect(result.buildDate).toBe("2026-11-25");
+    expect(JSON.parse(site.read("reviews.json")).buildDate).toBe("2026-11-25");
+    // On the 25th the SCR is still listed, with its document, and the report lists it as due tomorrow.
+    expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
+    expect(result.dueForRemoval).toEqual([{ id: "leaves", title: "Child Leaves", removalDate: "2026-11-26", daysLeft: 1 }]);
+    expect(readings).toBe(1);
+  });
+});
+
+describe("where a build may be published", () => {
+  it("refuses the project, its parents, an empty name and a folder it did not make, moving nothing", async () => {
+    const site = fixtureProject({ reviews, files });
+    const stranger = path.join(site.root, "stranger");
+    mkdirSync(stranger);
+    writeFileSync(path.join(stranger, "index.html"), "not ours");
+    for (const [out, words] of [[".", "the project folder itself"], ["..", "a folder that holds the project"], ["", "--out is empty"], ["stranger", "did not make"], ["missing/deeper/_site", "does not exist"]] as const) {
+      const result = await site.run("build", ["--out", out], { BUILD_DATE: "2026-11-26" });
+      expect(result.code, out).toBe(1);
+      expect(result.stderr, out).toContain(words);
+      expect(result.stderr, out).not.toMatch(/\n\s+at /);
+    }
+    expect(readFileSync(path.join(stranger, "index.html"), "utf8")).toBe("not ours");
+    expect(existsSync(path.join(site.root, "package.json"))).toBe(true);
+    expect(existsSync(path.join(site.root, "stranger.builds"))).toBe(false);
+  });
+});
+
+describe("after the swap, nothing removes the live build", () => {
+  it("keeps the new build live and says so when a step after the swap fails", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    const result = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26", LEARNING_REVIEWS_FAULT: "published" });
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain("Warning: After the new build went live");
+    leavesIsGone(site);
+    expect(report(site).published).toBe(true);
+  });
+
+  it("killed at every step, leaves a whole site live: the old one or the new one", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    const old = snapshot(path.join(site.root, "_site"));
+    const reference = fixtureProject({ reviews, files });
+    expect((await reference.run("build", [], { BUILD_DATE: "2026-11-26" })).code).toBe(0);
+    const fresh = snapshot(path.join(reference.root, "_site"));
+    expect(fresh).not.toEqual(old);
+    for (const step of STEPS) {
+      const killed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26", LEARNING_REVIEWS_FAULT: `${step}:kill` });
+      expect(killed.code, step).not.toBe(0);
+      const now = snapshot(path.join(site.root, "_site"));
+      const whole = JSON.stringify(now) === JSON.stringify(old) ? "old" : JSON.stringify(now) === JSON.stringify(fresh) ? "new" : "broken";
+      expect(whole, step).toBe(["published"].includes(step) ? "new" : "old");
+      if (whole === "new") {
+        // Put the old build back for the next step's kill.
+        expect((await site.run("build", ["--allow-earlier-date"], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
+        expect(snapshot(path.join(site.root, "_site"))).toEqual(old);
+      }
+    }
+    // Locks and half-made builds left by the kills do not stop the next run, which clears them away.
+    const after = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    expect(after.code, after.stderr).toBe(0);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(fresh);
+  });
+});
+
+describe("the comparison with the previous build", () => {
+  it("says why it could not be made, instead of reading as 'no previous build'", async () => {
+    const site = fixtureProject({ reviews, files });
+    writeFileSync(path.join(site.root, "bad.json"), "{ not json");
+    writeFileSync(path.join(site.root, "other.json"), JSON.stringify({ hello: 1 }));
+    for (const [previous, words] of [
+      ["missing.json", "missing.json does not exist"],
+      ["bad.json", "bad.json is not valid JSON"],
+      ["other.json", 'has no "reviews" list'],
+      ["http://127.0.0.1:9/reviews.json", "http://127.0.0.1:9/reviews.json could not be read"],
+    ]) {
+      const result = await site.run("nightly", ["--a11y", "never", "--previous", previous!], { BUILD_DATE: "2026-11-26" });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout, previous).toContain(`Changes: ${words}`.slice(0, 9));
+      expect(result.stdout, previous).toContain(words);
+      expect(report(site).changesUnavailable, previous).toContain(words);
+    }
+  });
+});
+
+describe("the search index", () => {
+  it("holds exactly the listed review pages, even when no review is listed", async () => {
+    const site = fixtureProject({ reviews: [{ ...reviews[1], documents: [] }], files: {} });
+    const result = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    expect(result.code, result.stderr).toBe(0);
+    expect(indexedUrls(path.join(site.root, "_site"))).toEqual([]);
+    expect(site.exists("pagefind/pagefind.js")).toBe(true);
+    expect(new XMLParser().parse(site.read("feed.xml")).feed).toBeDefined();
+  });
+
+  it("is byte-identical whether built on ext4 or on tmpfs", async () => {
+    if (!existsSync("/dev/shm")) return;
+    const site = fixtureProject({ reviews, files });
+    const shm = path.join("/dev/shm", `lr-${process.pid}-${Date.now()}`);
+    mkdirSync(shm);
+    try {
+      expect((await site.run("build", [], { BUILD_DATE: "2026-11-26" })).code).toBe(0);
+      expect((await site.run("build", ["--out", path.join(shm, "_site")], { BUILD_DATE: "2026-11-26" })).code).toBe(0);
+      const onDisk = snapshot(path.join(site.root, "_site"));
+      expect(Object.keys(onDisk).some((file) => file.startsWith("pagefind/fragment/"))).toBe(true);
+      expect(snapshot(path.join(shm, "_site"))).toEqual(onDisk);
+    } finally {
+      rmSync(shm, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("permissions", () => {
+  it("writes a site any web server can read, whatever the umask and the source files' modes", async () => {
+    const site = fixtureProject({ reviews, files });
+    chmodSync(path.join(site.root, "reviews", "stays", "overview-report.pdf"), 0o600);
+    const result = await new Promise<{ code: number; stderr: string }>((resolve) =>
+      execFile("sh", ["-c", `umask 077 && exec "${process.execPath}" --import tsx scripts/nightly.ts --a11y never`], { cwd: site.root, env: { ...process.env, BUILD_DATE: "2026-11-26" } }, (error, _o, stderr) =>
+        resolve({ code: error ? 1 : 0, stderr }),
+      ),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const live = realpathSync(path.join(site.root, "_site"));
+    for (const file of site.files()) expect((statSync(path.join(live, file)).mode & 0o777).toString(8), file).toBe("644");
+    for (const folder of [live, path.dirname(live), path.join(live, "reviews"), path.join(live, "reviews", "stays")]) expect((statSync(folder).mode & 0o777).toString(8), folder).toBe("755");
+  });
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { buildCatalogue, compareNewestFirst } from "../../../src/catalogue/index.ts";
+import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import { fixtureSite } from "../../helpers/site.ts";
+import { type Review } from "../../../src/model/review.ts";
+
+const site = fixtureSite() as unknown as SiteSettings;
+
+function review(id: string, fields: Partial<Review>): Review {
+  return { id, title: id, type: "CSPR", area: "northshire", status: "published", published: "2025-01-01", themes: [], documents: [], ...fields };
+}
+
+describe("buildCatalogue", () => {
+  const reviews = [
+    review("old-cspr", { published: "2019-03-01" }),
+    review("new-cspr", { published: "2026-10-01", status: "withheld" }),
+    review("undated", { status: "delayed", published: undefined }),
+    review("live-scr", { type: "SCR", published: "2026-01-10", documents: [{ kind: "overview-report", title: "Overview report", file: "o.pdf", bytes: 2048 }] }),
+    review("gone-scr", { type: "SCR", published: "2025-11-25", documents: [{ kind: "overview-report", title: "Overview report", file: "o.pdf", bytes: 2048 }] }),
+    review("future", { published: "2027-01-01" }),
+  ];
+  const catalogue = buildCatalogue(reviews, site, "2026-11-26");
+
+  it("lists CSPRs then SCRs, each newest first, undated first", () => {
+    expect(catalogue.sections.map((s) => [s.type, s.reviews.map((r) => r.id)])).toEqual([
+      ["CSPR", ["undated", "new-cspr", "old-cspr"]],
+      ["SCR", ["live-scr"]],
+    ]);
+  });
+
+  it("words dates and footnotes for the page", () => {
+    const live = catalogue.listed.find((r) => r.id === "live-scr")!;
+    expect(live).toMatchObject({ publishedText: "10 January 2026", removalDate: "2027-01-10", removalDateText: "10 January 2027", footnote: null, url: "/reviews/live-scr/" });
+    expect(catalogue.listed.find((r) => r.id === "undated")).toMatchObject({ published: null, publishedText: "Not yet published", footnote: { code: "**", anchor: "footnote-delayed" } });
+    expect(catalogue.listed.find((r) => r.id === "new-cspr")!.footnote).toMatchObject({ code: "*", label: "overview report not published" });
+  });
+
+  it("builds the legend from the listed reviews, in code order", () => {
+    expect(catalogue.legend.map((l) => [l.code, l.reviews.map((r) => r.id)])).toEqual([
+      ["*", ["new-cspr"]],
+      ["**", ["undated"]],
+    ]);
+  });
+
+  it("keeps removed SCRs for their notice only, and copies only listed documents", () => {
+    expect(catalogue.removed).toEqual([
+      expect.objectContaining({ id: "gone-scr", publishedText: "25 November 2025", removedOn: "2026-11-25", removedOnText: "25 November 2026" }),
+    ]);
+    expect(catalogue.removed[0]).not.toHaveProperty("summaryHtml");
+    expect(catalogue.removed[0]).not.toHaveProperty("documents");
+    expect(catalogue.documentFiles).toEqual([{ from: "reviews/live-scr/o.pdf", to: "reviews/live-scr/o.pdf" }]);
+  });
+
+  it("leaves out reviews dated after the build date", () => {
+    expect([...catalogue.listed, ...catalogue.removed].map((r) => r.id)).not.toContain("future");
+  });
+
+  it("dates the feed by its newest entry, and by the build date when nothing listed has a date", () => {
+    expect(catalogue.feed.entries.map((e) => e.id)).toEqual(["https://reviews.example.org/reviews/new-cspr/", "https://reviews.example.org/reviews/live-scr/", "https://reviews.example.org/reviews/old-cspr/"]);
+    expect(catalogue.feed.updated.toISOString()).toBe("2026-09-30T23:00:00.000Z");
+    for (const none of [[], [review("gone-scr", { type: "SCR", published: "2025-06-15" })], [review("undated", { status: "delayed", published: undefined })]]) {
+      const empty = buildCatalogue(none, site, "2026-06-15");
+      expect(empty.feed.entries).toEqual([]);
+      expect(empty.feed.updated).toBeInstanceOf(Date);
+      expect(empty.feed.updated.toISOString()).toBe("2026-06-14T23:00:00.000Z");
+    }
+  });
+
+  it("orders ties by title, so the file's order never matters", () => {
+    const a = review("b-id", { title: "Child B" });
+    const b = review("a-id", { title: "Child A" });
+    expect([a, b].sort(compareNewestFirst).map((r) => r.title)).toEqual(["Child A", "Child B"]);
+  });
+});
+
+describe("filter page addresses", () => {
+  it.each([
+    ["Domestic abuse", "domestic-abuse"],
+    ["  safe   sleep ", "safe-sleep"],
+    ["Drugs & alcohol", "drugs-and-alcohol"],
+    ["Café culture", "cafe-culture"],
+    ["Straße", "strasse"],
+    ["child's voice", "childs-voice"],
+    ["child’s voice", "childs-voice"],
+    ["self-harm", "self-harm"],
+    ["SelfHarm", "selfharm"],
+  ])("gives the theme %j the address /reviews/theme/%s/", (theme, key) => {
+    const catalogue = buildCatalogue([review("child-a", { themes: [theme] })], site, "2026-11-26");
+    expect(catalogue.listed[0]!.links.themes).toEqual([expect.objectContaining({ key, label: theme, url: `/reviews/theme/${key}/` })]);
+    expect(catalogue.filterPages.map((page) => page.url)).toContain(`/reviews/theme/${key}/`);
+  });
+});
+
+describe("the list at /", () => {
+  const many = (n: number, type: Review["type"] = "CSPR") =>
+    Array.from({ length: n }, (_, i) => review(`${type.toLowerCase()}-${String(i).padStart(3, "0")}`, { type, published: `2026-${String((i % 10) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}` }));
+
+  it.each([1, 3, 10, 100])("shows all %i reviews, with the filter form, while there are at most 100", (n) => {
+    const catalogue = buildCatalogue([...many(Math.ceil(n / 2)), ...many(Math.floor(n / 2), "SCR")], site, "2026-11-26");
+    expect(catalogue.listingComplete).toBe(true);
+    expect(catalogue.sections.reduce((sum, section) => sum + section.reviews.length, 0)).toBe(n);
+    expect(catalogue.sections.map((section) => section.moreUrl)).toEqual([null, null]);
+  });
+
+  it("beyond 100, shows the newest 25 of each type and links to the rest", () => {
+    const catalogue = buildCatalogue([...many(60), ...many(41, "SCR")], site, "2026-11-26");
+    expect(catalogue.listingComplete).toBe(false);
+    expect(catalogue.sections.map((section) => [section.reviews.length, section.total, section.moreUrl])).toEqual([
+      [25, 60, "/reviews/type/cspr/"],
+      [25, 41, "/reviews/type/scr/"],
+    ]);
+  });
+});
+
+describe("related reviews", () => {
+  it("lists up to five others sharing a theme, most themes in common first, then newest", () => {
+    const reviews = [
+      review("subject", { themes: ["neglect", "domestic abuse", "housing"] }),
+      review("three-shared", { published: "2020-01-01", themes: ["neglect", "domestic abuse", "housing"] }),
+      review("two-shared", { published: "2021-01-01", themes: ["neglect", "housing"] }),
+      review("one-new", { published: "2026-06-01", themes: ["housing"] }),
+      review("one-mid", { published: "2024-06-01", themes: ["neglect"] }),
+      review("one-old", { published: "2022-06-01", themes: ["domestic abuse"] }),
+      review("one-oldest", { published: "2019-06-01", themes: ["neglect"] }),
+      review("unrelated", { published: "2026-01-01", themes: ["online harm"] }),
+    ];
+    const subject = buildCatalogue(reviews, site, "2026-11-26").listed.find((r) => r.id === "subject")!;
+    expect(subject.related.map((r) => [r.id, r.sharedThemes.length])).toEqual([
+      ["three-shared", 3],
+      ["two-shared", 2],
+      ["one-new", 1],
+      ["one-mid", 1],
+      ["one-old", 1],
+    ]);
+  });
+});
+
+describe("filter pages", () => {
+  it("list a review once on a theme it gives twice, and count it once", () => {
+    const catalogue = buildCatalogue([review("twice", { themes: ["neglect", "neglect"] }), review("once", { themes: ["neglect"] })], site, "2026-11-26");
+    const page = catalogue.filterPages.find((p) => p.baseUrl === "/reviews/theme/neglect/")!;
+    expect(page.items.map((r) => r.id)).toEqual(["once", "twice"]);
+    expect(catalogue.facetGroups.find((g) => g.facet === "theme")!.options).toEqual([expect.objectContaining({ key: "neglect", count: 2 })]);
+  });
+
+  it("leave a review with no date yet off every year page", () => {
+    const catalogue = buildCatalogue([review("undated", { status: "delayed", published: undefined }), review("dated", { published: "2025-05-05" })], site, "2026-11-26");
+    expect(catalogue.listed.find((r) => r.id === "undated")!.links.year).toBeNull();
+    expect(catalogue.filterPages.filter((p) => p.facet === "year").map((p) => [p.baseUrl, p.items.map((r) => r.id)])).toEqual([["/reviews/year/2025/", ["dated"]]]);
+  });
+
+  it("head each page with what it lists", () => {
+    const catalogue = buildCatalogue([review("a", { type: "SCR", published: "2026-02-01", themes: ["neglect"] })], site, "2026-11-26");
+    expect(Object.fromEntries(catalogue.filterPages.map((p) => [p.baseUrl, p.heading]))).toEqual({
+      "/reviews/type/scr/": "Serious Case Reviews",
+      "/reviews/area/blackpool/": "Reviews in Blackpool",
+      "/reviews/year/2026/": "Reviews published in 2026",
+      "/reviews/theme/neglect/": "Reviews on the theme “neglect”",
+    });
+  });
+});

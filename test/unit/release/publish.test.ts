@@ -1,0 +1,140 @@
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkOutput, linkTarget, MARKER, newBuild, outputLayout, publishBuild, swapWithPrevious, writeMeta, type OutputLayout } from "../../../src/release/publish.ts";
+import { PROJECT_ROOT } from "../../helpers/site.ts";
+import { temporaryFolder } from "../../helpers/temporary.ts";
+
+function tempLayout(): OutputLayout {
+  const dir = temporaryFolder("lr-pub-");
+  return outputLayout(path.join(dir, "_site"));
+}
+
+async function build(layout: OutputLayout, content: string, buildDate = "2026-11-26") {
+  const folder = await newBuild(layout, "test");
+  writeFileSync(path.join(folder.site, "index.html"), content);
+  writeFileSync(path.join(folder.site, MARKER), "");
+  await writeMeta(folder, { generator: "learning-reviews", buildDate, listed: [], removed: [] });
+  return folder;
+}
+
+describe("publishing a build", () => {
+  it("points the output at the new build and keeps the one before as .previous", async () => {
+    const layout = tempLayout();
+    const first = await build(layout, "one");
+    await publishBuild(layout, first);
+    expect(lstatSync(layout.out).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("one");
+    expect(existsSync(layout.previous)).toBe(false);
+
+    const second = await build(layout, "two");
+    const { previous } = await publishBuild(layout, second);
+    expect(previous).toBe(first.site);
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("two");
+    expect(readFileSync(path.join(layout.previous, "index.html"), "utf8")).toBe("one");
+
+    const third = await build(layout, "three");
+    await publishBuild(layout, third);
+    // Only the live build and the one before are kept.
+    expect(readdirSync(layout.builds).sort()).toEqual([path.basename(second.dir), path.basename(third.dir)].sort());
+  });
+
+  it("adopts a plain output folder that an earlier build made, so it can be rolled back to", async () => {
+    const layout = tempLayout();
+    mkdirSync(layout.out);
+    writeFileSync(path.join(layout.out, "index.html"), "old");
+    writeFileSync(path.join(layout.out, MARKER), "");
+    await publishBuild(layout, await build(layout, "new"));
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("new");
+    expect(readFileSync(path.join(layout.previous, "index.html"), "utf8")).toBe("old");
+  });
+
+  it("removes half-made builds left by a killed run", async () => {
+    const layout = tempLayout();
+    const abandoned = await build(layout, "half");
+    const good = await build(layout, "good");
+    await publishBuild(layout, good);
+    expect(existsSync(abandoned.dir)).toBe(false);
+  });
+
+  it("refuses, before the swap, a .previous that is a plain folder, and leaves it and the live build alone", async () => {
+    const layout = tempLayout();
+    const first = await build(layout, "one");
+    await publishBuild(layout, first);
+    mkdirSync(layout.previous);
+    writeFileSync(path.join(layout.previous, "keep.txt"), "mine");
+    await expect(publishBuild(layout, await build(layout, "two"))).rejects.toThrow(/_site\.previous should be a link/);
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("one");
+    expect(readFileSync(path.join(layout.previous, "keep.txt"), "utf8")).toBe("mine");
+  });
+
+  it("reports an old build it cannot delete as a warning, after the swap, and keeps the new build live", async () => {
+    const layout = tempLayout();
+    const first = await build(layout, "one");
+    await publishBuild(layout, first);
+    await publishBuild(layout, await build(layout, "two"));
+    // The oldest build can no longer be deleted (as when another user owns it): an immutable file in it.
+    const stuck = path.join(first.dir, "stuck");
+    writeFileSync(stuck, "");
+    execFileSync("chattr", ["+i", stuck]);
+    try {
+      const { warnings } = await publishBuild(layout, await build(layout, "three"));
+      expect(warnings).toEqual([expect.stringMatching(/An old build could not be deleted .*delete .* by hand/)]);
+      expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("three");
+      expect(readFileSync(path.join(layout.previous, "index.html"), "utf8")).toBe("two");
+    } finally {
+      execFileSync("chattr", ["-i", stuck]);
+    }
+  });
+
+  it("swaps with the previous build and back", async () => {
+    const layout = tempLayout();
+    await expect(swapWithPrevious(layout)).rejects.toThrow(/no previous build/);
+    const first = await build(layout, "one");
+    await publishBuild(layout, first);
+    const second = await build(layout, "two");
+    await publishBuild(layout, second);
+    await swapWithPrevious(layout);
+    expect(await linkTarget(layout.out)).toBe(first.site);
+    expect(await linkTarget(layout.previous)).toBe(second.site);
+    await swapWithPrevious(layout);
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("two");
+  });
+
+  it("refuses a build dated before the live one", async () => {
+    const layout = tempLayout();
+    await publishBuild(layout, await build(layout, "today", "2026-11-26"));
+    await expect(publishBuild(layout, await build(layout, "yesterday", "2026-11-25"))).rejects.toThrow(/earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s);
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
+    await publishBuild(layout, await build(layout, "yesterday", "2026-11-25"), { allowEarlierDate: true });
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("yesterday");
+  });
+});
+
+describe("choosing where to publish", () => {
+  const project = PROJECT_ROOT;
+  it("refuses the project, any folder that holds it, and an empty name", async () => {
+    await expect(checkOutput(".", project)).rejects.toThrow(/the project folder itself/);
+    await expect(checkOutput(project, project)).rejects.toThrow(/the project folder itself/);
+    await expect(checkOutput("..", project)).rejects.toThrow(/a folder that holds the project/);
+    await expect(checkOutput("/", project)).rejects.toThrow(/a folder that holds the project/);
+    await expect(checkOutput("", project)).rejects.toThrow(/--out is empty/);
+  });
+
+  it("refuses a folder the build did not make, and a missing parent folder, with a message", async () => {
+    const layout = tempLayout();
+    mkdirSync(layout.out);
+    writeFileSync(path.join(layout.out, "index.html"), "somebody else's site");
+    await expect(checkOutput(layout.out, project)).rejects.toThrow(/a folder that this site's build did not make/);
+    await expect(checkOutput(path.join(path.dirname(layout.out), "no", "such", "_site"), project)).rejects.toThrow(/does not exist, so the site cannot be published .* Create it first/);
+    await expect(checkOutput(path.join(path.dirname(layout.out), "elsewhere"), project)).resolves.toMatchObject({ out: path.join(path.dirname(layout.out), "elsewhere") });
+  });
+
+  it("accepts a link made by an earlier build", async () => {
+    const layout = tempLayout();
+    await publishBuild(layout, await build(layout, "one"));
+    symlinkSync(".", `${layout.out}-other`);
+    await expect(checkOutput(layout.out, project)).resolves.toMatchObject({ out: layout.out });
+  });
+});
