@@ -153,7 +153,7 @@ describe("filter pages", () => {
     const catalogue = buildCatalogue([review("a", { type: "SCR", published: "2026-02-01", themes: ["neglect"] })], site, "2026-11-26");
     expect(Object.fromEntries(catalogue.filterPages.map((p) => [p.baseUrl, p.heading]))).toEqual({
       "/reviews/type/scr/": "Serious Case Reviews",
-      "/reviews/area/blackpool/": "Reviews in Blackpool",
+      "/reviews/area/northshire/": "Reviews in Northshire",
       "/reviews/year/2026/": "Reviews published in 2026",
       "/reviews/theme/neglect/": "Reviews on the theme “neglect”",
     });
