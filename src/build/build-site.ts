@@ -3,6 +3,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "../content/build-input.ts";
 import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
+import { pathPrefix } from "../catalogue/open-data.ts";
 import { copyDocuments } from "./copy-documents.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "./fault.ts";
@@ -65,9 +66,9 @@ export async function lock(layout: OutputLayout): Promise<() => Promise<void>> {
  * `siteDir`, with the build input handed over in a file. Eleventy runs in its
  * own process so that its memory is given back before Pagefind starts.
  */
-export async function runEleventy(root: string, siteDir: string, inputFile: string): Promise<void> {
+export async function runEleventy(root: string, siteDir: string, inputFile: string, prefix = "/"): Promise<void> {
   const cli = path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-  const child = spawn(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, "--quiet"], {
+  const child = spawn(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, `--pathprefix=${prefix}`, "--quiet"], {
     cwd: root,
     env: { ...process.env, [INPUT_ENV]: inputFile },
     stdio: ["ignore", "ignore", "pipe"],
@@ -129,7 +130,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const inputFile = path.join(build.input, "build-input.json");
     await writeFile(inputFile, serialiseBuildInput({ ...input, buildDate: options.buildDate }));
     await checkpoint("eleventy");
-    await runEleventy(root, build.site, inputFile);
+    await runEleventy(root, build.site, inputFile, pathPrefix(input.site.url));
     // The advance removal notices are kept with the build, never served.
     await rename(path.join(build.site, "_notices"), build.notices).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;

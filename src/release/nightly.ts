@@ -6,6 +6,7 @@ import { requireChromium } from "../checks/chromium.ts";
 import { explainFailure } from "./failure-message.ts";
 import { BuildDateError, resolveBuildDate } from "../rules/build-date.ts";
 import type { IsoDate } from "../model/dates.ts";
+import { pathPrefix } from "../catalogue/open-data.ts";
 import { checkpoint } from "../build/fault.ts";
 import { formatProblem } from "../content/problems.ts";
 import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
@@ -66,7 +67,7 @@ export async function writeReport(out: string, report: NightlyReport): Promise<s
   return file;
 }
 
-async function accessibilityCheck(dir: string, options: NightlyOptions, warnings: string[]): Promise<void> {
+async function accessibilityCheck(dir: string, prefix: string, options: NightlyOptions, warnings: string[]): Promise<void> {
   let runA11y = options.a11y !== "never";
   if (options.a11y === "auto") {
     try {
@@ -78,7 +79,7 @@ async function accessibilityCheck(dir: string, options: NightlyOptions, warnings
     }
   }
   if (runA11y) {
-    const { code, output } = await runA11yCheck({ siteDir: dir, stdio: "pipe" });
+    const { code, output } = await runA11yCheck({ siteDir: dir, prefix, stdio: "pipe" });
     if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
     options.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
   }
@@ -125,7 +126,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
         const problems = checkBuiltSite(dir, catalogue);
         if (problems.length) throw new Error(`the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         options.log(`Checked links, removed reviews and the search index: no problems.`);
-        await accessibilityCheck(dir, options, warnings);
+        await accessibilityCheck(dir, pathPrefix(catalogue.site.url), options, warnings);
       },
     });
     warnings.push(...result.warnings);

@@ -121,7 +121,7 @@ export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expi
   const pagefindDir = path.join(folder.site, "pagefind");
   try {
     await rm(`${pagefindDir}.new`, { recursive: true, force: true });
-    await buildSearchIndex(folder.site, stillListed.map((review) => `/reviews/${review.id}/`), `${pagefindDir}.new`);
+    await buildSearchIndex(folder.site, stillListed.map((review) => `/reviews/${review.id}/`), { outputPath: `${pagefindDir}.new` });
     await rename(pagefindDir, `${pagefindDir}.old`);
     await rename(`${pagefindDir}.new`, pagefindDir);
     await rm(`${pagefindDir}.old`, { recursive: true, force: true });
