@@ -44,7 +44,7 @@ describe("the nightly workflow", () => {
       stepIndex((s) => s.run === "npm ci"),
       stepIndex((s) => s.id === "nightly"),
       stepIndex((s) => s.id === "fallback"),
-      stepIndex((s) => s.with?.path === "_site.report.json"),
+      stepIndex((s) => String(s.with?.path ?? "").split("\n").includes("_site.report.json")),
       stepIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact") ?? false),
     ];
     expect(order.every((i) => i >= 0), JSON.stringify(order)).toBe(true);
@@ -59,6 +59,9 @@ describe("the nightly workflow", () => {
     const fallback = build.steps.find((s) => s.id === "fallback")!;
     expect(fallback.if).toBe("steps.nightly.outcome == 'failure'");
     expect(fallback.run).toContain("git worktree add \"$RUNNER_TEMP/last-deployed\" last-deployed");
+    // Tonight's failure report is kept beside the fallback's.
+    expect(fallback.run!.indexOf("cp _site.report.json nightly-failure.report.json")).toBeLessThan(fallback.run!.indexOf("npm run nightly"));
+    expect(String(build.steps.find((s) => s.name === "Keep the report")!.with!.path).split("\n")).toContain("nightly-failure.report.json");
     expect(fallback.run).toMatch(/npm ci\n\s*npm run nightly -- --out "\$GITHUB_WORKSPACE\/_site"/);
     expect(build.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!.if).toBe("steps.nightly.outcome == 'success' || steps.fallback.outcome == 'success'");
     expect(workflow.jobs.deploy!.if).toBe("needs.build.outputs.nightly == 'success' || needs.build.outputs.fallback == 'success'");

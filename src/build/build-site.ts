@@ -104,6 +104,7 @@ function metaFor(catalogue: Catalogue): BuildMeta {
     buildDate: catalogue.buildDate,
     listed: catalogue.listed.map((review) => ({ id: review.id, title: review.title, removalDate: review.removalDate })),
     removed: catalogue.removed.map((review) => review.id),
+    documents: catalogue.documentFiles.map((file) => file.to),
   };
 }
 
