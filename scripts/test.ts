@@ -1,6 +1,6 @@
 /**
- * `npm test`: every step, in order, even after one fails: make sure there is a
- * browser (scripts/ensure-chromium.sh), type-check, run every Vitest project,
+ * `npm test`: every step, in order, even after one fails: make sure Chromium and
+ * nginx are installed (scripts/ensure-test-tools.sh), type-check, run every Vitest project,
  * run the accessibility check over this repository's own site; then one closing
  * line, `Tests: N passed, N failed` (scripts/test-summary.ts), and a non-zero
  * exit if any step failed.
@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { rmSync } from "node:fs";
 
 const steps: { name: string; command: string[] }[] = [
-  { name: "browser set-up", command: ["bash", "scripts/ensure-chromium.sh"] },
+  { name: "set-up of Chromium and nginx", command: ["bash", "scripts/ensure-test-tools.sh"] },
   { name: "typecheck", command: ["npm", "run", "typecheck"] },
   { name: "vitest", command: ["npm", "run", "test:vitest"] },
   { name: "accessibility check", command: ["npm", "run", "test:a11y"] },

@@ -1,5 +1,7 @@
 // Search with Pagefind's index (built after Eleventy into /pagefind/). Progressive enhancement:
 // without JavaScript the page says so and links to the browse pages. The query lives in ?q= so a search can be shared.
+// The index is found beside this script's folder, so the site works under any path (e.g. /review/).
+const pagefindUrl = new URL("../pagefind/pagefind.js", document.currentScript.src).href;
 (async () => {
   const form = document.querySelector(".search-form");
   const input = document.getElementById("search-input");
@@ -8,7 +10,7 @@
   if (!form || !input || !status || !list) return;
   let pagefind;
   try {
-    pagefind = await import("/pagefind/pagefind.js");
+    pagefind = await import(pagefindUrl);
   } catch {
     status.textContent = "Search is not available at the moment. Browse the reviews instead.";
     return;

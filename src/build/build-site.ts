@@ -4,6 +4,7 @@ import path from "node:path";
 import { x } from "tinyexec";
 import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "../content/build-input.ts";
 import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
+import { pathPrefix } from "../catalogue/open-data.ts";
 import { copyDocuments } from "./copy-documents.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "./fault.ts";
@@ -43,9 +44,9 @@ export interface BuildResult {
  * `siteDir`, with the build input handed over in a file. Eleventy runs in its
  * own process so that its memory is given back before Pagefind starts.
  */
-export async function runEleventy(root: string, siteDir: string, inputFile: string): Promise<void> {
+export async function runEleventy(root: string, siteDir: string, inputFile: string, prefix = "/"): Promise<void> {
   const cli = path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-  const result = await x(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, "--quiet"], {
+  const result = await x(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, `--pathprefix=${prefix}`, "--quiet"], {
     nodeOptions: { cwd: root, env: { [INPUT_ENV]: inputFile }, stdio: ["ignore", "ignore", "pipe"] },
   });
   if (result.exitCode !== 0) throw new Error(`Eleventy failed (exit ${result.exitCode ?? "by a signal"}):\n${result.stderr.trim()}`);
@@ -72,6 +73,7 @@ function metaFor(catalogue: Catalogue): BuildMeta {
     buildDate: catalogue.buildDate,
     listed: catalogue.listed.map((review) => ({ id: review.id, title: review.title, removalDate: review.removalDate })),
     removed: catalogue.removed.map((review) => review.id),
+    documents: catalogue.documentFiles.map((file) => file.to),
   };
 }
 
@@ -98,7 +100,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const inputFile = path.join(build.input, "build-input.json");
     await writeFile(inputFile, serialiseBuildInput({ ...input, buildDate: options.buildDate }));
     await checkpoint("eleventy");
-    await runEleventy(root, build.site, inputFile);
+    await runEleventy(root, build.site, inputFile, pathPrefix(input.site.url));
     // The advance removal notices are kept with the build, never served.
     await rename(path.join(build.site, "_notices"), build.notices).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;

@@ -12,16 +12,17 @@ import * as pagefind from "pagefind";
  * (Pagefind would otherwise index every page), and the index is the same
  * whatever order the file system lists files in.
  */
-export async function buildSearchIndex(siteDir: string, pageUrls: readonly string[], outputPath = path.join(siteDir, "pagefind")): Promise<number> {
+export async function buildSearchIndex(siteDir: string, pageUrls: readonly string[], options: { outputPath?: string } = {}): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
     for (const url of [...pageUrls].sort()) {
       const content = await readFile(path.join(siteDir, url, "index.html"), "utf8");
+      // Site addresses: Pagefind's script puts the path the site is served under (where pagefind/ is) in front of them.
       const added = await index.addHTMLFile({ url, content });
       if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: options.outputPath ?? path.join(siteDir, "pagefind") });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
     return pageUrls.length;
   } finally {

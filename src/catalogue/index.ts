@@ -48,7 +48,8 @@ function removedView(review: Review, removedOn: IsoDate, site: SiteSettings): Re
  */
 export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, buildDate: IsoDate, warnings: Problem[] = []): Catalogue {
   const publication = applyPublicationRules([...reviews].sort(compareNewestFirst), buildDate, site);
-  const render = createSummaryRenderer();
+  const listedIds = new Set(publication.listed.map(({ review }) => review.id));
+  const render = createSummaryRenderer((id) => listedIds.has(id));
   const listed = publication.listed.map(({ review, footnote, removalDate }): ReviewView => {
     const base = {
       type: review.type,

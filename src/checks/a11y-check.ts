@@ -8,6 +8,8 @@ export interface A11yCheckOptions {
   siteDir: string;
   /** Also write pa11y-ci's JSON report here. */
   jsonReport?: string;
+  /** The path the site is built for (the path of `url` in site.json), where it is served for the check. */
+  prefix?: string;
   /** Where pa11y-ci's output goes; by default this process's own. */
   stdio?: "inherit" | "pipe";
 }
@@ -19,7 +21,7 @@ export interface A11yCheckOptions {
  */
 export async function runA11yCheck(options: A11yCheckOptions): Promise<{ code: number; output: string }> {
   const launch = chromeLaunchConfig();
-  const server = await serveStatic(options.siteDir);
+  const server = await serveStatic(options.siteDir, options.prefix ?? "/");
   try {
     const bin = path.join(process.cwd(), "node_modules", "pa11y-ci", "bin", "pa11y-ci.js");
     const result = await x(process.execPath, [bin, "--config", path.join(process.cwd(), ".pa11yci.cjs")], {

@@ -3,7 +3,7 @@ import type { IsoDate } from "../model/dates.ts";
 import { parseJsonText, readTextFile } from "./json-source.ts";
 import { REVIEWS_FILE, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";
-import { siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
+import { siteSchema, siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
 import { validateReviews } from "./validate.ts";
 import { type Review } from "../model/review.ts";
 
@@ -26,10 +26,21 @@ export interface BuildInput {
 /** The environment variable that hands a build input file to Eleventy's process. */
 export const INPUT_ENV = "LEARNING_REVIEWS_INPUT";
 
-/** Read, check and validate the content at `buildDate`. Throws a DataError listing every problem. */
-export function readBuildInput(paths: ContentPaths, buildDate: IsoDate): BuildInput {
+/**
+ * Read, check and validate the content at `buildDate`. Throws a DataError listing every problem.
+ * `SITE_URL`, when set, replaces `url` in site.json (checked the same way): the GitHub Pages workflow
+ * sets it to the address Pages gives the site, so a project site (`user.github.io/repo/`) works.
+ */
+export function readBuildInput(paths: ContentPaths, buildDate: IsoDate, env: Record<string, string | undefined> = process.env): BuildInput {
   const siteText = readTextFile(paths.siteFile, SITE_FILE);
-  const site = siteSettingsFrom(siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE));
+  const parsed = siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE);
+  const site = siteSettingsFrom(parsed);
+  const override = env.SITE_URL?.trim();
+  if (override) {
+    const checked = siteSchema.shape.url.safeParse(override);
+    if (!checked.success) throw new DataError([{ file: "SITE_URL (an environment variable)", message: checked.error.issues[0]!.message }]);
+    site.url = checked.data;
+  }
   const reviewsText = readTextFile(paths.reviewsFile, REVIEWS_FILE);
   const { source, problems } = reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
   if (!source) throw new DataError(problems);

@@ -1,5 +1,7 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import pluginRss from "@11ty/eleventy-plugin-rss";
+import { CONTENT_SECURITY_POLICY } from "./csp.ts";
+import { filters } from "./filters/index.ts";
 import { copyDocuments } from "../build/copy-documents.ts";
 import { buildSearchIndex } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
@@ -19,6 +21,7 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   });
   const current = () => (catalogue ??= catalogueForBuild());
   eleventyConfig.addGlobalData("catalogue", current);
+  eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
   // Templates never see _data/*.json: the catalogue is made from them, checked, with the rules applied.
   eleventyConfig.addDataExtension("json", { read: false, parser: () => null });
 
@@ -26,6 +29,10 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   eleventyConfig.addTemplateFormats("11ty.ts");
   eleventyConfig.setNunjucksEnvironmentOptions({ autoescape: true, trimBlocks: true, lstripBlocks: true });
   eleventyConfig.addPlugin(pluginRss);
+  for (const [name, filter] of Object.entries(filters)) eleventyConfig.addFilter(name, filter);
+  // The site may live under a path of its own domain (the path of `url` in site.json, handed to Eleventy as
+  // --pathprefix by the build): Eleventy's HTML <base> plugin, which the feed plugin adds, then prefixes every
+  // root-relative address in every page.
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");

@@ -5,7 +5,7 @@ import { buildSite } from "../build/build-site.ts";
 import { requireChromium } from "../checks/chromium.ts";
 import { explainFailure } from "./failure-message.ts";
 import { BuildDateError, resolveBuildDate } from "../rules/build-date.ts";
-import type { IsoDate } from "../model/dates.ts";
+import { pathPrefix } from "../catalogue/open-data.ts";
 import { checkpoint } from "../build/fault.ts";
 import { formatProblem } from "../content/problems.ts";
 import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
@@ -66,7 +66,7 @@ export async function writeReport(out: string, report: NightlyReport): Promise<s
   return file;
 }
 
-async function accessibilityCheck(dir: string, options: NightlyOptions, warnings: string[]): Promise<void> {
+async function accessibilityCheck(dir: string, prefix: string, options: NightlyOptions, warnings: string[]): Promise<void> {
   let runA11y = options.a11y !== "never";
   if (options.a11y === "auto") {
     try {
@@ -78,7 +78,7 @@ async function accessibilityCheck(dir: string, options: NightlyOptions, warnings
     }
   }
   if (runA11y) {
-    const { code, output } = await runA11yCheck({ siteDir: dir, stdio: "pipe" });
+    const { code, output } = await runA11yCheck({ siteDir: dir, prefix, stdio: "pipe" });
     if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
     options.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
   }
@@ -99,20 +99,23 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
   const layout = outputLayout(options.out);
   // Yesterday's report must never stand for tonight's: if this job dies, no report is better than a wrong one.
   await rm(reportFile(options.out), { force: true }).catch(() => {});
-  let buildDate: IsoDate;
+  // The clock is read once. The nightly takes BUILD_DATE (tests, a deliberate re-run) but never SOURCE_DATE_EPOCH:
+  // set globally for reproducible builds, it would freeze the site at one date and keep expired SCRs online.
+  const clockDate = resolveBuildDate({}, options.now);
+  let buildDate = clockDate;
   let dateProblem: string | undefined;
   try {
-    buildDate = resolveBuildDate(env, options.now);
+    if (env.BUILD_DATE?.trim()) buildDate = resolveBuildDate({ BUILD_DATE: env.BUILD_DATE });
   } catch (error) {
     if (!(error instanceof BuildDateError)) throw error;
     // A bad BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock.
     dateProblem = error.message;
-    buildDate = resolveBuildDate({}, options.now);
   }
+  const dateWarnings = buildDate !== clockDate ? [`BUILD_DATE is set to ${buildDate}, but today is ${clockDate}: the rules were applied at ${buildDate}, not today. Unset BUILD_DATE for the nightly job.`] : [];
   const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
   try {
     if (dateProblem) throw new BuildDateError(dateProblem);
-    const warnings: string[] = [];
+    const warnings: string[] = [...dateWarnings];
     if (previous.records === null && options.previous !== undefined) warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
     const result = await buildSite({
       root,
@@ -125,7 +128,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
         const problems = checkBuiltSite(dir, catalogue);
         if (problems.length) throw new Error(`the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         options.log(`Checked links, removed reviews and the search index: no problems.`);
-        await accessibilityCheck(dir, options, warnings);
+        await accessibilityCheck(dir, pathPrefix(catalogue.site.url), options, warnings);
       },
     });
     warnings.push(...result.warnings);

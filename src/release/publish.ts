@@ -42,6 +42,8 @@ export interface BuildMeta {
   /** Listed reviews; `removalDate` is the day an SCR leaves (null for reviews that stay). */
   listed: { id: string; title: string; removalDate: IsoDate | null }[];
   removed: string[];
+  /** The document files it publishes, as paths in its site (`reviews/<id>/<file>`). */
+  documents?: string[];
   /** Reviews taken out of this build in place by a withdrawal after it was made. */
   withdrawnInPlace?: { id: string; on: IsoDate }[];
 }
@@ -115,8 +117,8 @@ async function exists(p: string): Promise<boolean> {
 
 /** A fresh, empty build folder beside the published ones, readable by a web server running as another user. */
 export async function newBuild(layout: OutputLayout, label: string): Promise<BuildFolder> {
-  await mkdir(layout.builds, { recursive: true });
-  await chmod(layout.builds, 0o755);
+  // Only a folder this build makes gets its mode set: one that is there already (a link to a bigger disk, say) is left as it is.
+  if (await mkdir(layout.builds, { recursive: true })) await chmod(layout.builds, 0o755);
   // mkdtemp adds a random suffix, so two builds started in the same millisecond never share a folder; it makes it 0700.
   const folder = buildFolder(await mkdtemp(path.join(layout.builds, `${label}-`)));
   await chmod(folder.dir, 0o755);
@@ -222,6 +224,17 @@ export async function publishBuild(layout: OutputLayout, build: BuildFolder, opt
   return previous ? { previous, warnings } : { warnings };
 }
 
+/** A folder in `.builds` that a build of this site made: it has its `site/`, `input/` or `build.json`. Nothing else there is ever deleted. */
+async function isOurBuild(dir: string): Promise<boolean> {
+  try {
+    if (!(await lstat(dir)).isDirectory()) return false;
+    const entries = new Set(await readdir(dir));
+    return entries.has("site") || entries.has("input") || entries.has("build.json");
+  } catch {
+    return false;
+  }
+}
+
 /** Delete every build folder that neither the output nor `.previous` points at (including half-made ones); failures are warnings. */
 export async function pruneBuilds(layout: OutputLayout): Promise<string[]> {
   const keep = new Set<string>();
@@ -238,7 +251,7 @@ export async function pruneBuilds(layout: OutputLayout): Promise<string[]> {
   const warnings: string[] = [];
   for (const entry of entries) {
     const dir = path.join(layout.builds, entry);
-    if (keep.has(dir)) continue;
+    if (keep.has(dir) || !(await isOurBuild(dir))) continue;
     try {
       await rm(dir, { recursive: true, force: true });
     } catch (error) {

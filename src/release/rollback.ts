@@ -18,6 +18,23 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
     throw new OutputError(`The previous build (${target.folder.site}) has no build.json, so it cannot be told whether it lists reviews that have since been removed; it was not made live. Nothing was changed.`);
   }
   const expired = expiredBy(target.meta, options.buildDate);
+  // What the live build no longer publishes was taken off on purpose (withheld, deleted or re-dated in the data), or by the rule:
+  // a rollback must not bring it back. Expired reviews are dealt with below, by rebuilding without them.
+  const live = await buildAt(layout.out);
+  if (live?.meta) {
+    const expiredIds = new Set(expired.map((review) => review.id));
+    const liveIds = new Set(live.meta.listed.map((review) => review.id));
+    const liveDocuments = new Set(live.meta.documents ?? []);
+    const back = [
+      ...target.meta.listed.filter((review) => !liveIds.has(review.id) && !expiredIds.has(review.id)).map((review) => `the review ${review.id}`),
+      ...(target.meta.documents ?? []).filter((file) => !liveDocuments.has(file) && !expiredIds.has(file.split("/")[1]!) && liveIds.has(file.split("/")[1]!)).map((file) => `the document ${file}`),
+    ];
+    if (back.length) {
+      throw new OutputError(
+        `Rolling back would bring back what the live site no longer publishes: ${back.join(", ")}. It was taken off since (withheld, deleted or re-dated in the data), so the rollback was refused and nothing was changed. Fix what is wrong with the live build and build again instead.`,
+      );
+    }
+  }
   if (expired.length === 0) {
     const unlock = await lock(layout, options.log);
     try {

@@ -1,4 +1,4 @@
-import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { lstat, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildSite } from "../build/build-site.ts";
 import { lock } from "./lock.ts";
@@ -18,6 +18,14 @@ export interface Withdrawal {
   problems: string[];
 }
 
+async function isFolder(p: string): Promise<boolean> {
+  try {
+    return (await lstat(p)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -28,14 +36,9 @@ function message(error: unknown): string {
  * stay unpublished, and its documents are read from its own served copy.
  */
 export function rebuildInput(folder: BuildFolder, meta: BuildMeta, kept: BuildInput, buildDate: IsoDate): BuildInput {
+  // Reviews withdrawn in place are among `removed`, so they keep their notice.
   const known = new Set([...meta.listed.map((review) => review.id), ...meta.removed]);
-  const withdrawn = new Set((meta.withdrawnInPlace ?? []).map((review) => review.id));
-  return {
-    ...kept,
-    buildDate,
-    contentRoot: folder.site,
-    reviews: kept.reviews.filter((review) => known.has(review.id) && !withdrawn.has(review.id)),
-  };
+  return { ...kept, buildDate, contentRoot: folder.site, reviews: kept.reviews.filter((review) => known.has(review.id)) };
 }
 
 export async function readKeptInput(folder: BuildFolder): Promise<BuildInput> {
@@ -122,7 +125,7 @@ export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expi
   const pagefindDir = path.join(folder.site, "pagefind");
   try {
     await rm(`${pagefindDir}.new`, { recursive: true, force: true });
-    await buildSearchIndex(folder.site, stillListed.map((review) => `/reviews/${review.id}/`), `${pagefindDir}.new`);
+    await buildSearchIndex(folder.site, stillListed.map((review) => `/reviews/${review.id}/`), { outputPath: `${pagefindDir}.new` });
     await rename(pagefindDir, `${pagefindDir}.old`);
     await rename(`${pagefindDir}.new`, pagefindDir);
     await rm(`${pagefindDir}.old`, { recursive: true, force: true });
@@ -135,6 +138,7 @@ export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expi
     ...meta,
     listed: stillListed,
     removed: [...meta.removed, ...ids],
+    documents: (meta.documents ?? []).filter((file) => !ids.has(file.split("/")[1]!)),
     withdrawnInPlace: [...(meta.withdrawnInPlace ?? []), ...expired.map((review) => ({ id: review.id, on: buildDate }))],
   });
   return problems;
@@ -149,7 +153,12 @@ export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expi
 export async function withdrawExpired(options: { root: string; layout: OutputLayout; buildDate: IsoDate; log: (line: string) => void }): Promise<Withdrawal> {
   const { layout, buildDate, log } = options;
   const live = await buildAt(layout.out);
-  if (!live) return { outcome: "no-live-build", withdrawn: [], problems: [] };
+  if (!live) {
+    if (await isFolder(layout.out)) {
+      return { outcome: "failed", withdrawn: [], problems: [`The live output ${layout.out} is a plain folder, not a link to a build of this site, so what it lists cannot be told and nothing was withdrawn. Build the site again (npm run build) as soon as possible: it adopts the folder and makes a build that can be withdrawn from.`] };
+    }
+    return { outcome: "no-live-build", withdrawn: [], problems: [] };
+  }
   if (!live.meta) {
     return { outcome: "failed", withdrawn: [], problems: [`The live build (${live.folder.site}) has no build.json, so what it lists cannot be told; build the site again (npm run build) as soon as possible.`] };
   }

@@ -1,5 +1,6 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, renameSync, symlinkSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { tmpdir } from "node:os";
 import { execFile } from "node:child_process";
 import { XMLParser } from "fast-xml-parser";
 import { parse as parseCsv } from "csv-parse/sync";
@@ -73,9 +74,17 @@ describe("a failed night still withdraws what has expired", () => {
     // The notice is the site's own page, made in advance with the build.
     expect(site.read("reviews/leaves/index.html")).toContain("It was removed from this site on <time datetime=\"2026-11-26\">26 November 2026</time>");
     expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "in-place", withdrawn: [{ id: "leaves" }] } });
-    // The next good night builds normally over the withdrawn build.
+    // Another failed night (bad data) rebuilds from the withdrawn build's own data: the review keeps its notice.
     rmSync(path.join(site.root, "pages", "broken.njk"));
-    await liveOn(site, "2026-11-27");
+    const goodData = readFileSync(path.join(site.root, "_data", "reviews.json"), "utf8");
+    site.writeReviews("[");
+    const second = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-27" });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toContain("Nothing on the live site was due to be removed tonight");
+    leavesIsGone(site);
+    // The next good night builds normally over the withdrawn build.
+    site.writeReviews(goodData);
+    await liveOn(site, "2026-11-28");
     leavesIsGone(site);
   });
 
@@ -133,7 +142,7 @@ describe("rollback re-applies today's rule", () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-20");
     const first = snapshot(path.join(site.root, "_site"));
-    site.writeReviews(reviews.slice(0, 2));
+    site.writeReviews(reviews.map((review) => (review.id === "stays" ? { ...review, title: "Child Stays, corrected" } : review)));
     await liveOn(site, "2026-11-21");
     const second = snapshot(path.join(site.root, "_site"));
     expect((await site.run("rollback", [], { BUILD_DATE: "2026-11-21" })).code).toBe(0);
@@ -284,7 +293,9 @@ describe("the search index", () => {
 
   it("is byte-identical whether built on ext4 or on tmpfs", async () => {
     if (!existsSync("/dev/shm")) return;
-    const site = fixtureProject({ reviews, files });
+    // Enough pages that the file systems list them in different orders (with a few, they happen to agree).
+    const many = Array.from({ length: 60 }, (_, i) => ({ id: `cspr-${i}`, title: `Child ${i}`, type: "CSPR", area: i % 2 ? "northshire" : "southvale", status: "published", published: `2024-0${(i % 9) + 1}-1${i % 10}`, summary: `Learning number ${i} about neglect.`, themes: ["neglect", `theme ${i % 7}`] }));
+    const site = fixtureProject({ reviews: [...reviews, ...many], files });
     const shm = path.join("/dev/shm", `lr-${process.pid}-${Date.now()}`);
     mkdirSync(shm);
     try {
@@ -312,5 +323,81 @@ describe("permissions", () => {
     const live = realpathSync(path.join(site.root, "_site"));
     for (const file of site.files()) expect((statSync(path.join(live, file)).mode & 0o777).toString(8), file).toBe("644");
     for (const folder of [live, path.dirname(live), path.join(live, "reviews"), path.join(live, "reviews", "stays")]) expect((statSync(folder).mode & 0o777).toString(8), folder).toBe("755");
+  });
+});
+
+describe("what the adversary found", () => {
+  it("a summary linking into an SCR's page or document does not keep the night from publishing when the SCR leaves: the link becomes text", async () => {
+    const linking = [{ ...reviews[0], summary: "See [its report](/reviews/leaves/overview-report.pdf) and [its summary](/reviews/leaves/#summary)." }, ...reviews.slice(1)];
+    const site = fixtureProject({ reviews: linking, files });
+    await liveOn(site, "2026-11-25");
+    expect(site.read("reviews/stays/index.html")).toContain('<a href="/reviews/leaves/overview-report.pdf">its report</a>');
+    await liveOn(site, "2026-11-26");
+    expect(report(site).published).toBe(true);
+    expect(site.read("reviews/stays/index.html")).toContain("See its report and its summary.");
+    leavesIsGone(site);
+  });
+
+  it("says loudly that it could not withdraw from a live output that is a plain folder, instead of 'no live site'", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    const live = realpathSync(path.join(site.root, "_site"));
+    rmSync(path.join(site.root, "_site"));
+    renameSync(live, path.join(site.root, "_site"));
+    site.writeReviews("[");
+    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    expect(night.code).toBe(1);
+    expect(night.stderr).toContain("FAILED TO WITHDRAW");
+    expect(night.stderr).toContain("is a plain folder, not a link to a build of this site");
+    expect(night.stderr).not.toContain("There is no live site");
+  });
+
+  it("never deletes what it did not make in the builds folder, even when that folder is a link elsewhere", async () => {
+    const site = fixtureProject({ reviews, files });
+    const elsewhere = mkdtempSync(path.join(tmpdir(), "lr-bigdisk-"));
+    try {
+      chmodSync(elsewhere, 0o700);
+      mkdirSync(path.join(elsewhere, "other-project"));
+      writeFileSync(path.join(elsewhere, "other-project", "precious.txt"), "keep");
+      symlinkSync(elsewhere, path.join(site.root, "_site.builds"));
+      // Its mode is not changed for it; the web server could not read through it, so the check refuses the build.
+      const refused = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/The folder .*lr-bigdisk-.* cannot be read by the web server \(mode 700; expected 755\)/);
+      expect((statSync(elsewhere).mode & 0o777).toString(8)).toBe("700");
+      chmodSync(elsewhere, 0o755);
+      await liveOn(site, "2026-11-24");
+      await liveOn(site, "2026-11-25");
+      await liveOn(site, "2026-11-26");
+      expect(readFileSync(path.join(elsewhere, "other-project", "precious.txt"), "utf8")).toBe("keep");
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("rollback refuses to bring back a report withheld since, or a review deleted since", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-20");
+    site.writeReviews([{ ...reviews[0], status: "withheld", documents: [] }, ...reviews.slice(1)]);
+    await liveOn(site, "2026-11-21");
+    const withheld = await site.run("rollback", [], { BUILD_DATE: "2026-11-22" });
+    expect(withheld.code).toBe(1);
+    expect(withheld.stderr).toContain("Rolling back would bring back what the live site no longer publishes: the document reviews/stays/overview-report.pdf");
+    expect(site.exists("reviews/stays/overview-report.pdf")).toBe(false);
+    site.writeReviews([reviews[1], reviews[2]]);
+    await liveOn(site, "2026-11-22");
+    const deleted = await site.run("rollback", [], { BUILD_DATE: "2026-11-22" });
+    expect(deleted.code).toBe(1);
+    expect(deleted.stderr).toContain("the review stays");
+  });
+
+  it("the nightly ignores SOURCE_DATE_EPOCH, which set globally would freeze the site at one date", async () => {
+    const site = fixtureProject({ reviews, files });
+    const epoch = String(Date.parse("2026-11-25T12:00:00Z") / 1000);
+    const night = await site.run("nightly", ["--a11y", "never"], { SOURCE_DATE_EPOCH: epoch, BUILD_DATE: "" });
+    expect(night.code, night.stderr).toBe(0);
+    // Today (from the clock) is 26 November 2026 or later, so the SCR whose 12 months end on the 26th is gone.
+    expect(report(site).buildDate >= "2026-11-26").toBe(true);
+    leavesIsGone(site);
   });
 });

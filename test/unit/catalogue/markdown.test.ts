@@ -31,4 +31,10 @@ describe("summary markdown", () => {
   it("puts headings under the page's h1 and h2", () => {
     expect(render("# Learning\n\n## Detail\n\n##### Deep")).toBe("<h3>Learning</h3>\n<h4>Detail</h4>\n<h6>Deep</h6>\n");
   });
+  it("keeps only the text of a link to a review that is not listed, and every other link", () => {
+    const listedOnly = createSummaryRenderer((id) => id === "kept");
+    expect(listedOnly("See [the report](/reviews/gone/report.pdf), [its notes](/reviews/gone/#notes), [kept](/reviews/kept/), [a theme](/reviews/theme/neglect/) and **[bold](/reviews/gone/)**.")).toBe(
+      '<p>See the report, its notes, <a href="/reviews/kept/">kept</a>, <a href="/reviews/theme/neglect/">a theme</a> and <strong>bold</strong>.</p>\n',
+    );
+  });
 });

@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
@@ -42,7 +44,7 @@ describe("the nightly workflow", () => {
       stepIndex((s) => s.run === "npm ci"),
       stepIndex((s) => s.id === "nightly"),
       stepIndex((s) => s.id === "fallback"),
-      stepIndex((s) => s.with?.path === "_site.report.json"),
+      stepIndex((s) => String(s.with?.path ?? "").split("\n").includes("_site.report.json")),
       stepIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact") ?? false),
     ];
     expect(order.every((i) => i >= 0), JSON.stringify(order)).toBe(true);
@@ -57,6 +59,9 @@ describe("the nightly workflow", () => {
     const fallback = build.steps.find((s) => s.id === "fallback")!;
     expect(fallback.if).toBe("steps.nightly.outcome == 'failure'");
     expect(fallback.run).toContain("git worktree add \"$RUNNER_TEMP/last-deployed\" last-deployed");
+    // Tonight's failure report is kept beside the fallback's.
+    expect(fallback.run!.indexOf("cp _site.report.json nightly-failure.report.json")).toBeLessThan(fallback.run!.indexOf("npm run nightly"));
+    expect(String(build.steps.find((s) => s.name === "Keep the report")!.with!.path).split("\n")).toContain("nightly-failure.report.json");
     expect(fallback.run).toMatch(/npm ci\n\s*npm run nightly -- --out "\$GITHUB_WORKSPACE\/_site"/);
     expect(build.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!.if).toBe("steps.nightly.outcome == 'success' || steps.fallback.outcome == 'success'");
     expect(workflow.jobs.deploy!.if).toBe("needs.build.outputs.nightly == 'success' || needs.build.outputs.fallback == 'success'");
@@ -72,5 +77,57 @@ describe("the nightly workflow", () => {
   it("does not set a build date, so the clock in the job decides", () => {
     const text = JSON.stringify(workflow);
     expect(text).not.toMatch(/BUILD_DATE|SOURCE_DATE_EPOCH|allow-earlier-date/);
+  });
+});
+
+describe("the CI workflow, on every change", () => {
+  const ci = parse(readFileSync(path.join(PROJECT_ROOT, ".github", "workflows", "ci.yml"), "utf8")) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
+  const steps = ci.jobs.check!.steps;
+
+  it("runs on every push and pull request, read-only", () => {
+    expect(Object.keys(ci.on).sort()).toEqual(["pull_request", "push"]);
+    expect(ci.permissions).toEqual({ contents: "read" });
+  });
+
+  it("installs, validates the data, runs the README's test command, and on failure says which test, page and rule", () => {
+    const runs = steps.map((step) => step.run ?? step.uses ?? "");
+    const order = [runs.findIndex((r) => r.startsWith("actions/checkout")), runs.indexOf("npm ci"), runs.indexOf("npm run validate"), runs.indexOf("npm test"), runs.findIndex((r) => r.includes("scripts/ci-summary.ts"))];
+    expect(order.every((i) => i >= 0), JSON.stringify(runs)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(steps[order[4]!]!.if).toBe("failure()");
+    expect(steps[order[4]!]!.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
+  });
+
+  it("the summary names the failing page and rule from pa11y-ci's report, and the failing test", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "lr-summary-"));
+    try {
+      mkdirSync(path.join(dir, "test-results"));
+      writeFileSync(
+        path.join(dir, "test-results", "pa11y.json"),
+        JSON.stringify({ total: 2, passes: 1, errors: 1, results: { "http://127.0.0.1:1234/reviews/x/?width=320": [{ code: "color-contrast", message: "Elements must meet minimum color contrast ratio thresholds", selector: ".lede" }], "http://127.0.0.1:1234/?width=320": [] } }),
+      );
+      writeFileSync(
+        path.join(dir, "test-results", "vitest.json"),
+        JSON.stringify({ numPassedTests: 3, numFailedTests: 1, testResults: [{ name: `${dir}/test/a.test.ts`, assertionResults: [{ status: "failed", fullName: "a thing | works", failureMessages: ["AssertionError: expected 1 to be 2\n  at line"] }] }] }),
+      );
+      const out = execFileSync(process.execPath, ["--import", "tsx", path.join("scripts", "ci-summary.ts"), dir], { cwd: PROJECT_ROOT, encoding: "utf8" });
+      expect(out).toContain("| /reviews/x/?width=320 | color-contrast | Elements must meet minimum color contrast ratio thresholds | `.lede` |");
+      expect(out).toContain("Accessibility check (pa11y-ci, WCAG 2.2 AA): 1 of 2 page checks passed.");
+      expect(out).toContain("| test/a.test.ts | a thing \\| works | AssertionError: expected 1 to be 2 |");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the nightly workflow on GitHub Pages", () => {
+  it("takes the site's address, and so a project site's path, from the Pages configuration", () => {
+    const pages = build.steps.find((s) => s.id === "pages")!;
+    expect(pages.uses).toMatch(/^actions\/configure-pages@/);
+    for (const id of ["nightly", "fallback"]) {
+      const step = build.steps.find((s) => s.id === id)! as Step & { env?: Record<string, string> };
+      expect(step.env?.SITE_URL, id).toBe("${{ steps.pages.outputs.base_url }}");
+    }
+    expect(stepIndex((s) => s.id === "pages")).toBeLessThan(stepIndex((s) => s.id === "nightly"));
   });
 });

@@ -1,0 +1,157 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM_ARGS, requireChromium } from "../../src/checks/chromium.ts";
+import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
+import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { PROJECT_ROOT, fixtureSite } from "../helpers/site.ts";
+
+/**
+ * The site as a partnership hosts it itself: under a path of its own domain
+ * (/review/), served by nginx whose workers run as www-data, with the location
+ * block the README ships (deploy/nginx/learning-reviews.conf).
+ */
+const PREFIX = "/review/";
+const PDF = "%PDF-1.4\n% fixture\n" + "q".repeat(3000);
+const reviews = [
+  { id: "kept", title: "Child Kept", type: "CSPR", area: "northshire", status: "published", published: "2024-04-01", summary: "About zanzibarite learning and [the other review](/reviews/also-kept/).", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview report #1.pdf" }] },
+  { id: "also-kept", title: "Child Also Kept", type: "SCR", area: "southvale", status: "withheld", published: "2026-06-01", themes: ["neglect"], documents: [{ kind: "learning-brief", title: "Learning brief", file: "brief.pdf" }] },
+  { id: "gone", title: "Child Gone", type: "SCR", area: "northshire", status: "published", published: "2024-01-01", summary: "Quixotically removed." },
+];
+
+let site: FixtureProject;
+let nginx: ChildProcess;
+let base: string;
+let work: string;
+let browser: Browser;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+beforeAll(async () => {
+  site = fixtureProject({ reviews, site: { ...fixtureSite(), url: "https://www.example.org/review" }, files: { "kept/overview report #1.pdf": PDF, "also-kept/brief.pdf": PDF } });
+  // Every folder on the way to the output must be readable by www-data, as on a real host.
+  chmodSync(site.root, 0o755);
+  const built = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
+  expect(built.code, built.stderr).toBe(0);
+  work = mkdtempSync(path.join(tmpdir(), "lr-nginx-"));
+  const port = await freePort();
+  const location = readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8").replace("/var/www/reviews/", `${path.join(site.root, "_site")}/`);
+  for (const dir of ["client", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(work, dir));
+  writeFileSync(
+    path.join(work, "nginx.conf"),
+    `user www-data;\nworker_processes 1;\ndaemon off;\npid ${work}/nginx.pid;\nerror_log ${work}/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n` +
+      ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name, i) => `  ${name}_temp_path ${work}/${["client", "proxy", "fastcgi", "uwsgi", "scgi"][i]};\n`).join("") +
+      `  server {\n    listen 127.0.0.1:${port};\n${location}\n  }\n}\n`,
+  );
+  const binary = ["/usr/sbin/nginx", "nginx"].find((candidate) => {
+    try {
+      execFileSync(candidate, ["-v"], { stdio: "ignore" });
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (!binary) throw new Error("nginx is not installed: run `bash scripts/ensure-test-tools.sh` (npm test does) or `sudo apt-get install -y nginx`.");
+  nginx = spawn(binary, ["-c", path.join(work, "nginx.conf")], { stdio: "ignore" });
+  base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`${base}${PREFIX}`);
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+  browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  nginx?.kill("SIGQUIT");
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+describe("served by nginx under a path, as www-data", () => {
+  it("answers 200 for every page, asset and document of the build, with the right address for each", async () => {
+    const files = site.files().filter((file) => !file.startsWith(".") && !file.includes("/."));
+    expect(files.length).toBeGreaterThan(30);
+    const failures: string[] = [];
+    for (const file of files) {
+      const address = PREFIX + file.split("/").map(encodeURIComponent).join("/").replace(/(^|\/)index\.html$/, "$1");
+      const response = await fetch(base + address);
+      if (response.status !== 200) failures.push(`${address}: ${response.status}`);
+      await response.arrayBuffer();
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it("answers an unknown address with 404 and the site's own 404 page, its links under the path", async () => {
+    const response = await fetch(`${base}${PREFIX}no/such/page/`);
+    expect(response.status).toBe(404);
+    const html = await response.text();
+    expect(html).toContain("<h1>");
+    expect(html).toContain(`href="${PREFIX}assets/site.css"`);
+  });
+
+  it("has every internal reference of every page under the path", () => {
+    const problems: string[] = [];
+    for (const file of site.files().filter((f) => f.endsWith(".html"))) {
+      for (const [, attribute, value] of site.read(file).matchAll(/\s(href|src|action)="([^"]*)"/g)) {
+        if (value!.startsWith("/") && !value!.startsWith(PREFIX)) problems.push(`${file}: ${attribute}="${value}"`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(site.read("sitemap.xml")).toContain("<loc>https://www.example.org/review/reviews/kept/</loc>");
+    expect(site.read("sitemap.xml")).not.toMatch(/<loc>https:\/\/www\.example\.org\/(?!review\/)/);
+    expect(site.read("feed.xml")).toContain('href="https://www.example.org/review/feed.xml"');
+    expect(site.read("robots.txt")).toContain("Sitemap: https://www.example.org/review/sitemap.xml");
+    expect(site.read("index.html")).toContain('<link rel="canonical" href="https://www.example.org/review/">');
+    const data = JSON.parse(site.read("reviews.json"));
+    expect(data.reviews.find((r: { id: string }) => r.id === "kept").documentUrls).toEqual(["https://www.example.org/review/reviews/kept/overview%20report%20%231.pdf"]);
+  });
+
+  it("finds a review by search in Chromium under the path, and never a removed one, with no CSP violation on any kind of page", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+    page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`));
+    await page.goto(`${base}${PREFIX}search/?q=zanzibarite`);
+    await expect.poll(() => page.locator("#search-results a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), { timeout: 15_000 }).toEqual([`${PREFIX}reviews/kept/`]);
+    await page.goto(`${base}${PREFIX}search/?q=quixotically`);
+    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/^0 reviews match/);
+    for (const address of ["", "reviews/", "reviews/kept/", "reviews/gone/", "reviews/theme/neglect/", "open-data/", "accessibility/", "no-such-page/"]) {
+      await page.goto(`${base}${PREFIX}${address}`);
+      await page.waitForLoadState("load");
+    }
+    // With JavaScript on, the list's filters run too.
+    await page.goto(`${base}${PREFIX}?type=cspr`);
+    await expect.poll(() => page.locator("#filter-status").textContent()).toMatch(/Showing 1 of 2 reviews/);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it("carries the same Content-Security-Policy on every page, and in the header files shipped for hosts that set headers", () => {
+    for (const file of site.files().filter((f) => f.endsWith(".html"))) {
+      expect(site.read(file), file).toContain(`<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", "&#39;")}">`);
+    }
+    const withFrames = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
+    expect(readFileSync(path.join(PROJECT_ROOT, "deploy", "_headers"), "utf8")).toContain(`Content-Security-Policy: ${withFrames}`);
+    expect(readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8")).toContain(`add_header Content-Security-Policy "${withFrames}" always;`);
+    expect(realpathSync(path.join(site.root, "_site"))).toContain("_site.builds");
+  });
+});
