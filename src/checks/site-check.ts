@@ -4,6 +4,7 @@ import { Parser } from "htmlparser2";
 import { globSync } from "tinyglobby";
 import type { Catalogue } from "../catalogue/index.ts";
 import { indexedUrls } from "../build/search-index.ts";
+import { pathPrefix } from "../catalogue/open-data.ts";
 import { RESERVED_IDS } from "../model/review.ts";
 
 /** Every file under `dir`, relative to it, with `/` separators, sorted. */
@@ -117,12 +118,18 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
   const fileSet = new Set(files);
   const pages = new Map(files.filter((file) => file.endsWith(".html")).map((page) => [page, pageReferences(readFileSync(path.join(dir, page), "utf8"))]));
 
+  // A site built for a path of its domain (/review/) has every address under that path.
+  const prefix = pathPrefix(catalogue.site.url);
   for (const [page, { links }] of pages) {
     const pageAddress = "/" + page.replace(/(^|\/)index\.html$/, "$1");
     for (const raw of links) {
       if (/^[a-z][a-z0-9+.-]*:/i.test(raw) || raw.startsWith("//")) continue; // another site, mailto: or tel:
-      const resolved = new URL(raw, `http://site.invalid${pageAddress}`);
-      const target = fileFor(resolved.pathname);
+      const resolved = new URL(raw, `http://site.invalid${prefix}${pageAddress.slice(1)}`);
+      if (!resolved.pathname.startsWith(prefix)) {
+        problems.push(`${pageAddress} links to ${raw}, which is outside the path the site is served under (${prefix}).`);
+        continue;
+      }
+      const target = fileFor(`/${resolved.pathname.slice(prefix.length)}`);
       const fragment = decoded(resolved.hash.slice(1));
       if (target === undefined || fragment === undefined) {
         problems.push(`${pageAddress} links to ${raw}, which is not a valid address: a "%" must start an encoded character (such as %25), and an encoded "/" (%2F) cannot name a file.`);

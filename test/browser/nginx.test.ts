@@ -43,8 +43,11 @@ beforeAll(async () => {
   site = fixtureProject({ reviews, site: { ...fixtureSite(), url: "https://www.example.org/review" }, files: { "kept/overview report #1.pdf": PDF, "also-kept/brief.pdf": PDF } });
   // Every folder on the way to the output must be readable by www-data, as on a real host.
   chmodSync(site.root, 0o755);
-  const built = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
-  expect(built.code, built.stderr).toBe(0);
+  // The nightly job, so that its own checks (links, search index, permissions, pa11y) run on a site under a path too.
+  const built = await site.run("nightly", ["--a11y", "always"], { BUILD_DATE: "2026-11-26" });
+  expect(built.code, built.stderr + built.stdout).toBe(0);
+  expect(built.stdout).toContain("Checked links, removed reviews and the search index: no problems.");
+  expect(built.stdout).toMatch(/✔ \d+\/\d+ URLs passed/);
   work = mkdtempSync(path.join(tmpdir(), "lr-nginx-"));
   const port = await freePort();
   const location = readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8").replace("/var/www/reviews/", `${path.join(site.root, "_site")}/`);

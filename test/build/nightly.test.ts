@@ -90,14 +90,14 @@ describe("npm run nightly", () => {
     const site = fixtureProject({ reviews, files });
     expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
     const before = live(site.root);
-    site.writeReviews([{ ...reviews[0], summary: "See [the other review](/reviews/no-such-review/)." }, ...reviews.slice(1)]);
+    site.writeReviews([{ ...reviews[0], summary: "See [the missing page](/no-such-page/)." }, ...reviews.slice(1)]);
     const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("NOT published; the live site is unchanged");
-    expect(failed.stderr).toContain("/reviews/cspr-one/ links to /reviews/no-such-review/, which is not in the build.");
+    expect(failed.stderr).toContain("/reviews/cspr-one/ links to /no-such-page/, which is not in the build.");
     expect(live(site.root)).toEqual(before);
     const report = JSON.parse(readFileSync(path.join(site.root, "_site.report.json"), "utf8"));
-    expect(report).toMatchObject({ published: false, failure: expect.stringContaining("no-such-review") });
+    expect(report).toMatchObject({ published: false, failure: expect.stringContaining("no-such-page") });
   });
 
   it("leaves the live output exactly as it was when the data is invalid and nothing is due to leave", async () => {

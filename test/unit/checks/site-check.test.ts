@@ -123,3 +123,14 @@ describe("checkBuiltSite's check of the search index and of permissions", () => 
     expect(unreadable(dir)).toEqual(["docs cannot be read by the web server (mode 700; expected 755).", "docs/a.pdf cannot be read by the web server (mode 600; expected 644)."]);
   });
 });
+
+describe("checkBuiltSite for a site under a path of its domain", () => {
+  const underPath = buildCatalogue([], { ...(fixtureSite() as unknown as SiteSettings), url: "https://www.example.org/review" }, "2026-11-26");
+  it("resolves links under the path, and names one that leaves it", () => {
+    const dir = builtSite({
+      "index.html": ['<a href="/review/docs/a.pdf">x</a>', '<a href="docs/a.pdf">x</a>', '<a href="/review/#top">x</a>', '<p id="top"></p>', '<a href="/docs/a.pdf">x</a>'].join(""),
+      "docs/a.pdf": "x",
+    });
+    expect(checkBuiltSite(dir, underPath)).toEqual(["/ links to /docs/a.pdf, which is outside the path the site is served under (/review/)."]);
+  });
+});
