@@ -10,7 +10,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { runA11yCheck } from "../src/checks/a11y-check.ts";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
-import { pathPrefix } from "../src/catalogue/open-data.ts";
+import { pathPrefix } from "../src/catalogue/addresses.ts";
 import { buildSite } from "../src/build/build-site.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
 

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { DOCUMENT_KIND_LABELS } from "../src/catalogue/documents.ts";
-import { type DocumentKind } from "../src/model/review.ts";
+import type { DocumentKind } from "../src/model/review.ts";
 
 interface SampleReview {
   id: string;

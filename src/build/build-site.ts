@@ -4,13 +4,15 @@ import path from "node:path";
 import { x } from "tinyexec";
 import { INPUT_ENV, readBuildInput, serialiseBuildInput, type BuildInput } from "../content/build-input.ts";
 import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
-import { pathPrefix } from "../catalogue/open-data.ts";
+import { pathPrefix } from "../catalogue/addresses.ts";
 import { copyDocuments } from "./copy-documents.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "./fault.ts";
 import { contentPaths } from "../content/paths.ts";
 import { formatProblems } from "../content/problems.ts";
-import { checkNotEarlier, checkOutput, MARKER, newBuild, publishBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "../release/publish.ts";
+import { checkNotEarlier, publishBuild } from "../release/publish.ts";
+import { MARKER, newBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "../release/build-folder.ts";
+import { checkOutput } from "../release/output-guard.ts";
 import { buildSearchIndex } from "./search-index.ts";
 import { lock } from "../release/lock.ts";
 

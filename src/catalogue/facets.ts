@@ -1,6 +1,6 @@
 import type { SiteSettings } from "../content/site-settings.ts";
 import slugify from "@sindresorhus/slugify";
-import { type ReviewType } from "../model/review.ts";
+import type { ReviewType } from "../model/review.ts";
 
 /** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
 export const FACETS = ["type", "area", "year", "theme"] as const;

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import { ZONE, type IsoDate } from "../model/dates.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
-import { absoluteUrl } from "./open-data.ts";
+import { absoluteUrl } from "./addresses.ts";
 import type { FeedView, ReviewView } from "./views.ts";
 
 /** How many entries the feed carries. */

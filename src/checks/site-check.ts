@@ -4,7 +4,7 @@ import { Parser } from "htmlparser2";
 import { globSync } from "tinyglobby";
 import type { Catalogue } from "../catalogue/index.ts";
 import { indexedUrls } from "../build/search-index.ts";
-import { pathPrefix } from "../catalogue/open-data.ts";
+import { pathPrefix } from "../catalogue/addresses.ts";
 import { RESERVED_IDS } from "../model/review.ts";
 
 /** Every file under `dir`, relative to it, with `/` separators, sorted. */
@@ -20,8 +20,7 @@ export function listFiles(dir: string): string[] {
 export function srcsetUrls(srcset: string): string[] {
   const urls: string[] = [];
   const candidate = /[\s,]*(\S+)/y;
-  let match: RegExpExecArray | null;
-  while ((match = candidate.exec(srcset))) {
+  for (let match = candidate.exec(srcset); match; match = candidate.exec(srcset)) {
     const url = match[1]!;
     if (url.endsWith(",")) {
       urls.push(url.replace(/,+$/, ""));

@@ -5,7 +5,7 @@ import { REVIEWS_FILE, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { siteSchema, siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
 import { validateReviews } from "./validate.ts";
-import { type Review } from "../model/review.ts";
+import type { Review } from "../model/review.ts";
 
 /**
  * Everything a build is made from, decided once: the build date, the validated

@@ -82,15 +82,15 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
  * less reserved keys (reported as issues instead). A key given twice keeps its
  * last value, as JSON.parse does. Recursion is safe: the depth is checked first.
  */
-function valueOf(node: Node): unknown {
+function jsonValueOf(node: Node): unknown {
   switch (node.type) {
     case "array":
-      return node.children!.map(valueOf);
+      return node.children!.map(jsonValueOf);
     case "object": {
       const object: Record<string, unknown> = {};
       for (const property of node.children!) {
         const [key, value] = property.children as [Node, Node];
-        if (!RESERVED_KEYS.has(key.value)) object[key.value] = valueOf(value);
+        if (!RESERVED_KEYS.has(key.value)) object[key.value] = jsonValueOf(value);
       }
       return object;
     }
@@ -193,7 +193,7 @@ export function parseJsonText(text: string, file: string): { source?: JsonSource
     return undefined;
   };
   // Reserved keys are reported as issues and left out of the value, so that nothing after this sees them.
-  return { source: { file, value: valueOf(tree), lineOf, issues: treeIssues(tree, lineAt) }, problems: [] };
+  return { source: { file, value: jsonValueOf(tree), lineOf, issues: treeIssues(tree, lineAt) }, problems: [] };
 }
 
 /** Read a data file's text; a missing file is a problem, not a crash. */

@@ -1,10 +1,9 @@
-import { lstatSync, readdirSync, realpathSync } from "node:fs";
-import path from "node:path";
+
 import type { IsoDate } from "../model/dates.ts";
-import { documentFormat } from "../catalogue/documents.ts";
 import { themeKey } from "../catalogue/facets.ts";
 import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
 import { quote, type Problem } from "./problems.ts";
+import { checkFile, isRecord, linkedFolderMessage, overviewReportOf, strayDocumentWarnings } from "./document-files.ts";
 import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 import { RESERVED_IDS, SLUG, type Review, type ReviewDocument } from "../model/review.ts";
@@ -26,10 +25,6 @@ export interface ValidationResult {
 
 type Path = (string | number)[];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
 /** An id that can name a review and its folder: a slug, not too long. */
 function isUsableId(id: unknown): id is string {
   return typeof id === "string" && id.length <= MAX_LENGTH.id && SLUG.test(id);
@@ -40,83 +35,6 @@ function reviewLabel(raw: unknown, index: number): string {
   const id = isRecord(raw) ? raw.id : undefined;
   if (isUsableId(id)) return `review "${id}"`;
   return `review ${index + 1} in the list${id === undefined ? " (it has no id)" : ` (its id is ${quote(id)})`}`;
-}
-
-const WITHHELD_REASON = "a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family.";
-
-/** Whether a title, file name or address says "overview", however it is spelt out (Overview_Report, over-view, OVERVIEW). */
-function saysOverview(text: unknown): boolean {
-  return typeof text === "string" && text.toLowerCase().replace(/[^a-z]/g, "").includes("overview");
-}
-
-/**
- * The field by which a withheld review's document is, or looks like, the
- * overview report (its kind, title, file name or address), with why.
- */
-function overviewReportOf(doc: Record<string, unknown>): { field: string; message: string } | undefined {
-  if (doc.kind === "overview-report") return { field: "kind", message: `${WITHHELD_REASON} Remove this document, or change the review's status.` };
-  const says = ([["title", "its title"], ["file", "its file name"], ["url", "its web address"]] as const).find(([field]) => saysOverview(doc[field]));
-  if (!says) return undefined;
-  return {
-    field: says[0],
-    message: `${WITHHELD_REASON} This document looks like the overview report: ${says[1]} says "overview". Remove it, or if it is another document, give it a title, file name and address that do not say "overview".`,
-  };
-}
-
-/**
- * A review's folder `reviews/<id>/` must be a real folder inside `reviews/`:
- * a linked folder would publish files from anywhere. Undefined when it is
- * fine, or missing (each missing file is then reported on its own).
- */
-function linkedFolderMessage(id: string, ctx: ValidationContext): string | undefined {
-  const folderLabel = `reviews/${id}/`;
-  const folder = path.join(ctx.reviewsDir, id);
-  let real: string;
-  try {
-    if (!lstatSync(folder).isSymbolicLink()) {
-      real = realpathSync(folder);
-      if (real === path.join(realpathSync(ctx.reviewsDir), id)) return undefined;
-    }
-  } catch {
-    return undefined;
-  }
-  return `the folder ${folderLabel} is a link to another folder, so its files could come from outside reviews/. Make ${folderLabel} a real folder and copy the documents into it.`;
-}
-
-/**
- * Check a document's `file` against the review's folder. A name with a path in it,
- * a link out of the folder, or a missing file is a problem, so nothing outside
- * `reviews/<id>/` can ever be published.
- */
-function checkFile(file: string, id: string, ctx: ValidationContext): { bytes?: number; message?: string } {
-  const folderLabel = `reviews/${id}/`;
-  if (file.includes("/") || file.includes("\\") || file === "." || file === ".." || file.startsWith(".")) {
-    return { message: `expected the name of a file inside ${folderLabel} (no folders, no "..", not starting with "."), got ${quote(file)}.` };
-  }
-  if (!documentFormat(file)) {
-    return { message: `${quote(file)} is not a kind of file this site publishes; expected a name ending .pdf, .docx, .doc, .odt, .rtf, .xlsx, .csv, .pptx or .txt.` };
-  }
-  const folder = path.join(ctx.reviewsDir, id);
-  const full = path.join(folder, file);
-  let stat;
-  try {
-    stat = lstatSync(full);
-  } catch {
-    return { message: `the file ${folderLabel}${file} does not exist. Put the file in that folder, or correct the name (names are case-sensitive).` };
-  }
-  if (stat.isSymbolicLink()) {
-    let target: string;
-    try {
-      target = realpathSync(full);
-    } catch {
-      return { message: `${folderLabel}${file} is a link to a file that does not exist.` };
-    }
-    if (path.dirname(target) !== path.join(realpathSync(ctx.reviewsDir), id)) return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
-    stat = lstatSync(target);
-  }
-  if (!stat.isFile()) return { message: `${folderLabel}${file} is not a file.` };
-  if (stat.size === 0) return { message: `${folderLabel}${file} is empty (0 bytes).` };
-  return { bytes: stat.size };
 }
 
 /**
@@ -244,38 +162,4 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
 
   warnings.push(...strayDocumentWarnings(source.value, ctx));
   return { reviews, errors, warnings };
-}
-
-/**
- * Files in `reviews/` that no review points to are never published; say so, in
- * case a maintainer dropped a file in and forgot to add it to the data.
- */
-function strayDocumentWarnings(raw: unknown[], ctx: ValidationContext): Problem[] {
-  const referenced = new Map<string, Set<string>>();
-  for (const review of raw) {
-    if (!isRecord(review) || typeof review.id !== "string") continue;
-    const files = referenced.get(review.id) ?? new Set<string>();
-    if (Array.isArray(review.documents)) for (const doc of review.documents) if (isRecord(doc) && typeof doc.file === "string") files.add(doc.file);
-    referenced.set(review.id, files);
-  }
-  const warnings: Problem[] = [];
-  let folders: string[];
-  try {
-    folders = readdirSync(ctx.reviewsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
-  } catch {
-    return warnings;
-  }
-  for (const folder of folders) {
-    const files = referenced.get(folder);
-    if (!files) {
-      warnings.push({ file: `reviews/${folder}/`, message: `no review in _data/reviews.json has the id "${folder}", so nothing in this folder is published.` });
-      continue;
-    }
-    for (const name of readdirSync(path.join(ctx.reviewsDir, folder)).sort()) {
-      if (!files.has(name) && !name.startsWith(".")) {
-        warnings.push({ file: `reviews/${folder}/${name}`, review: `review "${folder}"`, message: "no document of this review points to this file, so it is not published." });
-      }
-    }
-  }
-  return warnings;
 }

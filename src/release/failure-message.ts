@@ -1,6 +1,6 @@
 import { BuildDateError } from "../rules/build-date.ts";
 import { DataError } from "../content/problems.ts";
-import { OutputError } from "./publish.ts";
+import { OutputError } from "./build-folder.ts";
 
 function causeOf(e: Error): unknown {
   return (e as Error & { originalError?: unknown }).originalError ?? e.cause;

@@ -1,5 +1,5 @@
 import lockfile from "proper-lockfile";
-import type { OutputLayout } from "./publish.ts";
+import type { OutputLayout } from "./build-folder.ts";
 
 /**
  * How long a lock may go without being refreshed before it counts as left by a

@@ -5,12 +5,12 @@ import { buildSite } from "../build/build-site.ts";
 import { requireChromium } from "../checks/chromium.ts";
 import { explainFailure } from "./failure-message.ts";
 import { BuildDateError, resolveBuildDate } from "../rules/build-date.ts";
-import { pathPrefix } from "../catalogue/open-data.ts";
+import { pathPrefix } from "../catalogue/addresses.ts";
 import { checkpoint } from "../build/fault.ts";
 import { formatProblem } from "../content/problems.ts";
 import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
 import type { OpenDataRecord } from "../catalogue/open-data.ts";
-import { outputLayout } from "./publish.ts";
+import { outputLayout } from "./build-folder.ts";
 import { checkBuiltSite } from "../checks/site-check.ts";
 import { withdrawExpired } from "./withdraw.ts";
 

@@ -1,6 +1,7 @@
 import { lock } from "./lock.ts";
 import type { IsoDate } from "../model/dates.ts";
-import { buildAt, expiredBy, OutputError, outputLayout, requireWholeBuild, swapWithPrevious } from "./publish.ts";
+import { buildAt, swapWithPrevious } from "./publish.ts";
+import { expiredBy, OutputError, outputLayout, requireWholeBuild } from "./build-folder.ts";
 import { rebuildAt } from "./withdraw.ts";
 
 /**

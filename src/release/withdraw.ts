@@ -6,7 +6,8 @@ import { readBuildInputFile, type BuildInput } from "../content/build-input.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "../build/fault.ts";
 import { recordsCsv, type OpenDataRecord } from "../catalogue/open-data.ts";
-import { buildAt, expiredBy, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./publish.ts";
+import { buildAt } from "./publish.ts";
+import { expiredBy, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./build-folder.ts";
 import { buildSearchIndex } from "../build/search-index.ts";
 import { checkBuiltSite } from "../checks/site-check.ts";
 

@@ -1,5 +1,5 @@
 import { addMonths, type IsoDate } from "../model/dates.ts";
-import { type ReviewStatus, type ReviewType } from "../model/review.ts";
+import type { ReviewStatus, ReviewType } from "../model/review.ts";
 
 /**
  * The publication rule, in one place:

@@ -141,7 +141,7 @@ describe("every kind of page", () => {
       expect(facts.lang, path).toBe("en-GB");
       expect(facts.h1, path).toBe(1);
       expect(facts.levels[0], path).toBe(1);
-      facts.levels.forEach((level, i) => i > 0 && expect(level - facts.levels[i - 1]!, `${path}: heading ${i}`).toBeLessThanOrEqual(1));
+      for (const [i, level] of facts.levels.entries()) if (i > 0) expect(level - facts.levels[i - 1]!, `${path}: heading ${i}`).toBeLessThanOrEqual(1);
       expect(facts.landmarks, path).toEqual([1, 1, 1]);
       await page.context().close();
     }

@@ -4,7 +4,7 @@ import { buildCatalogue } from "../../../src/catalogue/index.ts";
 import { CSV_COLUMNS, openDataCsv, openDataJson } from "../../../src/catalogue/open-data.ts";
 import type { SiteSettings } from "../../../src/content/site-settings.ts";
 import { fixtureSite } from "../../helpers/site.ts";
-import { type Review } from "../../../src/model/review.ts";
+import type { Review } from "../../../src/model/review.ts";
 
 const site = fixtureSite() as unknown as SiteSettings;
 

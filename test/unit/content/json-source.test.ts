@@ -64,8 +64,8 @@ describe("parseJsonText", () => {
     ["\\uffff", "U+FFFF"],
     ["\\ud800", "U+D800"],
     ["\\udc00x", "U+DC00"],
-  ])("refuses a character XML cannot carry: %s", (escape, code) => {
-    const { source } = parseJsonText(`{\n  "a": {"title": "Child ${escape}A"}\n}`, "f.json");
+  ])("refuses a character XML cannot carry: %s", (escaped, code) => {
+    const { source } = parseJsonText(`{\n  "a": {"title": "Child ${escaped}A"}\n}`, "f.json");
     expect(source!.issues).toEqual([
       { path: ["a", "title"], line: 2, message: `the text has a control character (${code}) at character 7 that cannot be published: it would make the site's news feed invalid. Delete it (such characters often come with text pasted from another program).` },
     ]);

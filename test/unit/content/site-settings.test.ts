@@ -106,6 +106,6 @@ describe("site settings", () => {
   });
 
   it("reports deeply nested JSON with the file name", () => {
-    expect(problemsOf("[".repeat(100_000))).toEqual([expect.stringMatching(/^  1\. _data\/site.json, line 1, column \d+: the file is nested too deeply/)]);
+    expect(problemsOf("[".repeat(100_000))).toEqual([expect.stringMatching(/^ {2}1\. _data\/site.json, line 1, column \d+: the file is nested too deeply/)]);
   });
 });

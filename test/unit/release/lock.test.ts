@@ -4,7 +4,7 @@ import path from "node:path";
 import { x } from "tinyexec";
 import { describe, expect, it } from "vitest";
 import { lock, LOCK_STALE_MS } from "../../../src/release/lock.ts";
-import { outputLayout } from "../../../src/release/publish.ts";
+import { outputLayout } from "../../../src/release/build-folder.ts";
 
 const freshLayout = () => outputLayout(path.join(mkdtempSync(path.join(tmpdir(), "lr-lock-")), "_site"));
 

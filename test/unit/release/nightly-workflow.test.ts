@@ -126,6 +126,7 @@ describe("the nightly workflow on GitHub Pages", () => {
     expect(pages.uses).toMatch(/^actions\/configure-pages@/);
     for (const id of ["nightly", "fallback"]) {
       const step = build.steps.find((s) => s.id === id)! as Step & { env?: Record<string, string> };
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a template literal.
       expect(step.env?.SITE_URL, id).toBe("${{ steps.pages.outputs.base_url }}");
     }
     expect(stepIndex((s) => s.id === "pages")).toBeLessThan(stepIndex((s) => s.id === "nightly"));

@@ -1,0 +1,48 @@
+import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { publishBuild, } from "../../../src/release/publish.ts";
+import { MARKER, newBuild, outputLayout, writeMeta, type OutputLayout } from "../../../src/release/build-folder.ts";
+import { checkOutput } from "../../../src/release/output-guard.ts";
+import { PROJECT_ROOT } from "../../helpers/site.ts";
+import { temporaryFolder } from "../../helpers/temporary.ts";
+
+function tempLayout(): OutputLayout {
+  const dir = temporaryFolder("lr-pub-");
+  return outputLayout(path.join(dir, "_site"));
+}
+
+async function build(layout: OutputLayout, content: string, buildDate = "2026-11-26") {
+  const folder = await newBuild(layout, "test");
+  writeFileSync(path.join(folder.site, "index.html"), content);
+  writeFileSync(path.join(folder.site, MARKER), "");
+  await writeMeta(folder, { generator: "learning-reviews", buildDate, listed: [], removed: [] });
+  return folder;
+}
+
+describe("choosing where to publish", () => {
+  const project = PROJECT_ROOT;
+  it("refuses the project, any folder that holds it, and an empty name", async () => {
+    await expect(checkOutput(".", project)).rejects.toThrow(/the project folder itself/);
+    await expect(checkOutput(project, project)).rejects.toThrow(/the project folder itself/);
+    await expect(checkOutput("..", project)).rejects.toThrow(/a folder that holds the project/);
+    await expect(checkOutput("/", project)).rejects.toThrow(/a folder that holds the project/);
+    await expect(checkOutput("", project)).rejects.toThrow(/--out is empty/);
+  });
+
+  it("refuses a folder the build did not make, and a missing parent folder, with a message", async () => {
+    const layout = tempLayout();
+    mkdirSync(layout.out);
+    writeFileSync(path.join(layout.out, "index.html"), "somebody else's site");
+    await expect(checkOutput(layout.out, project)).rejects.toThrow(/a folder that this site's build did not make/);
+    await expect(checkOutput(path.join(path.dirname(layout.out), "no", "such", "_site"), project)).rejects.toThrow(/does not exist, so the site cannot be published .* Create it first/);
+    await expect(checkOutput(path.join(path.dirname(layout.out), "elsewhere"), project)).resolves.toMatchObject({ out: path.join(path.dirname(layout.out), "elsewhere") });
+  });
+
+  it("accepts a link made by an earlier build", async () => {
+    const layout = tempLayout();
+    await publishBuild(layout, await build(layout, "one"));
+    symlinkSync(".", `${layout.out}-other`);
+    await expect(checkOutput(layout.out, project)).resolves.toMatchObject({ out: layout.out });
+  });
+});
