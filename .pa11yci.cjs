@@ -6,7 +6,8 @@ const siteDir = process.env.A11Y_SITE_DIR;
 const baseUrl = process.env.A11Y_BASE_URL;
 // Chromium's path and flags come from src/checks/chromium.ts, the one place for them.
 const launch = process.env.A11Y_CHROME_LAUNCH;
-if (!siteDir || !baseUrl || !launch) throw new Error("Run the accessibility check with `npm run test:a11y`, which serves the site and sets A11Y_SITE_DIR, A11Y_BASE_URL and A11Y_CHROME_LAUNCH.");
+if (!siteDir || !baseUrl || !launch)
+  throw new Error("Run the accessibility check with `npm run test:a11y`, which serves the site and sets A11Y_SITE_DIR, A11Y_BASE_URL and A11Y_CHROME_LAUNCH.");
 
 /** Every .html file under the site, as the address a visitor would use. */
 function pages(dir) {
@@ -31,5 +32,7 @@ module.exports = {
     chromeLaunchConfig: JSON.parse(launch),
     reporters: process.env.A11Y_JSON_REPORT ? ["cli", ["json", { fileName: process.env.A11Y_JSON_REPORT }]] : ["cli"],
   },
-  urls: pages(siteDir).flatMap((page) => viewports.map((viewport) => ({ url: baseUrl + page + (page.includes("?") ? "&" : "?") + `width=${viewport.width}`, viewport }))),
+  urls: pages(siteDir).flatMap((page) =>
+    viewports.map((viewport) => ({ url: baseUrl + page + (page.includes("?") ? "&" : "?") + `width=${viewport.width}`, viewport })),
+  ),
 };

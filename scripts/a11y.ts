@@ -14,7 +14,9 @@ import { pathPrefix } from "../src/catalogue/addresses.ts";
 import { buildSite } from "../src/build/build-site.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
 
-const { values } = parseArgs({ options: { site: { type: "string" }, prefix: { type: "string", default: "/" }, json: { type: "string", default: "test-results/pa11y.json" } } });
+const { values } = parseArgs({
+  options: { site: { type: "string" }, prefix: { type: "string", default: "/" }, json: { type: "string", default: "test-results/pa11y.json" } },
+});
 let temporary: string | undefined;
 let prefix = values.prefix;
 try {

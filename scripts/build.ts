@@ -11,7 +11,12 @@ import { explainFailure } from "../src/release/failure-message.ts";
 const { values } = parseArgs({ options: { out: { type: "string", default: "_site" }, "allow-earlier-date": { type: "boolean", default: false } } });
 try {
   const started = Date.now();
-  const result = await buildSite({ out: values.out, buildDate: resolveBuildDate(process.env), allowEarlierDate: values["allow-earlier-date"], log: (line) => console.warn(line) });
+  const result = await buildSite({
+    out: values.out,
+    buildDate: resolveBuildDate(process.env),
+    allowEarlierDate: values["allow-earlier-date"],
+    log: (line) => console.warn(line),
+  });
   const { catalogue } = result;
   console.log(
     `Built the site for ${catalogue.buildDate}: ${catalogue.listed.length} reviews listed, ${catalogue.removed.length} removed, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +

@@ -14,7 +14,9 @@ try {
   const catalogue = buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings);
   if (catalogue.warnings.length) console.warn(formatProblems(catalogue.warnings, "warning"));
   const noted = catalogue.warnings.length ? ` (${catalogue.warnings.length} ${catalogue.warnings.length === 1 ? "warning" : "warnings"} above)` : "";
-  console.log(`The data is valid${noted}. As of ${catalogue.buildDate}: ${catalogue.listed.length} ${catalogue.listed.length === 1 ? "review" : "reviews"} would be listed, ${catalogue.removed.length} removed.`);
+  console.log(
+    `The data is valid${noted}. As of ${catalogue.buildDate}: ${catalogue.listed.length} ${catalogue.listed.length === 1 ? "review" : "reviews"} would be listed, ${catalogue.removed.length} removed.`,
+  );
 } catch (error) {
   console.error(explainFailure(error));
   process.exitCode = 1;

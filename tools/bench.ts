@@ -42,8 +42,12 @@ function check(label: string, result: Measured): Measured {
 function baselineProject(n: number): string {
   const dir = mkdtempSync(path.join(tmpdir(), "lr-baseline-"));
   mkdirSync(path.join(dir, "_includes"));
-  writeFileSync(path.join(dir, "_includes", "layout.njk"), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>\n');
-  for (let i = 0; i < n; i++) writeFileSync(path.join(dir, `page-${i}.md`), `---\nlayout: layout.njk\ntitle: Page ${i}\n---\n# Page ${i}\n\nSome **text** for page ${i}.\n`);
+  writeFileSync(
+    path.join(dir, "_includes", "layout.njk"),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>\n',
+  );
+  for (let i = 0; i < n; i++)
+    writeFileSync(path.join(dir, `page-${i}.md`), `---\nlayout: layout.njk\ntitle: Page ${i}\n---\n# Page ${i}\n\nSome **text** for page ${i}.\n`);
   return dir;
 }
 
@@ -64,7 +68,9 @@ for (const n of sizes) {
   for (let i = 0; i < runs; i++) {
     build.push(check(`build of ${n}`, await runMeasured(node, ["--import", "tsx", "scripts/build.ts", "--out", "_site"], { cwd: project, env })));
     base.push(check(`baseline of ${n}`, await runMeasured(node, [eleventyCli, "--input=.", "--output=_site", "--quiet"], { cwd: baseline, env })));
-    process.stderr.write(`  ${n} reviews, run ${i + 1}/${runs}: build ${(build.at(-1)!.wallMs / 1000).toFixed(1)} s, baseline ${(base.at(-1)!.wallMs / 1000).toFixed(1)} s\n`);
+    process.stderr.write(
+      `  ${n} reviews, run ${i + 1}/${runs}: build ${(build.at(-1)!.wallMs / 1000).toFixed(1)} s, baseline ${(base.at(-1)!.wallMs / 1000).toFixed(1)} s\n`,
+    );
   }
   const summary = (ms: Measured[], out: string) => ({
     medianMs: Math.round(median(ms.map((m) => m.wallMs))),
@@ -117,7 +123,11 @@ const rows = [
 ];
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
 console.log(rows.map((row) => "| " + row.map((cell, i) => cell.padEnd(widths[i]!)).join(" | ") + " |").join("\n"));
-console.log(`\nAccessibility check (sample site): ${checked} URLs in ${(a11y.wallMs / 1000).toFixed(1)} s, ${report.accessibility.perUrlMs} ms a URL (including Chromium's start).`);
-console.log(`Nightly job end to end (sample site, with the accessibility check): ${(nightly.wallMs / 1000).toFixed(1)} s, peak ${report.nightly.peakRssMiB} MiB.`);
+console.log(
+  `\nAccessibility check (sample site): ${checked} URLs in ${(a11y.wallMs / 1000).toFixed(1)} s, ${report.accessibility.perUrlMs} ms a URL (including Chromium's start).`,
+);
+console.log(
+  `Nightly job end to end (sample site, with the accessibility check): ${(nightly.wallMs / 1000).toFixed(1)} s, peak ${report.nightly.peakRssMiB} MiB.`,
+);
 if (report.targets.linearScaling !== null) console.log(`10,000 reviews took ${report.targets.linearScaling}× as long as 1,000.`);
 console.log("Written to bench-results/bench.json.");

@@ -12,14 +12,43 @@ import { fileURLToPath } from "node:url";
 
 const AREAS = ["blackburn-with-darwen", "blackpool", "lancashire", "pan-lancashire"];
 const THEMES = [
-  "neglect", "domestic abuse", "safe sleep", "non-accidental injury", "criminal exploitation", "child sexual exploitation", "mental health",
-  "self-harm", "parental substance misuse", "information sharing", "voice of the child", "professional curiosity", "unseen men",
-  "disabled children", "education", "transitions", "missing from home", "online harm", "was not brought", "child protection planning",
-  "physical abuse", "child sexual abuse", "housing", "poverty", "bruising in non-mobile babies", "fabricated or induced illness",
-  "elective home education", "private fostering", "young carers", "bullying",
+  "neglect",
+  "domestic abuse",
+  "safe sleep",
+  "non-accidental injury",
+  "criminal exploitation",
+  "child sexual exploitation",
+  "mental health",
+  "self-harm",
+  "parental substance misuse",
+  "information sharing",
+  "voice of the child",
+  "professional curiosity",
+  "unseen men",
+  "disabled children",
+  "education",
+  "transitions",
+  "missing from home",
+  "online harm",
+  "was not brought",
+  "child protection planning",
+  "physical abuse",
+  "child sexual abuse",
+  "housing",
+  "poverty",
+  "bruising in non-mobile babies",
+  "fabricated or induced illness",
+  "elective home education",
+  "private fostering",
+  "young carers",
+  "bullying",
 ];
-const WORDS = "agencies shared information about the family and professionals did not always see the child; the review asks how practitioners can work together, record concerns, escalate when plans drift, and hear what children say about their lives at home and at school".split(" ");
-const TINY_PDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+const WORDS =
+  "agencies shared information about the family and professionals did not always see the child; the review asks how practitioners can work together, record concerns, escalate when plans drift, and hear what children say about their lives at home and at school".split(
+    " ",
+  );
+const TINY_PDF =
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 /** A small, fast, seeded generator (mulberry32): the same seed always gives the same data. */
 function random(seed: number): () => number {
@@ -55,7 +84,17 @@ export function generateReviews(count: number, seed = 42): { reviews: Record<str
       docs.push({ kind, title: kind === "learning-brief" ? "Learning brief" : "Overview report", file: `${kind}.pdf` });
       documents.push(`${id}/${kind}.pdf`);
     }
-    reviews.push({ id, title: `Child ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) || ""}`, type, area: pick(AREAS), status, ...(published ? { published } : {}), summary, themes, ...(docs.length ? { documents: docs } : {}) });
+    reviews.push({
+      id,
+      title: `Child ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) || ""}`,
+      type,
+      area: pick(AREAS),
+      status,
+      ...(published ? { published } : {}),
+      summary,
+      themes,
+      ...(docs.length ? { documents: docs } : {}),
+    });
   }
   return { reviews, documents };
 }

@@ -110,7 +110,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await checkpoint("documents");
     await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
     await checkpoint("index");
-    await buildSearchIndex(build.site, catalogue.listed.map((review) => review.url));
+    await buildSearchIndex(
+      build.site,
+      catalogue.listed.map((review) => review.url),
+    );
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
     await makeReadable(build.site);

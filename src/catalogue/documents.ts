@@ -80,4 +80,3 @@ export function documentView(review: Review, doc: Review["documents"][number]): 
     external,
   };
 }
-

@@ -78,7 +78,10 @@ function headingFor(link: FacetLink): string {
  * review has, each with its reviews in the listing's order, plus the groups
  * (with counts) that the listing and the browse page link to.
  */
-export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(listed: readonly R[], site: SiteSettings): { pages: FilterPage<R>[]; groups: FacetGroup[] } {
+export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(
+  listed: readonly R[],
+  site: SiteSettings,
+): { pages: FilterPage<R>[]; groups: FacetGroup[] } {
   const pages = new Map<string, FilterPage<R>>();
   const add = (link: FacetLink | null, review: R) => {
     if (!link) return;

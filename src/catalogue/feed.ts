@@ -28,4 +28,3 @@ export function feedView(listed: readonly ReviewView[], site: SiteSettings, buil
     }));
   return { updated: entries[0]?.date ?? londonMidnight(buildDate), entries };
 }
-

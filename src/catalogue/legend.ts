@@ -14,4 +14,3 @@ export function footnoteView(key: Footnote, site: SiteSettings): FootnoteView {
   const { code, text, label } = site.footnotes[key];
   return { key, code, text, label, anchor: `footnote-${key}` };
 }
-

@@ -26,7 +26,13 @@ export function addRelated(listed: ReviewView[]): void {
     review.related = [...shared.entries()]
       .sort(([a, x], [b, y]) => y.length - x.length || position.get(a)! - position.get(b)!)
       .slice(0, RELATED_SIZE)
-      .map(([other, themes]) => ({ id: other.id, title: other.title, url: other.url, typeName: other.typeName, publishedText: other.publishedText, sharedThemes: themes }));
+      .map(([other, themes]) => ({
+        id: other.id,
+        title: other.title,
+        url: other.url,
+        typeName: other.typeName,
+        publishedText: other.publishedText,
+        sharedThemes: themes,
+      }));
   }
 }
-

@@ -161,4 +161,3 @@ export interface RemovedView {
   removedOn: IsoDate;
   removedOnText: string;
 }
-

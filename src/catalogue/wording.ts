@@ -26,7 +26,8 @@ export function telHref(phone: string): string {
 
 const COMPLIANCE_TEXT: Record<AccessibilityView["compliance"], string> = {
   fully: "This website is fully compliant with the Web Content Accessibility Guidelines version 2.2 AA standard.",
-  partially: "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below.",
+  partially:
+    "This website is partially compliant with the Web Content Accessibility Guidelines version 2.2 AA standard, due to the non-compliances listed below.",
   not: "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The non-compliances are listed below.",
 };
 
@@ -44,7 +45,6 @@ export function accessibilityView(site: SiteSettings): AccessibilityView {
     notInScope: a.notInScope,
   };
 }
-
 
 /** Contact and support details with their phone numbers as links. */
 export function contactViews(site: SiteSettings): Pick<Catalogue, "contact" | "support"> {

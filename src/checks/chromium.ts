@@ -24,7 +24,14 @@ export function requireChromium(env: Record<string, string | undefined> = proces
 }
 
 /** Launch arguments for Chromium here: as root it needs --no-sandbox, and the closed network makes background requests fail noisily. */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--no-first-run"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+];
 
 /** The environment variable that hands `chromeLaunchConfig()` to `.pa11yci.cjs`, which pa11y-ci loads with require() and so cannot import this module. */
 export const LAUNCH_ENV = "A11Y_CHROME_LAUNCH";

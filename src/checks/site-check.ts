@@ -70,11 +70,13 @@ export function unreadable(siteDir: string): string[] {
   const check = (full: string, label: string) => {
     const s = statSync(full);
     const need = s.isDirectory() ? 0o005 : 0o004;
-    if ((s.mode & need) !== need) problems.push(`${label} cannot be read by the web server (mode ${(s.mode & 0o777).toString(8)}; expected ${s.isDirectory() ? "755" : "644"}).`);
+    if ((s.mode & need) !== need)
+      problems.push(`${label} cannot be read by the web server (mode ${(s.mode & 0o777).toString(8)}; expected ${s.isDirectory() ? "755" : "644"}).`);
   };
   // The site folder, and the build folders holding it, which the build made.
   for (const folder of path.basename(dir) === "site" ? [path.dirname(path.dirname(dir)), path.dirname(dir), dir] : [dir]) check(folder, `The folder ${folder}`);
-  for (const entry of globSync("**", { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false })) check(path.join(dir, entry), entry.replace(/\/$/, ""));
+  for (const entry of globSync("**", { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false }))
+    check(path.join(dir, entry), entry.replace(/\/$/, ""));
   return problems.slice(0, 20);
 }
 
@@ -131,7 +133,9 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
       const target = fileFor(`/${resolved.pathname.slice(prefix.length)}`);
       const fragment = decoded(resolved.hash.slice(1));
       if (target === undefined || fragment === undefined) {
-        problems.push(`${pageAddress} links to ${raw}, which is not a valid address: a "%" must start an encoded character (such as %25), and an encoded "/" (%2F) cannot name a file.`);
+        problems.push(
+          `${pageAddress} links to ${raw}, which is not a valid address: a "%" must start an encoded character (such as %25), and an encoded "/" (%2F) cannot name a file.`,
+        );
         continue;
       }
       if (!fileSet.has(target)) {
@@ -150,7 +154,8 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
   // Nothing of a review that is not listed may be findable by search: Pagefind indexes only pages marked data-pagefind-body.
   for (const review of [...catalogue.removed, ...catalogue.scheduled]) {
     const page = `reviews/${review.id}/index.html`;
-    if (fileSet.has(page) && readFileSync(path.join(dir, page), "utf8").includes("data-pagefind-body")) problems.push(`${page} would be indexed for search, but the review is not listed.`);
+    if (fileSet.has(page) && readFileSync(path.join(dir, page), "utf8").includes("data-pagefind-body"))
+      problems.push(`${page} would be indexed for search, but the review is not listed.`);
   }
   // Read the search index itself: it must hold exactly the listed reviews' pages.
   const listedUrls = new Set(catalogue.listed.map((review) => review.url));
@@ -167,7 +172,8 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
   for (const review of catalogue.removed) {
     const folder = `reviews/${review.id}/`;
     const inFolder = files.filter((file) => file.startsWith(folder));
-    if (inFolder.join() !== `${folder}index.html`) problems.push(`The removed review ${review.id} has more than its notice in the build: ${inFolder.join(", ")}.`);
+    if (inFolder.join() !== `${folder}index.html`)
+      problems.push(`The removed review ${review.id} has more than its notice in the build: ${inFolder.join(", ")}.`);
     else if (!readFileSync(path.join(dir, folder, "index.html"), "utf8").includes('<meta name="robots" content="noindex">')) {
       problems.push(`The removal notice for ${review.id} is not marked noindex.`);
     }

@@ -42,7 +42,8 @@ export function readBuildInput(paths: ContentPaths, buildDate: IsoDate, env: Rec
     site.url = checked.data;
   }
   const reviewsText = readTextFile(paths.reviewsFile, REVIEWS_FILE);
-  const { source, problems } = reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
+  const { source, problems } =
+    reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
   if (!source) throw new DataError(problems);
   const result = validateReviews(source, { areaKeys: Object.keys(site.areas), reviewsDir: paths.reviewsDir, buildDate });
   if (result.errors.length > 0) throw new DataError(result.errors);

@@ -23,7 +23,13 @@ const WITHHELD_REASON = "a withheld review must not have an overview report: the
 
 /** Whether a title, file name or address says "overview", however it is spelt out (Overview_Report, over-view, OVERVIEW). */
 function saysOverview(text: unknown): boolean {
-  return typeof text === "string" && text.toLowerCase().replace(/[^a-z]/g, "").includes("overview");
+  return (
+    typeof text === "string" &&
+    text
+      .toLowerCase()
+      .replace(/[^a-z]/g, "")
+      .includes("overview")
+  );
 }
 
 /**
@@ -32,7 +38,13 @@ function saysOverview(text: unknown): boolean {
  */
 export function overviewReportOf(doc: Record<string, unknown>): { field: string; message: string } | undefined {
   if (doc.kind === "overview-report") return { field: "kind", message: `${WITHHELD_REASON} Remove this document, or change the review's status.` };
-  const says = ([["title", "its title"], ["file", "its file name"], ["url", "its web address"]] as const).find(([field]) => saysOverview(doc[field]));
+  const says = (
+    [
+      ["title", "its title"],
+      ["file", "its file name"],
+      ["url", "its web address"],
+    ] as const
+  ).find(([field]) => saysOverview(doc[field]));
   if (!says) return undefined;
   return {
     field: says[0],
@@ -71,7 +83,9 @@ export function checkFile(file: string, id: string, ctx: DocumentContext): { byt
     return { message: `expected the name of a file inside ${folderLabel} (no folders, no "..", not starting with "."), got ${quote(file)}.` };
   }
   if (!documentFormat(file)) {
-    return { message: `${quote(file)} is not a kind of file this site publishes; expected a name ending .pdf, .docx, .doc, .odt, .rtf, .xlsx, .csv, .pptx or .txt.` };
+    return {
+      message: `${quote(file)} is not a kind of file this site publishes; expected a name ending .pdf, .docx, .doc, .odt, .rtf, .xlsx, .csv, .pptx or .txt.`,
+    };
   }
   const folder = path.join(ctx.reviewsDir, id);
   const full = path.join(folder, file);
@@ -88,7 +102,8 @@ export function checkFile(file: string, id: string, ctx: DocumentContext): { byt
     } catch {
       return { message: `${folderLabel}${file} is a link to a file that does not exist.` };
     }
-    if (path.dirname(target) !== path.join(realpathSync(ctx.reviewsDir), id)) return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
+    if (path.dirname(target) !== path.join(realpathSync(ctx.reviewsDir), id))
+      return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
     stat = lstatSync(target);
   }
   if (!stat.isFile()) return { message: `${folderLabel}${file} is not a file.` };
@@ -111,7 +126,10 @@ export function strayDocumentWarnings(raw: unknown[], ctx: DocumentContext): Pro
   const warnings: Problem[] = [];
   let folders: string[];
   try {
-    folders = readdirSync(ctx.reviewsDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    folders = readdirSync(ctx.reviewsDir, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return warnings;
   }
@@ -123,7 +141,11 @@ export function strayDocumentWarnings(raw: unknown[], ctx: DocumentContext): Pro
     }
     for (const name of readdirSync(path.join(ctx.reviewsDir, folder)).sort()) {
       if (!files.has(name) && !name.startsWith(".")) {
-        warnings.push({ file: `reviews/${folder}/${name}`, review: `review "${folder}"`, message: "no document of this review points to this file, so it is not published." });
+        warnings.push({
+          file: `reviews/${folder}/${name}`,
+          review: `review "${folder}"`,
+          message: "no document of this review points to this file, so it is not published.",
+        });
       }
     }
   }

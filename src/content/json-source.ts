@@ -28,7 +28,7 @@ export interface JsonIssue {
 const PLAIN_WORDS: Record<string, string> = {
   InvalidSymbol: "a character that JSON does not allow here",
   InvalidNumberFormat: "a number written in a way JSON does not allow",
-  PropertyNameExpected: 'a field name in double quotes (is there a comma after the last field? JSON allows none)',
+  PropertyNameExpected: "a field name in double quotes (is there a comma after the last field? JSON allows none)",
   ValueExpected: "a value (is there a comma after the last item? JSON allows none)",
   ColonExpected: 'a colon ":" between a field name and its value',
   CommaExpected: 'a comma "," between two items or fields',
@@ -124,14 +124,22 @@ function treeIssues(tree: Node, lineAt: (offset: number) => number): JsonIssue[]
         const key: string = keyNode.value;
         const line = lineAt(property.offset);
         if (RESERVED_KEYS.has(key)) {
-          issues.push({ path: [...path, key], line, message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.` });
+          issues.push({
+            path: [...path, key],
+            line,
+            message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.`,
+          });
           continue;
         }
         const unsafe = unsafeCharacter(key);
         if (unsafe) issues.push({ path: [...path, key], line, message: unsafe });
         const first = seen.get(key);
         if (first !== undefined) {
-          issues.push({ path: [...path, key], line, message: `"${key}" is given twice here (first on line ${first}, again on line ${line}); only one of the two would count, and it may be the wrong one. Keep one of them.` });
+          issues.push({
+            path: [...path, key],
+            line,
+            message: `"${key}" is given twice here (first on line ${first}, again on line ${line}); only one of the two would count, and it may be the wrong one. Keep one of them.`,
+          });
         } else seen.set(key, line);
         next.push({ node: valueNode, path: [...path, key] });
       }
@@ -152,7 +160,8 @@ function tooDeepAt(text: string): number | undefined {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -170,7 +179,15 @@ export function parseJsonText(text: string, file: string): { source?: JsonSource
   const at = lineIndex(body);
   const deep = tooDeepAt(body);
   if (deep !== undefined) {
-    return { problems: [{ file, ...at(deep), message: `the file is nested too deeply: more than ${MAX_DEPTH} levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?` }] };
+    return {
+      problems: [
+        {
+          file,
+          ...at(deep),
+          message: `the file is nested too deeply: more than ${MAX_DEPTH} levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?`,
+        },
+      ],
+    };
   }
   const tree = parseTree(body, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   // jsonc-parser gives a tree only with no error, and an error whenever it gives no tree.

@@ -18,7 +18,9 @@ export interface Problem {
 
 /** One line per problem: where it is first, then what is wrong. */
 export function formatProblem(problem: Problem): string {
-  const where: string[] = [problem.file + (problem.line ? `, line ${problem.line}` : "") + (problem.line && problem.column ? `, column ${problem.column}` : "")];
+  const where: string[] = [
+    problem.file + (problem.line ? `, line ${problem.line}` : "") + (problem.line && problem.column ? `, column ${problem.column}` : ""),
+  ];
   if (problem.review) where.push(problem.review);
   if (problem.field) where.push(`field "${problem.field}"`);
   return `${where.join(", ")}: ${problem.message}`;

@@ -60,13 +60,15 @@ export function reviewSchema(areaKeys: readonly string[]) {
           .max(MAX_LENGTH.title, atMost(MAX_LENGTH.title))
           .meta({ description: 'The review\'s title, e.g. "Child H".' }),
         type: z.enum(REVIEW_TYPES, { error: expected(`${list(REVIEW_TYPES)} (a Child Safeguarding Practice Review or a Serious Case Review)`) }).meta({
-          description: "CSPR (Child Safeguarding Practice Review: stays listed) or SCR (Serious Case Review: listed for the retention period after publication).",
+          description:
+            "CSPR (Child Safeguarding Practice Review: stays listed) or SCR (Serious Case Review: listed for the retention period after publication).",
         }),
         area: z.enum(areas as [string, ...string[]], { error: expected(`one of the areas in _data/site.json: ${list(areaKeys)}`) }).meta({
           description: "The area the review covers; a key from areas in _data/site.json.",
         }),
         status: z.enum(REVIEW_STATUSES, { error: expected(`one of ${list(REVIEW_STATUSES)}`) }).meta({
-          description: "published; withheld (footnote *: the overview report is not published to protect the child and family); delayed (footnote **: publication delayed by parallel proceedings).",
+          description:
+            "published; withheld (footnote *: the overview report is not published to protect the child and family); delayed (footnote **: publication delayed by parallel proceedings).",
         }),
         published: isoDateSchema((issue) =>
           writtenAsDate(issue.input)
@@ -107,4 +109,3 @@ export function reviewSchema(areaKeys: readonly string[]) {
 export function reviewsFileSchema(areaKeys: readonly string[]) {
   return z.array(reviewSchema(areaKeys), { error: expected("a list of reviews: the file must start with [ and end with ]") });
 }
-

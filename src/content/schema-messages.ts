@@ -49,7 +49,13 @@ export function fieldName(path: readonly PropertyKey[]): string {
 }
 
 /** Problems in zod's issues, worded for people; shared by the site and review validators. */
-export function problemsFromIssues(issues: readonly z.core.$ZodIssue[], base: Omit<Problem, "message" | "field">, fieldPrefix: readonly PropertyKey[], knownFieldsAt: (path: readonly PropertyKey[]) => readonly string[], lineOf?: (path: readonly (string | number)[]) => number | undefined): Problem[] {
+export function problemsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  base: Omit<Problem, "message" | "field">,
+  fieldPrefix: readonly PropertyKey[],
+  knownFieldsAt: (path: readonly PropertyKey[]) => readonly string[],
+  lineOf?: (path: readonly (string | number)[]) => number | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = [...fieldPrefix, ...issue.path];
@@ -84,4 +90,3 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 export function fieldsAllowed(schema: z.ZodType): (path: readonly PropertyKey[]) => string[] {
   return (path) => knownKeys(schema, path);
 }
-

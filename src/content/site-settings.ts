@@ -5,7 +5,11 @@ import { DataError, type Problem } from "./problems.ts";
 import { atMost, expected, fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
 
 /** A text that is not blank; most are short (names, phone numbers), a few are paragraphs. */
-const text = (what: string, max = 200) => z.string({ error: expected(what) }).regex(/\S/, { error: expected(what) }).max(max, atMost(max));
+const text = (what: string, max = 200) =>
+  z
+    .string({ error: expected(what) })
+    .regex(/\S/, { error: expected(what) })
+    .max(max, atMost(max));
 const PARAGRAPH = 2_000;
 const slug = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const isoDate = (what: string) => isoDateSchema(expected(`${what}, written YYYY-MM-DD`));
@@ -38,13 +42,21 @@ export const siteSchema = z.strictObject(
         error: `the site's public address must not contain a user name or password (the part before "@"); expected an address such as https://www.example.org/reviews.`,
         abort: true,
       })
-      .refine((url) => !/[?#]/.test(url), { error: expected('the site\'s public address without "?" or "#" and what follows them, e.g. https://www.example.org/reviews') }),
+      .refine((url) => !/[?#]/.test(url), {
+        error: expected('the site\'s public address without "?" or "#" and what follows them, e.g. https://www.example.org/reviews'),
+      }),
     retentionMonths: z
       .number({ error: expected("a whole number of months") })
       .int({ error: expected("a whole number of months") })
       .min(1, { error: expected("at least 1 month") })
       .max(120, { error: expected("at most 120 months") }),
-    areas: z.record(z.string().regex(slug, { error: expected("an area key: lowercase words joined by -") }).max(60, atMost(60)), text("the area's name", 100)),
+    areas: z.record(
+      z
+        .string()
+        .regex(slug, { error: expected("an area key: lowercase words joined by -") })
+        .max(60, atMost(60)),
+      text("the area's name", 100),
+    ),
     footnotes: z.strictObject({ withheld: footnote, delayed: footnote }, { error: expected("an object with withheld and delayed") }),
     contact: z.strictObject(
       {
@@ -83,10 +95,17 @@ export const siteSchema = z.strictObject(
         testedOn: isoDate("the date the site was last tested"),
         testedBy: text("who tested the site and how", PARAGRAPH),
         compliance: z.enum(["fully", "partially", "not"], { error: expected('"fully", "partially" or "not" (compliant with WCAG 2.2 AA)') }),
-        responseDays: z.number({ error: expected("a whole number of working days") }).int({ error: expected("a whole number of working days") }).min(1, { error: expected("at least 1 day") }),
+        responseDays: z
+          .number({ error: expected("a whole number of working days") })
+          .int({ error: expected("a whole number of working days") })
+          .min(1, { error: expected("at least 1 day") }),
         nonCompliant: z.array(
           z.strictObject(
-            { issue: text("what is not accessible", PARAGRAPH), criteria: text("the WCAG success criteria it fails", 500), plan: text("what you are doing about it", PARAGRAPH) },
+            {
+              issue: text("what is not accessible", PARAGRAPH),
+              criteria: text("the WCAG success criteria it fails", 500),
+              plan: text("what you are doing about it", PARAGRAPH),
+            },
             { error: expected("an object with issue, criteria and plan") },
           ),
           { error: expected("a list of things that are not accessible") },
@@ -106,7 +125,12 @@ export const SITE_FILE = "_data/site.json";
 /** Check `_data/site.json` once read and parsed; throws a DataError listing every problem. */
 export function siteSettingsFrom({ source, problems }: { source?: JsonSource; problems: Problem[] }): SiteSettings {
   if (!source) throw new DataError(problems);
-  const found: Problem[] = source.issues.map((issue) => ({ file: SITE_FILE, field: issue.path.length ? fieldName(issue.path) : undefined, line: issue.line, message: issue.message }));
+  const found: Problem[] = source.issues.map((issue) => ({
+    file: SITE_FILE,
+    field: issue.path.length ? fieldName(issue.path) : undefined,
+    line: issue.line,
+    message: issue.message,
+  }));
   const result = siteSchema.safeParse(source.value);
   if (!result.success) found.push(...problemsFromIssues(result.error.issues, { file: SITE_FILE }, [], fieldsAllowed(siteSchema), source.lineOf));
   if (found.length > 0 || !result.success) throw new DataError(found);

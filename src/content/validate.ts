@@ -1,4 +1,3 @@
-
 import type { IsoDate } from "../model/dates.ts";
 import { themeKey } from "../catalogue/facets.ts";
 import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
@@ -67,7 +66,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
   source.value.forEach((raw: unknown, index: number) => {
     const review = reviewLabel(raw, index);
     const problems: Problem[] = [];
-    const add = (fieldPath: Path, message: string, line = source.lineOf([index, ...fieldPath])) => problems.push({ file, review, field: fieldPath.length ? fieldName(fieldPath) : undefined, line, message });
+    const add = (fieldPath: Path, message: string, line = source.lineOf([index, ...fieldPath])) =>
+      problems.push({ file, review, field: fieldPath.length ? fieldName(fieldPath) : undefined, line, message });
     for (const issue of issuesByIndex.get(index) ?? []) add(issue.path.slice(1), issue.message, issue.line);
 
     const parsed = schema.safeParse(raw);
@@ -96,7 +96,10 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
         }
         const first = themeBySlug.get(slug);
         if (first && first.theme !== theme) {
-          add(["themes", t], `the theme ${quote(theme)} and the theme ${quote(first.theme)} (${first.review}) would share the address /reviews/theme/${slug}/; spell them the same way.`);
+          add(
+            ["themes", t],
+            `the theme ${quote(theme)} and the theme ${quote(first.theme)} (${first.review}) would share the address /reviews/theme/${slug}/; spell them the same way.`,
+          );
         } else if (!first) themeBySlug.set(slug, { theme, review });
       });
     }
@@ -104,7 +107,10 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
       const first = firstById.get(id);
       if (first !== undefined) {
         const firstLine = source.lineOf([first]);
-        add(["id"], `the id "${id}" is already used by review ${first + 1} in the list${firstLine ? ` (line ${firstLine})` : ""}; every review needs its own id.`);
+        add(
+          ["id"],
+          `the id "${id}" is already used by review ${first + 1} in the list${firstLine ? ` (line ${firstLine})` : ""}; every review needs its own id.`,
+        );
       } else firstById.set(id, index);
     }
     const hasFiles = Array.isArray(documents) && documents.some((doc: unknown) => isRecord(doc) && doc.file !== undefined);
@@ -121,7 +127,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
           add(["documents", d], hasFile ? 'give "file" or "url", not both.' : 'this document has neither "file" nor "url"; expected one of them.');
         }
         // A file name already refused for what is in it is not looked for on disk.
-        const plainFile = typeof doc.file === "string" && /\S/.test(doc.file) && doc.file.length <= MAX_LENGTH.file && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
+        const plainFile =
+          typeof doc.file === "string" && /\S/.test(doc.file) && doc.file.length <= MAX_LENGTH.file && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
         if (plainFile && !linkedFolder && typeof doc.file === "string" && isUsableId(id)) {
           const checked = checkFile(doc.file, id, ctx);
           if (checked.message) add(["documents", d, "file"], checked.message);

@@ -41,6 +41,9 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
     if (runMode === "build") return;
     const built = current();
     await copyDocuments(built.documentFiles, process.cwd(), directories.output);
-    await buildSearchIndex(directories.output, built.listed.map((review) => review.url));
+    await buildSearchIndex(
+      directories.output,
+      built.listed.map((review) => review.url),
+    );
   });
 }

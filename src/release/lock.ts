@@ -32,7 +32,8 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = (
         `A lock left by a build that was stopped clears itself after ${LOCK_STALE_MS / 1000} seconds; if it does not, delete ${layout.lock}.`,
     );
   }
-  return () => release().catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ERELEASED") throw error;
-  });
+  return () =>
+    release().catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== "ERELEASED") throw error;
+    });
 }

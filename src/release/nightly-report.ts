@@ -40,7 +40,12 @@ function count<T>(items: readonly T[], key: (item: T) => string): Record<string,
  * Compare this build with the previous one (its `/reviews.json` records) and
  * list SCRs that leave the site within the next 30 days.
  */
-export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<OpenDataRecord, "id" | "type" | "title">[] | null, warnings: string[] = [], changesUnavailable?: string): NightlyReport {
+export function nightlyReport(
+  catalogue: Catalogue,
+  previous: readonly Pick<OpenDataRecord, "id" | "type" | "title">[] | null,
+  warnings: string[] = [],
+  changesUnavailable?: string,
+): NightlyReport {
   const listedIds = new Set(catalogue.listed.map((review) => review.id));
   const removedById = new Map(catalogue.removed.map((review) => [review.id, review]));
   const scheduledById = new Map(catalogue.scheduled.map((review) => [review.id, review]));
@@ -49,7 +54,12 @@ export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<Open
     const before = new Set(previous.map((record) => record.id));
     const added = catalogue.listed
       .filter((review) => !before.has(review.id))
-      .map((review) => ({ id: review.id, type: review.type, title: review.title, reason: review.published ? `published ${review.published}` : "listed with no date yet (delayed)" }));
+      .map((review) => ({
+        id: review.id,
+        type: review.type,
+        title: review.title,
+        reason: review.published ? `published ${review.published}` : "listed with no date yet (delayed)",
+      }));
     const removed = previous
       .filter((record) => !listedIds.has(record.id))
       .map((record) => {
@@ -66,7 +76,12 @@ export function nightlyReport(catalogue: Catalogue, previous: readonly Pick<Open
   }
   const dueForRemoval = catalogue.listed
     .filter((review) => review.removalDate && daysBetween(catalogue.buildDate, review.removalDate) <= DUE_WITHIN_DAYS)
-    .map((review) => ({ id: review.id, title: review.title, removalDate: review.removalDate!, daysLeft: daysBetween(catalogue.buildDate, review.removalDate!) }))
+    .map((review) => ({
+      id: review.id,
+      title: review.title,
+      removalDate: review.removalDate!,
+      daysLeft: daysBetween(catalogue.buildDate, review.removalDate!),
+    }))
     .sort((a, b) => (a.removalDate < b.removalDate ? -1 : a.removalDate > b.removalDate ? 1 : a.id.localeCompare(b.id)));
   return {
     buildDate: catalogue.buildDate,
@@ -92,8 +107,12 @@ export function formatReport(report: NightlyReport): string {
   if (report.failure) lines.push(`Reason: ${report.failure}`);
   if (withdrawal) lines.push(...formatWithdrawal(withdrawal));
   if (report.listed) {
-    const byType = Object.entries(report.listed.byType).map(([type, n]) => `${n} ${type}`).join(", ");
-    const byArea = Object.entries(report.listed.byArea).map(([area, n]) => `${area} ${n}`).join(", ");
+    const byType = Object.entries(report.listed.byType)
+      .map(([type, n]) => `${n} ${type}`)
+      .join(", ");
+    const byArea = Object.entries(report.listed.byArea)
+      .map(([area, n]) => `${area} ${n}`)
+      .join(", ");
     lines.push(`Listed: ${report.listed.total} reviews (${byType}). By area: ${byArea}.`);
   }
   if (report.changes === null) lines.push(`Changes: ${report.changesUnavailable ?? "there was no previous build to compare with"}.`);
@@ -110,7 +129,8 @@ export function formatReport(report: NightlyReport): string {
     if (report.dueForRemoval.length === 0) lines.push(`No SCRs are due to be removed in the next ${DUE_WITHIN_DAYS} days.`);
     else {
       lines.push(`SCRs due to be removed in the next ${DUE_WITHIN_DAYS} days:`);
-      for (const due of report.dueForRemoval) lines.push(`  ${due.id} (${due.title}): removed on ${due.removalDate}, in ${due.daysLeft} ${due.daysLeft === 1 ? "day" : "days"}`);
+      for (const due of report.dueForRemoval)
+        lines.push(`  ${due.id} (${due.title}): removed on ${due.removalDate}, in ${due.daysLeft} ${due.daysLeft === 1 ? "day" : "days"}`);
     }
   }
   for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
@@ -132,7 +152,10 @@ function formatWithdrawal(withdrawal: Withdrawal): string[] {
       lines.push("WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:", ...list);
       break;
     case "in-place":
-      lines.push("WITHDRAWN IN PLACE: these reviews' removal date has come; the live site could not be rebuilt, so their pages were replaced by the removal notice and their documents deleted:", ...list);
+      lines.push(
+        "WITHDRAWN IN PLACE: these reviews' removal date has come; the live site could not be rebuilt, so their pages were replaced by the removal notice and their documents deleted:",
+        ...list,
+      );
       break;
     case "failed":
       lines.push("FAILED TO WITHDRAW: reviews whose removal date has come may still be on the live site. Act now: fix the build, or take the site down.");

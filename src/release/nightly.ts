@@ -43,7 +43,13 @@ export async function previousRecords(source: string, explicit: boolean): Promis
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" && !explicit) return { records: null, reason: "there was no previous build to compare with" };
-    return { records: null, reason: code === "ENOENT" ? `${source} does not exist` : `${source} could not be read (${(error as Error).message}${(error as Error).cause ? `: ${String((error as Error & { cause: unknown }).cause)}` : ""})` };
+    return {
+      records: null,
+      reason:
+        code === "ENOENT"
+          ? `${source} does not exist`
+          : `${source} could not be read (${(error as Error).message}${(error as Error).cause ? `: ${String((error as Error & { cause: unknown }).cause)}` : ""})`,
+    };
   }
   try {
     const data = JSON.parse(text) as { reviews?: unknown };
@@ -111,12 +117,18 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
     // A bad BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock.
     dateProblem = error.message;
   }
-  const dateWarnings = buildDate !== clockDate ? [`BUILD_DATE is set to ${buildDate}, but today is ${clockDate}: the rules were applied at ${buildDate}, not today. Unset BUILD_DATE for the nightly job.`] : [];
+  const dateWarnings =
+    buildDate !== clockDate
+      ? [
+          `BUILD_DATE is set to ${buildDate}, but today is ${clockDate}: the rules were applied at ${buildDate}, not today. Unset BUILD_DATE for the nightly job.`,
+        ]
+      : [];
   const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
   try {
     if (dateProblem) throw new BuildDateError(dateProblem);
     const warnings: string[] = [...dateWarnings];
-    if (previous.records === null && options.previous !== undefined) warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
+    if (previous.records === null && options.previous !== undefined)
+      warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
     const result = await buildSite({
       root,
       out: options.out,
@@ -126,7 +138,10 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
       beforePublish: async (dir, catalogue) => {
         warnings.push(...catalogue.warnings.map(formatProblem));
         const problems = checkBuiltSite(dir, catalogue);
-        if (problems.length) throw new Error(`the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+        if (problems.length)
+          throw new Error(
+            `the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
+          );
         options.log(`Checked links, removed reviews and the search index: no problems.`);
         await accessibilityCheck(dir, pathPrefix(catalogue.site.url), options, warnings);
       },

@@ -68,7 +68,8 @@ export async function publishBuild(layout: OutputLayout, build: BuildFolder, opt
     await pointLink(layout.out, adopted.site);
   }
   const previousKind = await kind(layout.previous);
-  if (previousKind === "dir" || previousKind === "other") throw new OutputError(`${layout.previous} should be a link to the previous build, but it is not; move it away and run again.`);
+  if (previousKind === "dir" || previousKind === "other")
+    throw new OutputError(`${layout.previous} should be a link to the previous build, but it is not; move it away and run again.`);
   const previous = await linkTarget(layout.out);
 
   await pointLink(layout.out, build.site);

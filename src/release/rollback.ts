@@ -16,7 +16,9 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
   if (!target) throw new OutputError(`There is no previous build to roll back to (${layout.previous} does not exist). Nothing was changed.`);
   await requireWholeBuild(target.folder, "previous build");
   if (!target.meta) {
-    throw new OutputError(`The previous build (${target.folder.site}) has no build.json, so it cannot be told whether it lists reviews that have since been removed; it was not made live. Nothing was changed.`);
+    throw new OutputError(
+      `The previous build (${target.folder.site}) has no build.json, so it cannot be told whether it lists reviews that have since been removed; it was not made live. Nothing was changed.`,
+    );
   }
   const expired = expiredBy(target.meta, options.buildDate);
   // What the live build no longer publishes was taken off on purpose (withheld, deleted or re-dated in the data), or by the rule:
@@ -28,7 +30,9 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
     const liveDocuments = new Set(live.meta.documents ?? []);
     const back = [
       ...target.meta.listed.filter((review) => !liveIds.has(review.id) && !expiredIds.has(review.id)).map((review) => `the review ${review.id}`),
-      ...(target.meta.documents ?? []).filter((file) => !liveDocuments.has(file) && !expiredIds.has(file.split("/")[1]!) && liveIds.has(file.split("/")[1]!)).map((file) => `the document ${file}`),
+      ...(target.meta.documents ?? [])
+        .filter((file) => !liveDocuments.has(file) && !expiredIds.has(file.split("/")[1]!) && liveIds.has(file.split("/")[1]!))
+        .map((file) => `the document ${file}`),
     ];
     if (back.length) {
       throw new OutputError(
@@ -46,7 +50,9 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
     return `${options.out} now shows the previous build (made for ${target.meta.buildDate}). Run again to undo.`;
   }
   const names = expired.map((review) => `${review.id} (removal date ${review.removalDate})`).join(", ");
-  options.log(`The previous build lists ${names}, whose removal date has come; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`);
+  options.log(
+    `The previous build lists ${names}, whose removal date has come; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`,
+  );
   await rebuildAt({ root: options.root, out: options.out, folder: target.folder, meta: target.meta, buildDate: options.buildDate, log: options.log });
   return `${options.out} now shows the previous build's data, rebuilt for ${options.buildDate} without ${names}. Run again to undo.`;
 }

@@ -105,10 +105,14 @@ export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expi
     for (const entry of await readdir(reviewDir)) if (entry !== "index.html") await rm(path.join(reviewDir, entry), { recursive: true, force: true });
   }
   const gone = (url: string) => [...ids].some((id) => new URL(url).pathname.endsWith(`/reviews/${id}/`));
-  await scrub(path.join(folder.site, "reviews.json"), (text) => {
-    const data = JSON.parse(text) as { reviews: OpenDataRecord[] };
-    return `${JSON.stringify({ ...data, reviews: data.reviews.filter((record) => !ids.has(record.id)) }, null, 2)}\n`;
-  }, problems);
+  await scrub(
+    path.join(folder.site, "reviews.json"),
+    (text) => {
+      const data = JSON.parse(text) as { reviews: OpenDataRecord[] };
+      return `${JSON.stringify({ ...data, reviews: data.reviews.filter((record) => !ids.has(record.id)) }, null, 2)}\n`;
+    },
+    problems,
+  );
   try {
     const data = JSON.parse(await readFile(path.join(folder.site, "reviews.json"), "utf8")) as { reviews: OpenDataRecord[] };
     await replaceFile(path.join(folder.site, "reviews.csv"), recordsCsv(data.reviews));
@@ -116,17 +120,30 @@ export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expi
     problems.push(`reviews.csv could not be updated: ${message(error)}`);
     await rm(path.join(folder.site, "reviews.csv"), { force: true }).catch(() => {});
   }
-  await scrub(path.join(folder.site, "feed.xml"), (text) => text.replace(/\s*<entry>[\s\S]*?<\/entry>/g, (entry) => {
-    const id = /<id>([^<]*)<\/id>/.exec(entry)?.[1];
-    return id && gone(id.replace(/&amp;/g, "&")) ? "" : entry;
-  }), problems);
-  await scrub(path.join(folder.site, "sitemap.xml"), (text) => text.replace(/\s*<url><loc>([^<]*)<\/loc><\/url>/g, (url, loc: string) => (gone(loc.replace(/&amp;/g, "&")) ? "" : url)), problems);
+  await scrub(
+    path.join(folder.site, "feed.xml"),
+    (text) =>
+      text.replace(/\s*<entry>[\s\S]*?<\/entry>/g, (entry) => {
+        const id = /<id>([^<]*)<\/id>/.exec(entry)?.[1];
+        return id && gone(id.replace(/&amp;/g, "&")) ? "" : entry;
+      }),
+    problems,
+  );
+  await scrub(
+    path.join(folder.site, "sitemap.xml"),
+    (text) => text.replace(/\s*<url><loc>([^<]*)<\/loc><\/url>/g, (url, loc: string) => (gone(loc.replace(/&amp;/g, "&")) ? "" : url)),
+    problems,
+  );
 
   const stillListed = meta.listed.filter((review) => !ids.has(review.id));
   const pagefindDir = path.join(folder.site, "pagefind");
   try {
     await rm(`${pagefindDir}.new`, { recursive: true, force: true });
-    await buildSearchIndex(folder.site, stillListed.map((review) => `/reviews/${review.id}/`), { outputPath: `${pagefindDir}.new` });
+    await buildSearchIndex(
+      folder.site,
+      stillListed.map((review) => `/reviews/${review.id}/`),
+      { outputPath: `${pagefindDir}.new` },
+    );
     await rename(pagefindDir, `${pagefindDir}.old`);
     await rename(`${pagefindDir}.new`, pagefindDir);
     await rm(`${pagefindDir}.old`, { recursive: true, force: true });
@@ -156,16 +173,30 @@ export async function withdrawExpired(options: { root: string; layout: OutputLay
   const live = await buildAt(layout.out);
   if (!live) {
     if (await isFolder(layout.out)) {
-      return { outcome: "failed", withdrawn: [], problems: [`The live output ${layout.out} is a plain folder, not a link to a build of this site, so what it lists cannot be told and nothing was withdrawn. Build the site again (npm run build) as soon as possible: it adopts the folder and makes a build that can be withdrawn from.`] };
+      return {
+        outcome: "failed",
+        withdrawn: [],
+        problems: [
+          `The live output ${layout.out} is a plain folder, not a link to a build of this site, so what it lists cannot be told and nothing was withdrawn. Build the site again (npm run build) as soon as possible: it adopts the folder and makes a build that can be withdrawn from.`,
+        ],
+      };
     }
     return { outcome: "no-live-build", withdrawn: [], problems: [] };
   }
   if (!live.meta) {
-    return { outcome: "failed", withdrawn: [], problems: [`The live build (${live.folder.site}) has no build.json, so what it lists cannot be told; build the site again (npm run build) as soon as possible.`] };
+    return {
+      outcome: "failed",
+      withdrawn: [],
+      problems: [
+        `The live build (${live.folder.site}) has no build.json, so what it lists cannot be told; build the site again (npm run build) as soon as possible.`,
+      ],
+    };
   }
   const expired = expiredBy(live.meta, buildDate);
   if (expired.length === 0) return { outcome: "none-due", withdrawn: [], problems: [] };
-  log(`Withdrawing from the live site the ${expired.length} ${expired.length === 1 ? "review" : "reviews"} whose removal date has come: ${expired.map((review) => review.id).join(", ")}.`);
+  log(
+    `Withdrawing from the live site the ${expired.length} ${expired.length === 1 ? "review" : "reviews"} whose removal date has come: ${expired.map((review) => review.id).join(", ")}.`,
+  );
   const problems: string[] = [];
   try {
     await checkpoint("withdraw-rebuild");

@@ -43,7 +43,9 @@ export function resolveBuildDate(env: Record<string, string | undefined>, now: (
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (epoch) {
     if (!/^\d+$/.test(epoch) || !Number.isSafeInteger(Number(epoch))) {
-      throw new BuildDateError(`SOURCE_DATE_EPOCH is ${quote(epoch)}, which is not a number of seconds. Expected whole seconds since 1970-01-01 UTC, e.g. 1764115200.`);
+      throw new BuildDateError(
+        `SOURCE_DATE_EPOCH is ${quote(epoch)}, which is not a number of seconds. Expected whole seconds since 1970-01-01 UTC, e.g. 1764115200.`,
+      );
     }
     const instant = DateTime.fromSeconds(Number(epoch), { zone: "utc" });
     const example = "whole seconds since 1970-01-01 UTC, at most 253402300799 (the end of 9999), e.g. 1764115200";

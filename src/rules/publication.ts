@@ -75,7 +75,11 @@ export function applyPublicationRules<R extends RuleInput>(reviews: readonly R[]
     const decision = decide(review, buildDate, settings);
     switch (decision.state) {
       case "listed":
-        result.listed.push({ review, ...(decision.footnote ? { footnote: decision.footnote } : {}), ...(decision.removalDate ? { removalDate: decision.removalDate } : {}) });
+        result.listed.push({
+          review,
+          ...(decision.footnote ? { footnote: decision.footnote } : {}),
+          ...(decision.removalDate ? { removalDate: decision.removalDate } : {}),
+        });
         if (decision.footnote) used.add(decision.footnote);
         break;
       case "removed":

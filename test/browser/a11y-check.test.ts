@@ -26,14 +26,20 @@ describe("the accessibility check", () => {
   });
 
   it("refuses to run, and says how to install a browser, when there is none", () => {
-    expect(() => requireChromium({ CHROME_PATH: "/nonexistent/chromium" })).toThrow(/No browser found at \/nonexistent\/chromium.*\n.*apt-get install -y chromium/);
+    expect(() => requireChromium({ CHROME_PATH: "/nonexistent/chromium" })).toThrow(
+      /No browser found at \/nonexistent\/chromium.*\n.*apt-get install -y chromium/,
+    );
   });
 
   it("launches Chromium as src/checks/chromium.ts says: pa11y-ci's config takes the path and flags from there", () => {
     const config = path.join(import.meta.dirname, "..", "..", ".pa11yci.cjs");
     const saved = { ...process.env };
     try {
-      Object.assign(process.env, { A11Y_SITE_DIR: path.join(import.meta.dirname, "..", "fixtures", "a11y-bad"), A11Y_BASE_URL: "http://127.0.0.1:9", [LAUNCH_ENV]: JSON.stringify(chromeLaunchConfig()) });
+      Object.assign(process.env, {
+        A11Y_SITE_DIR: path.join(import.meta.dirname, "..", "fixtures", "a11y-bad"),
+        A11Y_BASE_URL: "http://127.0.0.1:9",
+        [LAUNCH_ENV]: JSON.stringify(chromeLaunchConfig()),
+      });
       const loaded = createRequire(import.meta.url)(config) as { defaults: { chromeLaunchConfig: unknown } };
       expect(loaded.defaults.chromeLaunchConfig).toEqual({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
     } finally {

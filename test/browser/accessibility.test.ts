@@ -54,7 +54,20 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
 }
 
 // A published review with documents, a withheld one, a delayed one, a removed SCR's notice, and every other kind of page.
-const PAGES = ["/", "/reviews/child-amber/", "/reviews/child-cedar/", "/reviews/siblings-dale/", "/reviews/child-hazel/", "/reviews/", "/reviews/theme/neglect/", "/reviews/area/northshire/", "/search/", "/open-data/", "/accessibility/", "/404.html"];
+const PAGES = [
+  "/",
+  "/reviews/child-amber/",
+  "/reviews/child-cedar/",
+  "/reviews/siblings-dale/",
+  "/reviews/child-hazel/",
+  "/reviews/",
+  "/reviews/theme/neglect/",
+  "/reviews/area/northshire/",
+  "/search/",
+  "/open-data/",
+  "/accessibility/",
+  "/404.html",
+];
 
 describe("keyboard only", () => {
   it("the first Tab reaches a visible skip link, which moves focus to the main content", async () => {
@@ -163,7 +176,10 @@ describe("every kind of page", () => {
   });
 
   it("saves screenshots of the listing and a review page at both widths", async () => {
-    for (const [name, path] of [["listing", "/"], ["review", "/reviews/child-amber/"]] as const) {
+    for (const [name, path] of [
+      ["listing", "/"],
+      ["review", "/reviews/child-amber/"],
+    ] as const) {
       for (const width of [320, 1280]) {
         const page = await open(path, width);
         const file = `${SCREENSHOTS}/${name}-${width}.png`;

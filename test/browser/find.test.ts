@@ -14,13 +14,17 @@ afterAll(async () => {
 });
 
 async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-  const context = await site.browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const context = await site.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+  });
   const page = await context.newPage();
   await page.goto(site.server.url + path);
   return page;
 }
 
-const visibleReviews = (page: Page) => page.locator(".review-item:visible .review-title > a:first-child").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]!));
+const visibleReviews = (page: Page) =>
+  page.locator(".review-item:visible .review-title > a:first-child").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]!));
 
 describe("search", () => {
   it("finds the listed reviews on a theme, and none that have been removed", async () => {

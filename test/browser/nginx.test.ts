@@ -18,8 +18,27 @@ import { PROJECT_ROOT, fixtureSite } from "../helpers/site.ts";
 const PREFIX = "/review/";
 const PDF = "%PDF-1.4\n% fixture\n" + "q".repeat(3000);
 const reviews = [
-  { id: "kept", title: "Child Kept", type: "CSPR", area: "northshire", status: "published", published: "2024-04-01", summary: "About zanzibarite learning and [the other review](/reviews/also-kept/).", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview report #1.pdf" }] },
-  { id: "also-kept", title: "Child Also Kept", type: "SCR", area: "southvale", status: "withheld", published: "2026-06-01", themes: ["neglect"], documents: [{ kind: "learning-brief", title: "Learning brief", file: "brief.pdf" }] },
+  {
+    id: "kept",
+    title: "Child Kept",
+    type: "CSPR",
+    area: "northshire",
+    status: "published",
+    published: "2024-04-01",
+    summary: "About zanzibarite learning and [the other review](/reviews/also-kept/).",
+    themes: ["neglect"],
+    documents: [{ kind: "overview-report", title: "Overview report", file: "overview report #1.pdf" }],
+  },
+  {
+    id: "also-kept",
+    title: "Child Also Kept",
+    type: "SCR",
+    area: "southvale",
+    status: "withheld",
+    published: "2026-06-01",
+    themes: ["neglect"],
+    documents: [{ kind: "learning-brief", title: "Learning brief", file: "brief.pdf" }],
+  },
   { id: "gone", title: "Child Gone", type: "SCR", area: "northshire", status: "published", published: "2024-01-01", summary: "Quixotically removed." },
 ];
 
@@ -40,7 +59,11 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
-  site = fixtureProject({ reviews, site: { ...fixtureSite(), url: "https://www.example.org/review" }, files: { "kept/overview report #1.pdf": PDF, "also-kept/brief.pdf": PDF } });
+  site = fixtureProject({
+    reviews,
+    site: { ...fixtureSite(), url: "https://www.example.org/review" },
+    files: { "kept/overview report #1.pdf": PDF, "also-kept/brief.pdf": PDF },
+  });
   // Every folder on the way to the output must be readable by www-data, as on a real host.
   chmodSync(site.root, 0o755);
   // The nightly job, so that its own checks (links, search index, permissions, pa11y) run on a site under a path too.
@@ -50,12 +73,17 @@ beforeAll(async () => {
   expect(built.stdout).toMatch(/✔ \d+\/\d+ URLs passed/);
   work = mkdtempSync(path.join(tmpdir(), "lr-nginx-"));
   const port = await freePort();
-  const location = readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8").replace("/var/www/reviews/", `${path.join(site.root, "_site")}/`);
+  const location = readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8").replace(
+    "/var/www/reviews/",
+    `${path.join(site.root, "_site")}/`,
+  );
   for (const dir of ["client", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(work, dir));
   writeFileSync(
     path.join(work, "nginx.conf"),
     `user www-data;\nworker_processes 1;\ndaemon off;\npid ${work}/nginx.pid;\nerror_log ${work}/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n` +
-      ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((name, i) => `  ${name}_temp_path ${work}/${["client", "proxy", "fastcgi", "uwsgi", "scgi"][i]};\n`).join("") +
+      ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
+        .map((name, i) => `  ${name}_temp_path ${work}/${["client", "proxy", "fastcgi", "uwsgi", "scgi"][i]};\n`)
+        .join("") +
       `  server {\n    listen 127.0.0.1:${port};\n${location}\n  }\n}\n`,
   );
   const binary = ["/usr/sbin/nginx", "nginx"].find((candidate) => {
@@ -92,7 +120,13 @@ describe("served by nginx under a path, as www-data", () => {
     expect(files.length).toBeGreaterThan(30);
     const failures: string[] = [];
     for (const file of files) {
-      const address = PREFIX + file.split("/").map(encodeURIComponent).join("/").replace(/(^|\/)index\.html$/, "$1");
+      const address =
+        PREFIX +
+        file
+          .split("/")
+          .map(encodeURIComponent)
+          .join("/")
+          .replace(/(^|\/)index\.html$/, "$1");
       const response = await fetch(base + address);
       if (response.status !== 200) failures.push(`${address}: ${response.status}`);
       await response.arrayBuffer();
@@ -122,7 +156,9 @@ describe("served by nginx under a path, as www-data", () => {
     expect(site.read("robots.txt")).toContain("Sitemap: https://www.example.org/review/sitemap.xml");
     expect(site.read("index.html")).toContain('<link rel="canonical" href="https://www.example.org/review/">');
     const data = JSON.parse(site.read("reviews.json"));
-    expect(data.reviews.find((r: { id: string }) => r.id === "kept").documentUrls).toEqual(["https://www.example.org/review/reviews/kept/overview%20report%20%231.pdf"]);
+    expect(data.reviews.find((r: { id: string }) => r.id === "kept").documentUrls).toEqual([
+      "https://www.example.org/review/reviews/kept/overview%20report%20%231.pdf",
+    ]);
   });
 
   it("finds a review by search in Chromium under the path, and never a removed one, with no CSP violation on any kind of page", async () => {
@@ -134,7 +170,9 @@ describe("served by nginx under a path, as www-data", () => {
     });
     page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`));
     await page.goto(`${base}${PREFIX}search/?q=zanzibarite`);
-    await expect.poll(() => page.locator("#search-results a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), { timeout: 15_000 }).toEqual([`${PREFIX}reviews/kept/`]);
+    await expect
+      .poll(() => page.locator("#search-results a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), { timeout: 15_000 })
+      .toEqual([`${PREFIX}reviews/kept/`]);
     await page.goto(`${base}${PREFIX}search/?q=quixotically`);
     await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/^0 reviews match/);
     for (const address of ["", "reviews/", "reviews/kept/", "reviews/gone/", "reviews/theme/neglect/", "open-data/", "accessibility/", "no-such-page/"]) {
@@ -154,7 +192,9 @@ describe("served by nginx under a path, as www-data", () => {
     }
     const withFrames = `${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`;
     expect(readFileSync(path.join(PROJECT_ROOT, "deploy", "_headers"), "utf8")).toContain(`Content-Security-Policy: ${withFrames}`);
-    expect(readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8")).toContain(`add_header Content-Security-Policy "${withFrames}" always;`);
+    expect(readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8")).toContain(
+      `add_header Content-Security-Policy "${withFrames}" always;`,
+    );
     expect(realpathSync(path.join(site.root, "_site"))).toContain("_site.builds");
   });
 });

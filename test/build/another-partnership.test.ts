@@ -53,7 +53,8 @@ describe("another partnership adopting the site", () => {
     expect(home).toContain(site.partnership.shortName);
     expect(home).toContain('<span aria-hidden="true">†</span>');
     expect(copy.read("reviews/child-rowan/index.html")).toContain(`<link rel="canonical" href="${site.url}/reviews/child-rowan/">`);
-    for (const other of ["Lancashire", "Northshire", "reviews.example.org"]) expect(copy.files().filter((file) => /\.(html|xml|json|csv|txt)$/.test(file) && copy.read(file).includes(other))).toEqual([]);
+    for (const other of ["Lancashire", "Northshire", "reviews.example.org"])
+      expect(copy.files().filter((file) => /\.(html|xml|json|csv|txt)$/.test(file) && copy.read(file).includes(other))).toEqual([]);
     expect(copy.files().filter((file) => file.endsWith(".pdf"))).toEqual([
       "reviews/baby-sorrel/learning-summary.pdf",
       "reviews/child-rowan/overview-report.pdf",

@@ -11,7 +11,19 @@ const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);
 const BUILD_DATE = "2026-11-26";
 
 /** Every page a build writes whatever the data: none of them may depend on there being a listed or a dated review. */
-const ALWAYS = ["index.html", "reviews/index.html", "search/index.html", "open-data/index.html", "accessibility/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt", "reviews.json", "reviews.csv"];
+const ALWAYS = [
+  "index.html",
+  "reviews/index.html",
+  "search/index.html",
+  "open-data/index.html",
+  "accessibility/index.html",
+  "404.html",
+  "feed.xml",
+  "sitemap.xml",
+  "robots.txt",
+  "reviews.json",
+  "reviews.csv",
+];
 
 /** Build `reviews` at BUILD_DATE and check what every build must have, whatever it lists. */
 async function buildAndCheck(reviews: unknown[], files: Record<string, string> = {}) {
@@ -72,7 +84,10 @@ describe("a build with nothing to list, or nothing dated", () => {
   it("builds when the only listed reviews are delayed and have no date yet", async () => {
     const delayed = (id: string, type: string) => ({ id, title: `Child ${id}`, type, area: "southvale", status: "delayed", themes: ["neglect"] });
     const { site, json } = await buildAndCheck([delayed("waiting-a", "SCR"), delayed("waiting-b", "CSPR")]);
-    expect(json.reviews.map((r: { id: string; published: unknown }) => [r.id, r.published])).toEqual([["waiting-a", null], ["waiting-b", null]]);
+    expect(json.reviews.map((r: { id: string; published: unknown }) => [r.id, r.published])).toEqual([
+      ["waiting-a", null],
+      ["waiting-b", null],
+    ]);
     expect(site.read("reviews/waiting-a/index.html")).toContain("Not yet published");
     expect(site.exists("reviews/theme/neglect/index.html")).toBe(true);
   });

@@ -89,7 +89,9 @@ describe("the built site", () => {
   it("marks footnotes with their codes, read out as words, and shows the legend in code order", () => {
     const index = site.read("index.html");
     const entry = (id: string) => index.slice(index.indexOf(`id="review-${id}"`), index.indexOf("</li>", index.indexOf(`id="review-${id}"`)));
-    expect(entry("scr-withheld")).toContain('<a class="footnote-marker" href="#footnote-withheld"><span aria-hidden="true">*</span><span class="visually-hidden">Note: overview report not published</span></a>');
+    expect(entry("scr-withheld")).toContain(
+      '<a class="footnote-marker" href="#footnote-withheld"><span aria-hidden="true">*</span><span class="visually-hidden">Note: overview report not published</span></a>',
+    );
     expect(entry("scr-delayed")).toContain('href="#footnote-delayed"><span aria-hidden="true">**</span>');
     expect(entry("cspr-live")).not.toContain("footnote-marker");
     const legend = index.slice(index.indexOf('id="notes"'));
@@ -103,9 +105,13 @@ describe("the built site", () => {
   it("writes a page for every listed review, with its facts and documents", () => {
     const page = site.read("reviews/cspr-live/index.html");
     expect(page).toContain("<h1>Child One</h1>");
-    expect(page).toContain('<a href="/reviews/type/cspr/" data-pagefind-filter="type:CSPR">Child Safeguarding Practice Review</a> <span class="count">(2)</span>');
+    expect(page).toContain(
+      '<a href="/reviews/type/cspr/" data-pagefind-filter="type:CSPR">Child Safeguarding Practice Review</a> <span class="count">(2)</span>',
+    );
     expect(page).toContain('<a href="/reviews/area/northshire/" data-pagefind-filter="area">Northshire</a> <span class="count">(2)</span>');
-    expect(page).toContain('<time datetime="2019-05-02">2 May 2019</time> <span class="count">(<a href="/reviews/year/2019/" data-pagefind-filter="year">2019</a>: 1)</span>');
+    expect(page).toContain(
+      '<time datetime="2019-05-02">2 May 2019</time> <span class="count">(<a href="/reviews/year/2019/" data-pagefind-filter="year">2019</a>: 1)</span>',
+    );
     expect(page).toContain("<p>Learning about <strong>neglect</strong>.</p>");
     expect(page).toContain('<li><a href="/reviews/theme/neglect/" data-pagefind-filter="theme">neglect</a> <span class="count">(1)</span></li>');
     expect(page).toContain('<a href="/reviews/cspr-live/overview-report.pdf">Overview report (PDF, 3 KB)</a>');
@@ -166,7 +172,11 @@ describe("the built site", () => {
   it("refuses bad data with every problem listed, and leaves the published site as it was", async () => {
     const live = readlinkSync(path.join(site.root, "_site"));
     const before = site.files();
-    site.writeReviews([{ ...reviews[0], published: "2023-02-30" }, { ...reviews[1], type: "XYZ" }, { ...reviews[2], id: "Bad Id" }]);
+    site.writeReviews([
+      { ...reviews[0], published: "2023-02-30" },
+      { ...reviews[1], type: "XYZ" },
+      { ...reviews[2], id: "Bad Id" },
+    ]);
     const failed = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("The site was not built because the data has 3 problems");

@@ -7,8 +7,24 @@ import { snapshot } from "../helpers/snapshot.ts";
 const PDF = "%PDF-1.4\n% fixture\n" + "y".repeat(2000);
 
 const reviews = [
-  { id: "cspr-one", title: "Child One", type: "CSPR", area: "northshire", status: "published", published: "2024-04-01", documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
-  { id: "scr-ends", title: "Child Two", type: "SCR", area: "southvale", status: "published", published: "2025-11-26", documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  {
+    id: "cspr-one",
+    title: "Child One",
+    type: "CSPR",
+    area: "northshire",
+    status: "published",
+    published: "2024-04-01",
+    documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
+  },
+  {
+    id: "scr-ends",
+    title: "Child Two",
+    type: "SCR",
+    area: "southvale",
+    status: "published",
+    published: "2025-11-26",
+    documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
+  },
   { id: "scr-soon", title: "Child Three", type: "SCR", area: "northshire", status: "withheld", published: "2025-12-15" },
   { id: "scr-later", title: "Child Four", type: "SCR", area: "northshire-and-southvale", status: "published", published: "2026-06-01" },
 ];
@@ -21,7 +37,12 @@ function live(root: string) {
 describe("npm run validate", () => {
   it("lists every error in a broken file, with review, field and line, and exits non-zero", async () => {
     const site = fixtureProject({ reviews, files });
-    site.writeReviews([{ ...reviews[0], published: "2024-02-30" }, { ...reviews[1], status: "draft", area: "preston" }, { ...reviews[2], id: "cspr-one" }, { ...reviews[3], documents: [{ kind: "overview-report", title: "x", file: "missing.pdf" }] }]);
+    site.writeReviews([
+      { ...reviews[0], published: "2024-02-30" },
+      { ...reviews[1], status: "draft", area: "preston" },
+      { ...reviews[2], id: "cspr-one" },
+      { ...reviews[3], documents: [{ kind: "overview-report", title: "x", file: "missing.pdf" }] },
+    ]);
     const result = await site.run("validate", [], { BUILD_DATE: "2026-11-26" });
     expect(result.code).toBe(1);
     const lines = result.stderr.split("\n").filter((line) => /^\s+\d+\. /.test(line));
@@ -104,7 +125,7 @@ describe("npm run nightly", () => {
     const site = fixtureProject({ reviews, files });
     expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
     const before = live(site.root);
-    site.writeReviews("[ { \"id\": ");
+    site.writeReviews('[ { "id": ');
     const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
     expect(failed.stderr).toContain("Nothing on the live site was due to be removed tonight, so the live site is unchanged.");
     expect(failed.code).toBe(1);

@@ -1,4 +1,17 @@
-import { chmodSync, existsSync, mkdtempSync, renameSync, symlinkSync, mkdirSync, readFileSync, readlinkSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  renameSync,
+  symlinkSync,
+  mkdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import path from "node:path";
 import { tmpdir } from "node:os";
 import { execFile } from "node:child_process";
@@ -16,8 +29,28 @@ import { STEPS } from "../../src/build/fault.ts";
  */
 const PDF = "%PDF-1.4\n% fixture\n" + "z".repeat(2000);
 const reviews = [
-  { id: "stays", title: "Child Stays", type: "CSPR", area: "northshire", status: "published", published: "2024-04-01", summary: "About neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
-  { id: "leaves", title: "Child Leaves", type: "SCR", area: "southvale", status: "published", published: "2025-11-26", summary: "Zebracrossing learning about neglect.", themes: ["neglect"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  {
+    id: "stays",
+    title: "Child Stays",
+    type: "CSPR",
+    area: "northshire",
+    status: "published",
+    published: "2024-04-01",
+    summary: "About neglect.",
+    themes: ["neglect"],
+    documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
+  },
+  {
+    id: "leaves",
+    title: "Child Leaves",
+    type: "SCR",
+    area: "southvale",
+    status: "published",
+    published: "2025-11-26",
+    summary: "Zebracrossing learning about neglect.",
+    themes: ["neglect"],
+    documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
+  },
   { id: "later", title: "Child Later", type: "SCR", area: "northshire", status: "published", published: "2026-06-01" },
 ];
 const files = { "stays/overview-report.pdf": PDF, "leaves/overview-report.pdf": PDF };
@@ -51,12 +84,14 @@ describe("a failed night still withdraws what has expired", () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
-    site.writeReviews("[ { \"id\": ");
+    site.writeReviews('[ { "id": ');
     const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("Nightly build for 26 November 2026: NOT published.");
     expect(night.stderr).toContain("_data/reviews.json, line 1, column");
-    expect(night.stderr).toMatch(/WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:\n {2}- leaves \(Child Leaves\): removal date 2026-11-26/);
+    expect(night.stderr).toMatch(
+      /WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:\n {2}- leaves \(Child Leaves\): removal date 2026-11-26/,
+    );
     leavesIsGone(site);
     expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "rebuilt", withdrawn: [{ id: "leaves", removalDate: "2026-11-26" }] } });
   });
@@ -72,7 +107,7 @@ describe("a failed night still withdraws what has expired", () => {
     expect(night.stderr).toContain("Rebuilding the live site's own data at 2026-11-26 failed");
     leavesIsGone(site);
     // The notice is the site's own page, made in advance with the build.
-    expect(site.read("reviews/leaves/index.html")).toContain("It was removed from this site on <time datetime=\"2026-11-26\">26 November 2026</time>");
+    expect(site.read("reviews/leaves/index.html")).toContain('It was removed from this site on <time datetime="2026-11-26">26 November 2026</time>');
     expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "in-place", withdrawn: [{ id: "leaves" }] } });
     // Another failed night (bad data) rebuilds from the withdrawn build's own data: the review keeps its notice.
     rmSync(path.join(site.root, "pages", "broken.njk"));
@@ -211,7 +246,13 @@ describe("where a build may be published", () => {
     const stranger = path.join(site.root, "stranger");
     mkdirSync(stranger);
     writeFileSync(path.join(stranger, "index.html"), "not ours");
-    for (const [out, words] of [[".", "the project folder itself"], ["..", "a folder that holds the project"], ["", "--out is empty"], ["stranger", "did not make"], ["missing/deeper/_site", "does not exist"]] as const) {
+    for (const [out, words] of [
+      [".", "the project folder itself"],
+      ["..", "a folder that holds the project"],
+      ["", "--out is empty"],
+      ["stranger", "did not make"],
+      ["missing/deeper/_site", "does not exist"],
+    ] as const) {
       const result = await site.run("build", ["--out", out], { BUILD_DATE: "2026-11-26" });
       expect(result.code, out).toBe(1);
       expect(result.stderr, out).toContain(words);
@@ -294,7 +335,16 @@ describe("the search index", () => {
   it("is byte-identical whether built on ext4 or on tmpfs", async () => {
     if (!existsSync("/dev/shm")) return;
     // Enough pages that the file systems list them in different orders (with a few, they happen to agree).
-    const many = Array.from({ length: 60 }, (_, i) => ({ id: `cspr-${i}`, title: `Child ${i}`, type: "CSPR", area: i % 2 ? "northshire" : "southvale", status: "published", published: `2024-0${(i % 9) + 1}-1${i % 10}`, summary: `Learning number ${i} about neglect.`, themes: ["neglect", `theme ${i % 7}`] }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      id: `cspr-${i}`,
+      title: `Child ${i}`,
+      type: "CSPR",
+      area: i % 2 ? "northshire" : "southvale",
+      status: "published",
+      published: `2024-0${(i % 9) + 1}-1${i % 10}`,
+      summary: `Learning number ${i} about neglect.`,
+      themes: ["neglect", `theme ${i % 7}`],
+    }));
     const site = fixtureProject({ reviews: [...reviews, ...many], files });
     const shm = path.join("/dev/shm", `lr-${process.pid}-${Date.now()}`);
     mkdirSync(shm);
@@ -315,20 +365,27 @@ describe("permissions", () => {
     const site = fixtureProject({ reviews, files });
     chmodSync(path.join(site.root, "reviews", "stays", "overview-report.pdf"), 0o600);
     const result = await new Promise<{ code: number; stderr: string }>((resolve) =>
-      execFile("sh", ["-c", `umask 077 && exec "${process.execPath}" --import tsx scripts/nightly.ts --a11y never`], { cwd: site.root, env: { ...process.env, BUILD_DATE: "2026-11-26" } }, (error, _o, stderr) =>
-        resolve({ code: error ? 1 : 0, stderr }),
+      execFile(
+        "sh",
+        ["-c", `umask 077 && exec "${process.execPath}" --import tsx scripts/nightly.ts --a11y never`],
+        { cwd: site.root, env: { ...process.env, BUILD_DATE: "2026-11-26" } },
+        (error, _o, stderr) => resolve({ code: error ? 1 : 0, stderr }),
       ),
     );
     expect(result.code, result.stderr).toBe(0);
     const live = realpathSync(path.join(site.root, "_site"));
     for (const file of site.files()) expect((statSync(path.join(live, file)).mode & 0o777).toString(8), file).toBe("644");
-    for (const folder of [live, path.dirname(live), path.join(live, "reviews"), path.join(live, "reviews", "stays")]) expect((statSync(folder).mode & 0o777).toString(8), folder).toBe("755");
+    for (const folder of [live, path.dirname(live), path.join(live, "reviews"), path.join(live, "reviews", "stays")])
+      expect((statSync(folder).mode & 0o777).toString(8), folder).toBe("755");
   });
 });
 
 describe("what the adversary found", () => {
   it("a summary linking into an SCR's page or document does not keep the night from publishing when the SCR leaves: the link becomes text", async () => {
-    const linking = [{ ...reviews[0], summary: "See [its report](/reviews/leaves/overview-report.pdf) and [its summary](/reviews/leaves/#summary)." }, ...reviews.slice(1)];
+    const linking = [
+      { ...reviews[0], summary: "See [its report](/reviews/leaves/overview-report.pdf) and [its summary](/reviews/leaves/#summary)." },
+      ...reviews.slice(1),
+    ];
     const site = fixtureProject({ reviews: linking, files });
     await liveOn(site, "2026-11-25");
     expect(site.read("reviews/stays/index.html")).toContain('<a href="/reviews/leaves/overview-report.pdf">its report</a>');

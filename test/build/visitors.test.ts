@@ -7,17 +7,51 @@ const PDF = "%PDF-1.4\n" + "z".repeat(1500);
 const QUOTED = 'Child "Q", the second';
 
 const reviews = [
-  { id: "one", title: "Child One", type: "CSPR", area: "northshire", status: "published", published: "2026-05-01", summary: "About **neglect**.", themes: ["neglect", "domestic abuse"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }, { kind: "response", title: "Response", url: "https://www.gov.uk/r" }] },
+  {
+    id: "one",
+    title: "Child One",
+    type: "CSPR",
+    area: "northshire",
+    status: "published",
+    published: "2026-05-01",
+    summary: "About **neglect**.",
+    themes: ["neglect", "domestic abuse"],
+    documents: [
+      { kind: "overview-report", title: "Overview report", file: "overview-report.pdf" },
+      { kind: "response", title: "Response", url: "https://www.gov.uk/r" },
+    ],
+  },
   { id: "two", title: QUOTED, type: "CSPR", area: "southvale", status: "withheld", published: "2025-03-03", themes: ["neglect"] },
-  { id: "three", title: "Child Three", type: "SCR", area: "northshire", status: "published", published: "2026-02-02", themes: ["domestic abuse", "safe sleep"] },
-  { id: "four", title: "Child Four", type: "SCR", area: "northshire", status: "published", published: "2025-01-01", summary: "REMOVED-SUMMARY", themes: ["neglect", "safe sleep"], documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }] },
+  {
+    id: "three",
+    title: "Child Three",
+    type: "SCR",
+    area: "northshire",
+    status: "published",
+    published: "2026-02-02",
+    themes: ["domestic abuse", "safe sleep"],
+  },
+  {
+    id: "four",
+    title: "Child Four",
+    type: "SCR",
+    area: "northshire",
+    status: "published",
+    published: "2025-01-01",
+    summary: "REMOVED-SUMMARY",
+    themes: ["neglect", "safe sleep"],
+    documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
+  },
   { id: "five", title: "Child Five", type: "SCR", area: "northshire-and-southvale", status: "delayed", themes: ["Neglect"] },
 ];
 
 describe("finding and reusing reviews (built site)", () => {
   let site: FixtureProject;
   beforeAll(async () => {
-    site = fixtureProject({ reviews: reviews.map((r) => (r.id === "five" ? { ...r, themes: ["neglect"] } : r)), files: { "one/overview-report.pdf": PDF, "four/overview-report.pdf": PDF } });
+    site = fixtureProject({
+      reviews: reviews.map((r) => (r.id === "five" ? { ...r, themes: ["neglect"] } : r)),
+      files: { "one/overview-report.pdf": PDF, "four/overview-report.pdf": PDF },
+    });
     const build = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
     expect(build.code, build.stderr).toBe(0);
   });
@@ -86,7 +120,16 @@ describe("finding and reusing reviews (built site)", () => {
     for (const id of ["one", "two", "three", "five"]) expect(urls).toContain(`https://reviews.example.org/reviews/${id}/`);
     expect(urls).toContain("https://reviews.example.org/reviews/theme/neglect/");
     expect(urls).not.toContain("https://reviews.example.org/reviews/four/");
-    expect(urls.every((u) => site.exists(u.replace("https://reviews.example.org/", "").replace(/\/?$/, "/index.html").replace(/^\/index/, "index")))).toBe(true);
+    expect(
+      urls.every((u) =>
+        site.exists(
+          u
+            .replace("https://reviews.example.org/", "")
+            .replace(/\/?$/, "/index.html")
+            .replace(/^\/index/, "index"),
+        ),
+      ),
+    ).toBe(true);
     expect(site.read("robots.txt")).toContain("Sitemap: https://reviews.example.org/sitemap.xml");
     expect(site.read("reviews/one/index.html")).toContain('<link rel="canonical" href="https://reviews.example.org/reviews/one/">');
     expect(site.read("reviews/four/index.html")).not.toContain('rel="canonical"');
@@ -139,4 +182,3 @@ describe("finding and reusing reviews (built site)", () => {
     expect(site.read("reviews/four/index.html")).not.toContain("data-pagefind-body");
   });
 });
-

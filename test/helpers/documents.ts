@@ -3,7 +3,11 @@
  * projects need no committed documents.
  */
 export function fixturePdf(title: string): string {
-  const lines = [title, "FICTIONAL TEST DOCUMENT. It describes no real child, family or professional.", ...Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of the fixture text, so that the file weighs a few kilobytes.`)];
+  const lines = [
+    title,
+    "FICTIONAL TEST DOCUMENT. It describes no real child, family or professional.",
+    ...Array.from({ length: 30 }, (_, i) => `Line ${i + 1} of the fixture text, so that the file weighs a few kilobytes.`),
+  ];
   const text = lines.map((line, i) => `BT /F1 ${i ? 10 : 16} Tf 56 ${780 - i * 20} Td (${line.replace(/[\\()]/g, "\\$&")}) Tj ET`).join("\n");
   const objects = [
     "<< /Type /Catalog /Pages 2 0 R >>",

@@ -5,5 +5,12 @@ import { listFiles } from "../../src/checks/site-check.ts";
 
 /** Every file of a built site with the hash of its bytes: two equal snapshots mean byte-identical sites. */
 export function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(listFiles(dir).map((file) => [file, createHash("sha256").update(readFileSync(path.join(dir, file))).digest("hex")]));
+  return Object.fromEntries(
+    listFiles(dir).map((file) => [
+      file,
+      createHash("sha256")
+        .update(readFileSync(path.join(dir, file)))
+        .digest("hex"),
+    ]),
+  );
 }

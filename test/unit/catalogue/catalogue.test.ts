@@ -15,8 +15,16 @@ describe("buildCatalogue", () => {
     review("old-cspr", { published: "2019-03-01" }),
     review("new-cspr", { published: "2026-10-01", status: "withheld" }),
     review("undated", { status: "delayed", published: undefined }),
-    review("live-scr", { type: "SCR", published: "2026-01-10", documents: [{ kind: "overview-report", title: "Overview report", file: "o.pdf", bytes: 2048 }] }),
-    review("gone-scr", { type: "SCR", published: "2025-11-25", documents: [{ kind: "overview-report", title: "Overview report", file: "o.pdf", bytes: 2048 }] }),
+    review("live-scr", {
+      type: "SCR",
+      published: "2026-01-10",
+      documents: [{ kind: "overview-report", title: "Overview report", file: "o.pdf", bytes: 2048 }],
+    }),
+    review("gone-scr", {
+      type: "SCR",
+      published: "2025-11-25",
+      documents: [{ kind: "overview-report", title: "Overview report", file: "o.pdf", bytes: 2048 }],
+    }),
     review("future", { published: "2027-01-01" }),
   ];
   const catalogue = buildCatalogue(reviews, site, "2026-11-26");
@@ -30,8 +38,18 @@ describe("buildCatalogue", () => {
 
   it("words dates and footnotes for the page", () => {
     const live = catalogue.listed.find((r) => r.id === "live-scr")!;
-    expect(live).toMatchObject({ publishedText: "10 January 2026", removalDate: "2027-01-10", removalDateText: "10 January 2027", footnote: null, url: "/reviews/live-scr/" });
-    expect(catalogue.listed.find((r) => r.id === "undated")).toMatchObject({ published: null, publishedText: "Not yet published", footnote: { code: "**", anchor: "footnote-delayed" } });
+    expect(live).toMatchObject({
+      publishedText: "10 January 2026",
+      removalDate: "2027-01-10",
+      removalDateText: "10 January 2027",
+      footnote: null,
+      url: "/reviews/live-scr/",
+    });
+    expect(catalogue.listed.find((r) => r.id === "undated")).toMatchObject({
+      published: null,
+      publishedText: "Not yet published",
+      footnote: { code: "**", anchor: "footnote-delayed" },
+    });
     expect(catalogue.listed.find((r) => r.id === "new-cspr")!.footnote).toMatchObject({ code: "*", label: "overview report not published" });
   });
 
@@ -56,7 +74,11 @@ describe("buildCatalogue", () => {
   });
 
   it("dates the feed by its newest entry, and by the build date when nothing listed has a date", () => {
-    expect(catalogue.feed.entries.map((e) => e.id)).toEqual(["https://reviews.example.org/reviews/new-cspr/", "https://reviews.example.org/reviews/live-scr/", "https://reviews.example.org/reviews/old-cspr/"]);
+    expect(catalogue.feed.entries.map((e) => e.id)).toEqual([
+      "https://reviews.example.org/reviews/new-cspr/",
+      "https://reviews.example.org/reviews/live-scr/",
+      "https://reviews.example.org/reviews/old-cspr/",
+    ]);
     expect(catalogue.feed.updated.toISOString()).toBe("2026-09-30T23:00:00.000Z");
     for (const none of [[], [review("gone-scr", { type: "SCR", published: "2025-06-15" })], [review("undated", { status: "delayed", published: undefined })]]) {
       const empty = buildCatalogue(none, site, "2026-06-15");
@@ -93,7 +115,12 @@ describe("filter page addresses", () => {
 
 describe("the list at /", () => {
   const many = (n: number, type: Review["type"] = "CSPR") =>
-    Array.from({ length: n }, (_, i) => review(`${type.toLowerCase()}-${String(i).padStart(3, "0")}`, { type, published: `2026-${String((i % 10) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}` }));
+    Array.from({ length: n }, (_, i) =>
+      review(`${type.toLowerCase()}-${String(i).padStart(3, "0")}`, {
+        type,
+        published: `2026-${String((i % 10) + 1).padStart(2, "0")}-${String((i % 28) + 1).padStart(2, "0")}`,
+      }),
+    );
 
   it.each([1, 3, 10, 100])("shows all %i reviews, with the filter form, while there are at most 100", (n) => {
     const catalogue = buildCatalogue([...many(Math.ceil(n / 2)), ...many(Math.floor(n / 2), "SCR")], site, "2026-11-26");
@@ -144,9 +171,15 @@ describe("filter pages", () => {
   });
 
   it("leave a review with no date yet off every year page", () => {
-    const catalogue = buildCatalogue([review("undated", { status: "delayed", published: undefined }), review("dated", { published: "2025-05-05" })], site, "2026-11-26");
+    const catalogue = buildCatalogue(
+      [review("undated", { status: "delayed", published: undefined }), review("dated", { published: "2025-05-05" })],
+      site,
+      "2026-11-26",
+    );
     expect(catalogue.listed.find((r) => r.id === "undated")!.links.year).toBeNull();
-    expect(catalogue.filterPages.filter((p) => p.facet === "year").map((p) => [p.baseUrl, p.items.map((r) => r.id)])).toEqual([["/reviews/year/2025/", ["dated"]]]);
+    expect(catalogue.filterPages.filter((p) => p.facet === "year").map((p) => [p.baseUrl, p.items.map((r) => r.id)])).toEqual([
+      ["/reviews/year/2025/", ["dated"]],
+    ]);
   });
 
   it("head each page with what it lists", () => {

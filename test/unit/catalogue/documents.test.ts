@@ -26,10 +26,14 @@ describe("documentLinkText", () => {
     expect(documentLinkText({ kind: "overview-report", title: "Overview report", file: "a.pdf", bytes: 1_258_291 })).toBe("Overview report (PDF, 1.2 MB)");
   });
   it("keeps a title that adds to the kind", () => {
-    expect(documentLinkText({ kind: "learning-brief", title: "Seven-minute briefing", file: "b.pdf", bytes: 92_000 })).toBe("Learning brief: Seven-minute briefing (PDF, 90 KB)");
+    expect(documentLinkText({ kind: "learning-brief", title: "Seven-minute briefing", file: "b.pdf", bytes: 92_000 })).toBe(
+      "Learning brief: Seven-minute briefing (PDF, 90 KB)",
+    );
   });
   it("names the site a linked document is on", () => {
     expect(documentDetails({ url: "https://www.gov.uk/government/publications/x.pdf" })).toBe("PDF, on www.gov.uk");
-    expect(documentLinkText({ kind: "response", title: "Letter from the minister", url: "https://www.gov.uk/letter" })).toBe("Response: Letter from the minister (web page, on www.gov.uk)");
+    expect(documentLinkText({ kind: "response", title: "Letter from the minister", url: "https://www.gov.uk/letter" })).toBe(
+      "Response: Letter from the minister (web page, on www.gov.uk)",
+    );
   });
 });

@@ -33,8 +33,10 @@ describe("summary markdown", () => {
   });
   it("keeps only the text of a link to a review that is not listed, and every other link", () => {
     const listedOnly = createSummaryRenderer((id) => id === "kept");
-    expect(listedOnly("See [the report](/reviews/gone/report.pdf), [its notes](/reviews/gone/#notes), [kept](/reviews/kept/), [a theme](/reviews/theme/neglect/) and **[bold](/reviews/gone/)**.")).toBe(
-      '<p>See the report, its notes, <a href="/reviews/kept/">kept</a>, <a href="/reviews/theme/neglect/">a theme</a> and <strong>bold</strong>.</p>\n',
-    );
+    expect(
+      listedOnly(
+        "See [the report](/reviews/gone/report.pdf), [its notes](/reviews/gone/#notes), [kept](/reviews/kept/), [a theme](/reviews/theme/neglect/) and **[bold](/reviews/gone/)**.",
+      ),
+    ).toBe('<p>See the report, its notes, <a href="/reviews/kept/">kept</a>, <a href="/reviews/theme/neglect/">a theme</a> and <strong>bold</strong>.</p>\n');
   });
 });

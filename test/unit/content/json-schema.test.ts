@@ -10,7 +10,9 @@ const areas = Object.keys(fixtureSite().areas as object);
 
 describe("the JSON Schemas for editors", () => {
   it("are wired into VS Code for the data files", () => {
-    const settings = JSON.parse(readFileSync(path.join(PROJECT_ROOT, ".vscode", "settings.json"), "utf8")) as { "json.schemas": { fileMatch: string[]; url: string }[] };
+    const settings = JSON.parse(readFileSync(path.join(PROJECT_ROOT, ".vscode", "settings.json"), "utf8")) as {
+      "json.schemas": { fileMatch: string[]; url: string }[];
+    };
     expect(settings["json.schemas"]).toEqual([
       { fileMatch: ["/_data/reviews.json"], url: "./schema/reviews.schema.json" },
       { fileMatch: ["/_data/site.json"], url: "./schema/site.schema.json" },
@@ -23,7 +25,14 @@ describe("the JSON Schemas for editors", () => {
     const site = ajv.compile(JSON.parse(schemaText(siteJsonSchema())));
     expect(reviews(fixtureReviews()), JSON.stringify(reviews.errors)).toBe(true);
     expect(site(fixtureSite()), JSON.stringify(site.errors)).toBe(true);
-    for (const bad of [{ type: "Scr" }, { area: "preston" }, { id: "Child A" }, { titel: "x" }, { published: "14/06/2025" }, { documents: [{ kind: "report", title: "x", file: "a.pdf" }] }]) {
+    for (const bad of [
+      { type: "Scr" },
+      { area: "preston" },
+      { id: "Child A" },
+      { titel: "x" },
+      { published: "14/06/2025" },
+      { documents: [{ kind: "report", title: "x", file: "a.pdf" }] },
+    ]) {
       expect(reviews([validReview(bad)]), JSON.stringify(bad)).toBe(false);
     }
   });

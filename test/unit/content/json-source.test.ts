@@ -16,8 +16,8 @@ describe("parseJsonText", () => {
     ['[\n  {"id": "a",}\n]', 2, 14, "a field name in double quotes"],
     ['[\n  {"id": "a"}\n  {"id": "b"}\n]', 3, 3, 'a comma ","'],
     ['[\n  {"id": "a"\n]', 3, 1, 'a comma ","'],
-    ['[\n  {"id": \'a\'}\n]', 2, 10, "a character that JSON does not allow here"],
-    ['[\n  // note\n  {}\n]', 2, 3, "no comment"],
+    ["[\n  {\"id\": 'a'}\n]", 2, 10, "a character that JSON does not allow here"],
+    ["[\n  // note\n  {}\n]", 2, 3, "no comment"],
     ['[{"id": "a"}]\n]', 2, 1, "the end of the file"],
   ])("reports invalid JSON with its line and column: %j", (text, line, column, expected) => {
     const { source, problems } = parseJsonText(text, "_data/reviews.json");
@@ -32,26 +32,40 @@ describe("parseJsonText", () => {
   });
 
   it("ignores a byte-order mark", () => {
-    expect(parseJsonText('\ufeff[]', "f.json").source!.value).toEqual([]);
+    expect(parseJsonText("\ufeff[]", "f.json").source!.value).toEqual([]);
   });
 
   it("reports a missing file as a problem", () => {
-    expect(readJsonFile("/nonexistent/reviews.json", "_data/reviews.json").problems).toEqual([{ file: "_data/reviews.json", message: "the file does not exist." }]);
+    expect(readJsonFile("/nonexistent/reviews.json", "_data/reviews.json").problems).toEqual([
+      { file: "_data/reviews.json", message: "the file does not exist." },
+    ]);
   });
 
   it("reports a key given twice in one object, with its path and line, and keeps checking", () => {
     const { source, problems } = parseJsonText('{\n  "a": 1,\n  "b": {"c": 1, "c": 2},\n  "a": 3\n}', "f.json");
     expect(problems).toEqual([]);
     expect(source!.issues).toEqual([
-      { path: ["b", "c"], line: 3, message: '"c" is given twice here (first on line 3, again on line 3); only one of the two would count, and it may be the wrong one. Keep one of them.' },
-      { path: ["a"], line: 4, message: '"a" is given twice here (first on line 2, again on line 4); only one of the two would count, and it may be the wrong one. Keep one of them.' },
+      {
+        path: ["b", "c"],
+        line: 3,
+        message: '"c" is given twice here (first on line 3, again on line 3); only one of the two would count, and it may be the wrong one. Keep one of them.',
+      },
+      {
+        path: ["a"],
+        line: 4,
+        message: '"a" is given twice here (first on line 2, again on line 4); only one of the two would count, and it may be the wrong one. Keep one of them.',
+      },
     ]);
   });
 
   it.each(["__proto__", "constructor", "prototype"])("refuses the reserved key %j, and leaves it out of the value", (key) => {
     const { source } = parseJsonText(`{\n  "areas": {\n    "${key}": {"polluted": true}\n  }\n}`, "f.json");
     expect(source!.issues).toEqual([
-      { path: ["areas", key], line: 3, message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.` },
+      {
+        path: ["areas", key],
+        line: 3,
+        message: `"${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.`,
+      },
     ]);
     expect(Object.keys((source!.value as { areas: object }).areas)).toEqual([]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -67,7 +81,11 @@ describe("parseJsonText", () => {
   ])("refuses a character XML cannot carry: %s", (escaped, code) => {
     const { source } = parseJsonText(`{\n  "a": {"title": "Child ${escaped}A"}\n}`, "f.json");
     expect(source!.issues).toEqual([
-      { path: ["a", "title"], line: 2, message: `the text has a control character (${code}) at character 7 that cannot be published: it would make the site's news feed invalid. Delete it (such characters often come with text pasted from another program).` },
+      {
+        path: ["a", "title"],
+        line: 2,
+        message: `the text has a control character (${code}) at character 7 that cannot be published: it would make the site's news feed invalid. Delete it (such characters often come with text pasted from another program).`,
+      },
     ]);
   });
 
@@ -76,7 +94,10 @@ describe("parseJsonText", () => {
   });
 
   it("refuses a control character in a key", () => {
-    expect(parseJsonText('{"ti\\u0001tle": 1}', "f.json").source!.issues[0]).toMatchObject({ path: ["ti\u0001tle"], message: expect.stringContaining("control character (U+0001) at character 3") });
+    expect(parseJsonText('{"ti\\u0001tle": 1}', "f.json").source!.issues[0]).toMatchObject({
+      path: ["ti\u0001tle"],
+      message: expect.stringContaining("control character (U+0001) at character 3"),
+    });
   });
 
   it.each([
@@ -91,7 +112,8 @@ describe("parseJsonText", () => {
         file: "_data/reviews.json",
         line: 1,
         column: expect.any(Number),
-        message: 'the file is nested too deeply: more than 32 levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?',
+        message:
+          'the file is nested too deeply: more than 32 levels of "[" and "{" inside each other, where the data needs only a few. Is there a stray "[" or "{"?',
       },
     ]);
   });
@@ -109,7 +131,9 @@ describe("parseJsonText's value", () => {
         const text = JSON.stringify(value, null, pretty ? 2 : undefined);
         const { source, problems } = parseJsonText(text, "f.json");
         expect(problems).toEqual([]);
-        expect(source!.value).toStrictEqual(JSON.parse(text, (key, item: unknown) => (["__proto__", "constructor", "prototype"].includes(key) ? undefined : item)));
+        expect(source!.value).toStrictEqual(
+          JSON.parse(text, (key, item: unknown) => (["__proto__", "constructor", "prototype"].includes(key) ? undefined : item)),
+        );
       }),
       { numRuns: 300 },
     );

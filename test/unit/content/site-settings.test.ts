@@ -30,7 +30,9 @@ describe("site settings", () => {
   it.each(["2025-02-30", "25/06/2025", "2025-6-25"])("refuses the accessibility statement's date %j, in plain words", (date) => {
     const site = fixtureSite();
     (site.accessibility as Record<string, unknown>).testedOn = date;
-    expect(problemsOf(site)).toEqual([expect.stringContaining(`field "accessibility.testedOn": expected the date the site was last tested, written YYYY-MM-DD, got "${date}"`)]);
+    expect(problemsOf(site)).toEqual([
+      expect.stringContaining(`field "accessibility.testedOn": expected the date the site was last tested, written YYYY-MM-DD, got "${date}"`),
+    ]);
   });
 
   it("lists every problem with its field", () => {
@@ -59,13 +61,21 @@ describe("site settings", () => {
   it("refuses a field given twice, naming the field and line", () => {
     const text = JSON.stringify(fixtureSite(), null, 2).replace('"retentionMonths": 12,', '"retentionMonths": 12,\n  "retentionMonths": 120,');
     const line = text.split("\n").findIndex((l) => l.includes('"retentionMonths": 120')) + 1;
-    expect(problemsOf(text)).toEqual([expect.stringMatching(new RegExp(`^  1\\. _data/site.json, line ${line}, field "retentionMonths": "retentionMonths" is given twice here \\(first on line ${line - 1}, again on line ${line}\\)`))]);
+    expect(problemsOf(text)).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^  1\\. _data/site.json, line ${line}, field "retentionMonths": "retentionMonths" is given twice here \\(first on line ${line - 1}, again on line ${line}\\)`,
+        ),
+      ),
+    ]);
   });
 
   it.each(["__proto__", "constructor"])("refuses the area key %j with a clear message", (key) => {
     const text = JSON.stringify(fixtureSite(), null, 2).replace('"areas": {', `"areas": {\n    "${key}": "Somewhere",`);
     const line = text.split("\n").findIndex((l) => l.includes(`"${key}"`)) + 1;
-    expect(problemsOf(text)).toEqual([`  1. _data/site.json, line ${line}, field "areas.${key}": "${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.`]);
+    expect(problemsOf(text)).toEqual([
+      `  1. _data/site.json, line ${line}, field "areas.${key}": "${key}" cannot be used as a name here: the program that builds the site gives it a special meaning. Use another name.`,
+    ]);
   });
 
   it("refuses a control character in any text, naming the field", () => {
@@ -75,10 +85,16 @@ describe("site settings", () => {
   });
 
   it.each([
-    ["https://user:pass@reviews.example.org/", 'field "url": the site\'s public address must not contain a user name or password (the part before "@"); expected an address such as https://www.example.org/reviews.'],
+    [
+      "https://user:pass@reviews.example.org/",
+      'field "url": the site\'s public address must not contain a user name or password (the part before "@"); expected an address such as https://www.example.org/reviews.',
+    ],
     ["https://admin:pass@reviews.example.org/?a=1", 'field "url": the site\'s public address must not contain a user name or password'],
     ["https://admin@reviews.example.org/", 'field "url": the site\'s public address must not contain a user name or password'],
-    ["https://reviews.example.org/?utm=1", 'field "url": expected the site\'s public address without "?" or "#" and what follows them, e.g. https://www.example.org/reviews, got "https://reviews.example.org/?utm=1".'],
+    [
+      "https://reviews.example.org/?utm=1",
+      'field "url": expected the site\'s public address without "?" or "#" and what follows them, e.g. https://www.example.org/reviews, got "https://reviews.example.org/?utm=1".',
+    ],
     ["https://reviews.example.org/#top", 'field "url": expected the site\'s public address without "?" or "#"'],
     ["https://reviews.example.org/?", 'field "url": expected the site\'s public address without "?" or "#"'],
   ])("refuses the site address %s", (url, message) => {

@@ -59,7 +59,9 @@ describe("validateReviews", () => {
 
   it("rejects a file that is not a list", () => {
     const result = check({ id: "child-a" });
-    expect(result.messages).toEqual(['_data/reviews.json, line 1: expected a list of reviews: the file must start with [ and end with ], got {"id":"child-a"}.']);
+    expect(result.messages).toEqual([
+      '_data/reviews.json, line 1: expected a list of reviews: the file must start with [ and end with ], got {"id":"child-a"}.',
+    ]);
   });
 
   it("rejects an item that is not an object", () => {
@@ -80,7 +82,11 @@ describe("validateReviews", () => {
     ["status", "draft", 'field "status": expected one of "published", "withheld", "delayed", got "draft"'],
     ["area", "preston", 'field "area": expected one of the areas in _data/site.json: "northshire", "southvale", "northshire-and-southvale", got "preston"'],
     ["published", "2023-02-30", 'field "published": "2023-02-30" is not a real calendar date'],
-    ["published", "2023-02-29", 'field "published": "2023-02-29" is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.'],
+    [
+      "published",
+      "2023-02-29",
+      'field "published": "2023-02-29" is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.',
+    ],
     ["published", "2025-13-01", 'field "published": "2025-13-01" is not a real calendar date'],
     ["published", 20250614, 'field "published": expected a date written YYYY-MM-DD, e.g. 2024-06-14, got 20250614'],
     ["published", "14/06/2025", 'field "published": expected a date written YYYY-MM-DD, e.g. 2024-06-14, got "14/06/2025"'],
@@ -93,7 +99,10 @@ describe("validateReviews", () => {
 
   it("names the review by its position when the id itself is bad", () => {
     const reviews = [validReview(), validReview({ id: "Child B", documents: [] })];
-    const line = JSON.stringify(reviews, null, 2).split("\n").findIndex((l) => l.includes('"Child B"')) + 1;
+    const line =
+      JSON.stringify(reviews, null, 2)
+        .split("\n")
+        .findIndex((l) => l.includes('"Child B"')) + 1;
     expect(onlyError(reviews)).toBe(
       `_data/reviews.json, line ${line}, review 2 in the list (its id is "Child B"), field "id": expected an id: lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019, got "Child B".`,
     );
@@ -106,7 +115,9 @@ describe("validateReviews", () => {
   it("requires a date unless the review is delayed", () => {
     const review = validReview();
     delete review.published;
-    expect(onlyError([review])).toContain('field "published": this field is missing; expected the publication date written YYYY-MM-DD. Only a review with status "delayed" may have no date yet.');
+    expect(onlyError([review])).toContain(
+      'field "published": this field is missing; expected the publication date written YYYY-MM-DD. Only a review with status "delayed" may have no date yet.',
+    );
     expect(check([{ ...review, status: "delayed" }]).errors).toEqual([]);
   });
 
@@ -153,7 +164,10 @@ describe("validateReviews", () => {
 
   it("accepts a withheld review's other documents, and an overview report on a published review", () => {
     const dir = reviewsFolder({ "child-a/executive-summary.pdf": PDF, "child-a/report.pdf": PDF });
-    expect(check([validReview({ status: "withheld", documents: [{ kind: "executive-summary", title: "Executive summary", file: "executive-summary.pdf" }] })], dir).messages).toEqual([]);
+    expect(
+      check([validReview({ status: "withheld", documents: [{ kind: "executive-summary", title: "Executive summary", file: "executive-summary.pdf" }] })], dir)
+        .messages,
+    ).toEqual([]);
     expect(check([validReview({ documents: [{ kind: "other", title: "Overview report", file: "report.pdf" }] })], dir).messages).toEqual([]);
   });
 
@@ -162,10 +176,13 @@ describe("validateReviews", () => {
     expect(message).toContain('field "documents[1].file": the file reviews/child-a/brief.pdf does not exist');
   });
 
-  it.each(["../child-b/brief.pdf", "sub/brief.pdf", "..", ".hidden.pdf", "C:\\brief.pdf", "/etc/passwd"])("rejects a file that escapes the review's folder: %j", (file) => {
-    const message = onlyError([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file }] })]);
-    expect(message).toContain('field "documents[1].file": expected the name of a file inside reviews/child-a/');
-  });
+  it.each(["../child-b/brief.pdf", "sub/brief.pdf", "..", ".hidden.pdf", "C:\\brief.pdf", "/etc/passwd"])(
+    "rejects a file that escapes the review's folder: %j",
+    (file) => {
+      const message = onlyError([validReview({ documents: [{ kind: "learning-brief", title: "Brief", file }] })]);
+      expect(message).toContain('field "documents[1].file": expected the name of a file inside reviews/child-a/');
+    },
+  );
 
   it("rejects a link that leads out of the review's folder", () => {
     const dir = reviewsFolder({ "child-b/brief.pdf": PDF, "child-a/overview-report.pdf": PDF });
@@ -179,7 +196,10 @@ describe("validateReviews", () => {
     const dir = reviewsFolder({});
     symlinkSync(path.join(outside, "secret"), path.join(dir, "child-a"));
     const result = check([validReview()], dir);
-    const line = JSON.stringify([validReview()], null, 2).split("\n").findIndex((l) => l.includes('"documents"')) + 1;
+    const line =
+      JSON.stringify([validReview()], null, 2)
+        .split("\n")
+        .findIndex((l) => l.includes('"documents"')) + 1;
     expect(result.messages).toEqual([
       `_data/reviews.json, line ${line}, review "child-a", field "documents": the folder reviews/child-a/ is a link to another folder, so its files could come from outside reviews/. Make reviews/child-a/ a real folder and copy the documents into it.`,
     ]);
@@ -194,7 +214,17 @@ describe("validateReviews", () => {
 
   it("rejects a file type the site does not publish, and an empty file", () => {
     const dir = reviewsFolder({ "child-a/page.html": "<script>", "child-a/empty.pdf": "" });
-    const result = check([validReview({ documents: [{ kind: "other", title: "Page", file: "page.html" }, { kind: "other", title: "Empty", file: "empty.pdf" }] })], dir);
+    const result = check(
+      [
+        validReview({
+          documents: [
+            { kind: "other", title: "Page", file: "page.html" },
+            { kind: "other", title: "Empty", file: "empty.pdf" },
+          ],
+        }),
+      ],
+      dir,
+    );
     expect(result.messages[0]).toContain('"page.html" is not a kind of file this site publishes');
     expect(result.messages[1]).toContain("reviews/child-a/empty.pdf is empty");
   });
@@ -240,7 +270,9 @@ describe("validateReviews", () => {
   it("warns about, and does not list, a review dated after the build date", () => {
     const result = check([validReview({ published: "2026-12-07" })], reviewsFolder({ "child-a/overview-report.pdf": PDF }));
     expect(result.errors).toEqual([]);
-    expect(result.warningMessages).toEqual([expect.stringContaining('review "child-a", field "published": the publication date 2026-12-07 is after the build date 2026-11-26')]);
+    expect(result.warningMessages).toEqual([
+      expect.stringContaining('review "child-a", field "published": the publication date 2026-12-07 is after the build date 2026-11-26'),
+    ]);
   });
 
   it("warns about files in reviews/ that nothing publishes", () => {
@@ -265,7 +297,9 @@ describe("validateReviews: addresses", () => {
   it("refuses two themes that would share an address, naming both reviews", () => {
     const result = check([validReview({ themes: ["Domestic abuse"] }), validReview({ id: "child-b", documents: [], themes: ["domestic-abuse", "neglect"] })]);
     expect(result.messages).toEqual([
-      expect.stringContaining('review "child-b", field "themes[1]": the theme "domestic-abuse" and the theme "Domestic abuse" (review "child-a") would share the address /reviews/theme/domestic-abuse/'),
+      expect.stringContaining(
+        'review "child-b", field "themes[1]": the theme "domestic-abuse" and the theme "Domestic abuse" (review "child-a") would share the address /reviews/theme/domestic-abuse/',
+      ),
     ]);
   });
 
@@ -307,7 +341,9 @@ describe("validateReviews: the JSON itself", () => {
     const at = lines.findIndex((l) => l.includes('"kind"'));
     lines.splice(at + 1, 0, '        "kind": "learning-brief",');
     const result = checkText(lines.join("\n"));
-    expect(result.messages).toEqual([expect.stringContaining(`line ${at + 2}, review "child-a", field "documents[1].kind": "kind" is given twice here (first on line ${at + 1}`)]);
+    expect(result.messages).toEqual([
+      expect.stringContaining(`line ${at + 2}, review "child-a", field "documents[1].kind": "kind" is given twice here (first on line ${at + 1}`),
+    ]);
   });
 
   it("refuses a reserved key in a review, naming the review and field", () => {
@@ -321,11 +357,15 @@ describe("validateReviews: the JSON itself", () => {
     ["title", "Child\u000bA"],
     ["summary", "Line one\u0001"],
   ])("refuses a control character in %s, naming the review and field", (field, value) => {
-    expect(onlyError([validReview({ [field]: value })])).toMatch(new RegExp(`review "child-a", field "${field}": the text has a control character \\(U\\+00\\w\\w\\) at character \\d+ that cannot be published`));
+    expect(onlyError([validReview({ [field]: value })])).toMatch(
+      new RegExp(`review "child-a", field "${field}": the text has a control character \\(U\\+00\\w\\w\\) at character \\d+ that cannot be published`),
+    );
   });
 
   it("refuses a control character in a document's title and a theme", () => {
-    const result = check([validReview({ themes: ["neg\u0008lect"], documents: [{ kind: "overview-report", title: "Overview\u001freport", file: "overview-report.pdf" }] })]);
+    const result = check([
+      validReview({ themes: ["neg\u0008lect"], documents: [{ kind: "overview-report", title: "Overview\u001freport", file: "overview-report.pdf" }] }),
+    ]);
     expect(result.messages).toEqual([
       expect.stringContaining('field "themes[1]": the text has a control character (U+0008)'),
       expect.stringContaining('field "documents[1].title": the text has a control character (U+001F)'),
@@ -339,8 +379,18 @@ describe("validateReviews: the JSON itself", () => {
   it.each([
     ["title", { title: "Child\nA" }, "title", "expected the review's title on one line (no line breaks or tabs)"],
     ["a theme", { themes: ["neglect\t"] }, "themes[1]", "expected a theme on one line (no line breaks or tabs)"],
-    ["a document's title", { documents: [{ kind: "overview-report", title: "Overview\r\nreport", file: "overview-report.pdf" }] }, "documents[1].title", "expected the document's title on one line (no line breaks or tabs)"],
-    ["a file name", { documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf\n" }] }, "documents[1].file", "expected a file name on one line (no line breaks or tabs)"],
+    [
+      "a document's title",
+      { documents: [{ kind: "overview-report", title: "Overview\r\nreport", file: "overview-report.pdf" }] },
+      "documents[1].title",
+      "expected the document's title on one line (no line breaks or tabs)",
+    ],
+    [
+      "a file name",
+      { documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf\n" }] },
+      "documents[1].file",
+      "expected a file name on one line (no line breaks or tabs)",
+    ],
   ])("refuses a line break or tab in %s", (_, overrides, field, message) => {
     expect(onlyError([validReview(overrides)])).toContain(`field "${field}": ${message}`);
   });
@@ -355,13 +405,21 @@ describe("validateReviews: the JSON itself", () => {
     ["url", { documents: [{ kind: "response", title: "Response", url: `https://www.example.org/${"u".repeat(1980)}` }] }, "documents[1].url", 2004, 2000],
   ])("refuses an oversized %s with one short message", (_, overrides, field, length, max) => {
     const message = onlyError([validReview(overrides)]);
-    expect(message).toContain(`field "${field}": this text is ${length.toLocaleString("en-GB")} characters long; the most allowed is ${max.toLocaleString("en-GB")}. Shorten it.`);
+    expect(message).toContain(
+      `field "${field}": this text is ${length.toLocaleString("en-GB")} characters long; the most allowed is ${max.toLocaleString("en-GB")}. Shorten it.`,
+    );
     expect(message.length).toBeLessThan(300);
   });
 
   it("accepts texts at the maximum lengths", () => {
     const dir = reviewsFolder({ [`${"a".repeat(80)}/${"f".repeat(146)}.pdf`]: PDF });
-    const review = validReview({ id: "a".repeat(80), title: "T".repeat(200), themes: ["n".repeat(60)], summary: "s".repeat(10_000), documents: [{ kind: "overview-report", title: "T".repeat(200), file: `${"f".repeat(146)}.pdf` }] });
+    const review = validReview({
+      id: "a".repeat(80),
+      title: "T".repeat(200),
+      themes: ["n".repeat(60)],
+      summary: "s".repeat(10_000),
+      documents: [{ kind: "overview-report", title: "T".repeat(200), file: `${"f".repeat(146)}.pdf` }],
+    });
     expect(check([review], dir).messages).toEqual([]);
   });
 });

@@ -44,10 +44,17 @@ describe("the nightly workflow", () => {
       stepIndex((s) => s.run === "npm ci"),
       stepIndex((s) => s.id === "nightly"),
       stepIndex((s) => s.id === "fallback"),
-      stepIndex((s) => String(s.with?.path ?? "").split("\n").includes("_site.report.json")),
+      stepIndex((s) =>
+        String(s.with?.path ?? "")
+          .split("\n")
+          .includes("_site.report.json"),
+      ),
       stepIndex((s) => s.uses?.startsWith("actions/upload-pages-artifact") ?? false),
     ];
-    expect(order.every((i) => i >= 0), JSON.stringify(order)).toBe(true);
+    expect(
+      order.every((i) => i >= 0),
+      JSON.stringify(order),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(workflow.jobs.deploy!.needs).toBe("build");
     expect(workflow.jobs.deploy!.steps.some((s) => s.uses?.startsWith("actions/deploy-pages"))).toBe(true);
@@ -58,12 +65,14 @@ describe("the nightly workflow", () => {
     expect(nightly["continue-on-error"]).toBe(true);
     const fallback = build.steps.find((s) => s.id === "fallback")!;
     expect(fallback.if).toBe("steps.nightly.outcome == 'failure'");
-    expect(fallback.run).toContain("git worktree add \"$RUNNER_TEMP/last-deployed\" last-deployed");
+    expect(fallback.run).toContain('git worktree add "$RUNNER_TEMP/last-deployed" last-deployed');
     // Tonight's failure report is kept beside the fallback's.
     expect(fallback.run!.indexOf("cp _site.report.json nightly-failure.report.json")).toBeLessThan(fallback.run!.indexOf("npm run nightly"));
     expect(String(build.steps.find((s) => s.name === "Keep the report")!.with!.path).split("\n")).toContain("nightly-failure.report.json");
     expect(fallback.run).toMatch(/npm ci\n\s*npm run nightly -- --out "\$GITHUB_WORKSPACE\/_site"/);
-    expect(build.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!.if).toBe("steps.nightly.outcome == 'success' || steps.fallback.outcome == 'success'");
+    expect(build.steps.find((s) => s.uses?.startsWith("actions/upload-pages-artifact"))!.if).toBe(
+      "steps.nightly.outcome == 'success' || steps.fallback.outcome == 'success'",
+    );
     expect(workflow.jobs.deploy!.if).toBe("needs.build.outputs.nightly == 'success' || needs.build.outputs.fallback == 'success'");
     const record = workflow.jobs.record!;
     expect(record.if).toBe("always()");
@@ -81,7 +90,11 @@ describe("the nightly workflow", () => {
 });
 
 describe("the CI workflow, on every change", () => {
-  const ci = parse(readFileSync(path.join(PROJECT_ROOT, ".github", "workflows", "ci.yml"), "utf8")) as { on: Record<string, unknown>; permissions: Record<string, string>; jobs: Record<string, Job> };
+  const ci = parse(readFileSync(path.join(PROJECT_ROOT, ".github", "workflows", "ci.yml"), "utf8")) as {
+    on: Record<string, unknown>;
+    permissions: Record<string, string>;
+    jobs: Record<string, Job>;
+  };
   const steps = ci.jobs.check!.steps;
 
   it("runs on every push and pull request, read-only", () => {
@@ -91,8 +104,17 @@ describe("the CI workflow, on every change", () => {
 
   it("installs, validates the data, runs the README's test command, and on failure says which test, page and rule", () => {
     const runs = steps.map((step) => step.run ?? step.uses ?? "");
-    const order = [runs.findIndex((r) => r.startsWith("actions/checkout")), runs.indexOf("npm ci"), runs.indexOf("npm run validate"), runs.indexOf("npm test"), runs.findIndex((r) => r.includes("scripts/ci-summary.ts"))];
-    expect(order.every((i) => i >= 0), JSON.stringify(runs)).toBe(true);
+    const order = [
+      runs.findIndex((r) => r.startsWith("actions/checkout")),
+      runs.indexOf("npm ci"),
+      runs.indexOf("npm run validate"),
+      runs.indexOf("npm test"),
+      runs.findIndex((r) => r.includes("scripts/ci-summary.ts")),
+    ];
+    expect(
+      order.every((i) => i >= 0),
+      JSON.stringify(runs),
+    ).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(steps[order[4]!]!.if).toBe("failure()");
     expect(steps[order[4]!]!.run).toContain('>> "$GITHUB_STEP_SUMMARY"');
@@ -104,11 +126,30 @@ describe("the CI workflow, on every change", () => {
       mkdirSync(path.join(dir, "test-results"));
       writeFileSync(
         path.join(dir, "test-results", "pa11y.json"),
-        JSON.stringify({ total: 2, passes: 1, errors: 1, results: { "http://127.0.0.1:1234/reviews/x/?width=320": [{ code: "color-contrast", message: "Elements must meet minimum color contrast ratio thresholds", selector: ".lede" }], "http://127.0.0.1:1234/?width=320": [] } }),
+        JSON.stringify({
+          total: 2,
+          passes: 1,
+          errors: 1,
+          results: {
+            "http://127.0.0.1:1234/reviews/x/?width=320": [
+              { code: "color-contrast", message: "Elements must meet minimum color contrast ratio thresholds", selector: ".lede" },
+            ],
+            "http://127.0.0.1:1234/?width=320": [],
+          },
+        }),
       );
       writeFileSync(
         path.join(dir, "test-results", "vitest.json"),
-        JSON.stringify({ numPassedTests: 3, numFailedTests: 1, testResults: [{ name: `${dir}/test/a.test.ts`, assertionResults: [{ status: "failed", fullName: "a thing | works", failureMessages: ["AssertionError: expected 1 to be 2\n  at line"] }] }] }),
+        JSON.stringify({
+          numPassedTests: 3,
+          numFailedTests: 1,
+          testResults: [
+            {
+              name: `${dir}/test/a.test.ts`,
+              assertionResults: [{ status: "failed", fullName: "a thing | works", failureMessages: ["AssertionError: expected 1 to be 2\n  at line"] }],
+            },
+          ],
+        }),
       );
       const out = execFileSync(process.execPath, ["--import", "tsx", path.join("scripts", "ci-summary.ts"), dir], { cwd: PROJECT_ROOT, encoding: "utf8" });
       expect(out).toContain("| /reviews/x/?width=320 | color-contrast | Elements must meet minimum color contrast ratio thresholds | `.lede` |");

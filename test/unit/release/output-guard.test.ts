@@ -1,7 +1,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { publishBuild, } from "../../../src/release/publish.ts";
+import { publishBuild } from "../../../src/release/publish.ts";
 import { MARKER, newBuild, outputLayout, writeMeta, type OutputLayout } from "../../../src/release/build-folder.ts";
 import { checkOutput } from "../../../src/release/output-guard.ts";
 import { PROJECT_ROOT } from "../../helpers/site.ts";
@@ -35,8 +35,12 @@ describe("choosing where to publish", () => {
     mkdirSync(layout.out);
     writeFileSync(path.join(layout.out, "index.html"), "somebody else's site");
     await expect(checkOutput(layout.out, project)).rejects.toThrow(/a folder that this site's build did not make/);
-    await expect(checkOutput(path.join(path.dirname(layout.out), "no", "such", "_site"), project)).rejects.toThrow(/does not exist, so the site cannot be published .* Create it first/);
-    await expect(checkOutput(path.join(path.dirname(layout.out), "elsewhere"), project)).resolves.toMatchObject({ out: path.join(path.dirname(layout.out), "elsewhere") });
+    await expect(checkOutput(path.join(path.dirname(layout.out), "no", "such", "_site"), project)).rejects.toThrow(
+      /does not exist, so the site cannot be published .* Create it first/,
+    );
+    await expect(checkOutput(path.join(path.dirname(layout.out), "elsewhere"), project)).resolves.toMatchObject({
+      out: path.join(path.dirname(layout.out), "elsewhere"),
+    });
   });
 
   it("accepts a link made by an earlier build", async () => {

@@ -105,7 +105,9 @@ describe("publishing a build", () => {
   it("refuses a build dated before the live one", async () => {
     const layout = tempLayout();
     await publishBuild(layout, await build(layout, "today", "2026-11-26"));
-    await expect(publishBuild(layout, await build(layout, "yesterday", "2026-11-25"))).rejects.toThrow(/earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s);
+    await expect(publishBuild(layout, await build(layout, "yesterday", "2026-11-25"))).rejects.toThrow(
+      /earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s,
+    );
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
     await publishBuild(layout, await build(layout, "yesterday", "2026-11-25"), { allowEarlierDate: true });
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("yesterday");

@@ -99,19 +99,27 @@ function oracleAnniversary(published: string, months: number): string {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
-const isoDate = fc.date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2040-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 
 describe("the rule against an independent oracle", () => {
   it("lists an SCR exactly while the build date is before the anniversary", () => {
     fc.assert(
-      fc.property(isoDate, isoDate, fc.integer({ min: 1, max: 36 }), fc.constantFrom("published", "withheld", "delayed" as const), (published, buildDate, months, status) => {
-        const decision = decide(scr(published, status), buildDate, { retentionMonths: months });
-        const anniversary = oracleAnniversary(published, months);
-        const expected = published > buildDate ? "scheduled" : buildDate < anniversary ? "listed" : "removed";
-        expect(decision.state).toBe(expected);
-        if (decision.state === "removed") expect(decision.removedOn).toBe(anniversary);
-        if (decision.state === "listed") expect(decision.removalDate).toBe(anniversary);
-      }),
+      fc.property(
+        isoDate,
+        isoDate,
+        fc.integer({ min: 1, max: 36 }),
+        fc.constantFrom("published", "withheld", "delayed" as const),
+        (published, buildDate, months, status) => {
+          const decision = decide(scr(published, status), buildDate, { retentionMonths: months });
+          const anniversary = oracleAnniversary(published, months);
+          const expected = published > buildDate ? "scheduled" : buildDate < anniversary ? "listed" : "removed";
+          expect(decision.state).toBe(expected);
+          if (decision.state === "removed") expect(decision.removedOn).toBe(anniversary);
+          if (decision.state === "listed") expect(decision.removalDate).toBe(anniversary);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

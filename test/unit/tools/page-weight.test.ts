@@ -13,7 +13,10 @@ describe("weighPages", () => {
     // Random text does not compress, so this page is well over 14 KB gzip-compressed.
     const noise = randomBytes(30000).toString("base64");
     writeFileSync(path.join(dir, "heavy.html"), `<link rel="stylesheet" href="/assets/site.css"><script src="/x.js"></script><p>${noise}</p>`);
-    writeFileSync(path.join(dir, "light.html"), `<link rel="stylesheet" href="/assets/site.css"><link rel="stylesheet" href="https://cdn.example.org/x.css"><script src="/x.js" defer></script>`);
+    writeFileSync(
+      path.join(dir, "light.html"),
+      `<link rel="stylesheet" href="/assets/site.css"><link rel="stylesheet" href="https://cdn.example.org/x.css"><script src="/x.js" defer></script>`,
+    );
     const [heavy, light] = weighPages(dir);
     expect(heavy!.page).toBe("heavy.html");
     expect(heavy!.problems).toEqual([
@@ -21,6 +24,10 @@ describe("weighPages", () => {
       'has a render-blocking script: <script src="/x.js">',
       expect.stringMatching(/^weighs \d+\.\d KB gzip-compressed with its CSS; the budget is 14 KB$/),
     ]);
-    expect(light!.problems).toEqual(["has 2 stylesheets; expected exactly one", "/assets/site.css loads a web font or another stylesheet", "links to a stylesheet on another site: https://cdn.example.org/x.css"]);
+    expect(light!.problems).toEqual([
+      "has 2 stylesheets; expected exactly one",
+      "/assets/site.css loads a web font or another stylesheet",
+      "links to a stylesheet on another site: https://cdn.example.org/x.css",
+    ]);
   });
 });
