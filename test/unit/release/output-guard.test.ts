@@ -2,23 +2,9 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { publishBuild } from "../../../src/release/publish.ts";
-import { MARKER, newBuild, outputLayout, writeMeta, type OutputLayout } from "../../../src/release/build-folder.ts";
 import { checkOutput } from "../../../src/release/output-guard.ts";
 import { PROJECT_ROOT } from "../../helpers/site.ts";
-import { temporaryFolder } from "../../helpers/temporary.ts";
-
-function tempLayout(): OutputLayout {
-  const dir = temporaryFolder("lr-pub-");
-  return outputLayout(path.join(dir, "_site"));
-}
-
-async function build(layout: OutputLayout, content: string, buildDate = "2026-11-26") {
-  const folder = await newBuild(layout, "test");
-  writeFileSync(path.join(folder.site, "index.html"), content);
-  writeFileSync(path.join(folder.site, MARKER), "");
-  await writeMeta(folder, { generator: "learning-reviews", buildDate, listed: [], removed: [] });
-  return folder;
-}
+import { finishedBuild, tempLayout } from "../../helpers/builds.ts";
 
 describe("choosing where to publish", () => {
   const project = PROJECT_ROOT;
@@ -45,7 +31,7 @@ describe("choosing where to publish", () => {
 
   it("accepts a link made by an earlier build", async () => {
     const layout = tempLayout();
-    await publishBuild(layout, await build(layout, "one"));
+    await publishBuild(layout, await finishedBuild(layout, "one"));
     symlinkSync(".", `${layout.out}-other`);
     await expect(checkOutput(layout.out, project)).resolves.toMatchObject({ out: layout.out });
   });

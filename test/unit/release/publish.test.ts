@@ -3,38 +3,25 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { linkTarget, publishBuild, swapWithPrevious } from "../../../src/release/publish.ts";
-import { MARKER, newBuild, outputLayout, writeMeta, type OutputLayout } from "../../../src/release/build-folder.ts";
-import { temporaryFolder } from "../../helpers/temporary.ts";
-
-function tempLayout(): OutputLayout {
-  const dir = temporaryFolder("lr-pub-");
-  return outputLayout(path.join(dir, "_site"));
-}
-
-async function build(layout: OutputLayout, content: string, buildDate = "2026-11-26") {
-  const folder = await newBuild(layout, "test");
-  writeFileSync(path.join(folder.site, "index.html"), content);
-  writeFileSync(path.join(folder.site, MARKER), "");
-  await writeMeta(folder, { generator: "learning-reviews", buildDate, listed: [], removed: [] });
-  return folder;
-}
+import { MARKER } from "../../../src/release/build-folder.ts";
+import { finishedBuild, tempLayout } from "../../helpers/builds.ts";
 
 describe("publishing a build", () => {
   it("points the output at the new build and keeps the one before as .previous", async () => {
     const layout = tempLayout();
-    const first = await build(layout, "one");
+    const first = await finishedBuild(layout, "one");
     await publishBuild(layout, first);
     expect(lstatSync(layout.out).isSymbolicLink()).toBe(true);
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("one");
     expect(existsSync(layout.previous)).toBe(false);
 
-    const second = await build(layout, "two");
+    const second = await finishedBuild(layout, "two");
     const { previous } = await publishBuild(layout, second);
     expect(previous).toBe(first.site);
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("two");
     expect(readFileSync(path.join(layout.previous, "index.html"), "utf8")).toBe("one");
 
-    const third = await build(layout, "three");
+    const third = await finishedBuild(layout, "three");
     await publishBuild(layout, third);
     // Only the live build and the one before are kept.
     expect(readdirSync(layout.builds).sort()).toEqual([path.basename(second.dir), path.basename(third.dir)].sort());
@@ -45,41 +32,41 @@ describe("publishing a build", () => {
     mkdirSync(layout.out);
     writeFileSync(path.join(layout.out, "index.html"), "old");
     writeFileSync(path.join(layout.out, MARKER), "");
-    await publishBuild(layout, await build(layout, "new"));
+    await publishBuild(layout, await finishedBuild(layout, "new"));
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("new");
     expect(readFileSync(path.join(layout.previous, "index.html"), "utf8")).toBe("old");
   });
 
   it("removes half-made builds left by a killed run", async () => {
     const layout = tempLayout();
-    const abandoned = await build(layout, "half");
-    const good = await build(layout, "good");
+    const abandoned = await finishedBuild(layout, "half");
+    const good = await finishedBuild(layout, "good");
     await publishBuild(layout, good);
     expect(existsSync(abandoned.dir)).toBe(false);
   });
 
   it("refuses, before the swap, a .previous that is a plain folder, and leaves it and the live build alone", async () => {
     const layout = tempLayout();
-    const first = await build(layout, "one");
+    const first = await finishedBuild(layout, "one");
     await publishBuild(layout, first);
     mkdirSync(layout.previous);
     writeFileSync(path.join(layout.previous, "keep.txt"), "mine");
-    await expect(publishBuild(layout, await build(layout, "two"))).rejects.toThrow(/_site\.previous should be a link/);
+    await expect(publishBuild(layout, await finishedBuild(layout, "two"))).rejects.toThrow(/_site\.previous should be a link/);
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("one");
     expect(readFileSync(path.join(layout.previous, "keep.txt"), "utf8")).toBe("mine");
   });
 
   it("reports an old build it cannot delete as a warning, after the swap, and keeps the new build live", async () => {
     const layout = tempLayout();
-    const first = await build(layout, "one");
+    const first = await finishedBuild(layout, "one");
     await publishBuild(layout, first);
-    await publishBuild(layout, await build(layout, "two"));
+    await publishBuild(layout, await finishedBuild(layout, "two"));
     // The oldest build can no longer be deleted (as when another user owns it): an immutable file in it.
     const stuck = path.join(first.dir, "stuck");
     writeFileSync(stuck, "");
     execFileSync("chattr", ["+i", stuck]);
     try {
-      const { warnings } = await publishBuild(layout, await build(layout, "three"));
+      const { warnings } = await publishBuild(layout, await finishedBuild(layout, "three"));
       expect(warnings).toEqual([expect.stringMatching(/An old build could not be deleted .*delete .* by hand/)]);
       expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("three");
       expect(readFileSync(path.join(layout.previous, "index.html"), "utf8")).toBe("two");
@@ -91,9 +78,9 @@ describe("publishing a build", () => {
   it("swaps with the previous build and back", async () => {
     const layout = tempLayout();
     await expect(swapWithPrevious(layout)).rejects.toThrow(/no previous build/);
-    const first = await build(layout, "one");
+    const first = await finishedBuild(layout, "one");
     await publishBuild(layout, first);
-    const second = await build(layout, "two");
+    const second = await finishedBuild(layout, "two");
     await publishBuild(layout, second);
     await swapWithPrevious(layout);
     expect(await linkTarget(layout.out)).toBe(first.site);
@@ -104,12 +91,12 @@ describe("publishing a build", () => {
 
   it("refuses a build dated before the live one", async () => {
     const layout = tempLayout();
-    await publishBuild(layout, await build(layout, "today", "2026-11-26"));
-    await expect(publishBuild(layout, await build(layout, "yesterday", "2026-11-25"))).rejects.toThrow(
+    await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"));
+    await expect(publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"))).rejects.toThrow(
       /earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s,
     );
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
-    await publishBuild(layout, await build(layout, "yesterday", "2026-11-25"), { allowEarlierDate: true });
+    await publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"), { allowEarlierDate: true });
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("yesterday");
   });
 });
