@@ -169,3 +169,64 @@ describe("checkBuiltSite for a site under a path of its domain", () => {
     expect(checkBuiltSite(dir, underPath)).toEqual(["/ links to /docs/a.pdf, which is outside the path the site is served under (/review/)."]);
   });
 });
+
+describe("checkBuiltSite's check of what each review leaves in the build", () => {
+  const review = (
+    id: string,
+    type: "CSPR" | "SCR",
+    published: string,
+    documents: { kind: "overview-report"; title: string; file: string; bytes: number }[] = [],
+  ) => ({
+    id,
+    title: id,
+    type,
+    area: "northshire",
+    status: "published" as const,
+    published,
+    themes: [],
+    documents,
+  });
+  const catalogue = buildCatalogue(
+    [
+      review("kept", "CSPR", "2024-01-01", [{ kind: "overview-report", title: "Overview report", file: "report.pdf", bytes: 1 }]),
+      review("gone", "SCR", "2020-01-01"),
+    ],
+    fixtureSite() as unknown as SiteSettings,
+    "2026-11-26",
+  );
+  const notice = '<!doctype html><html><head><meta name="robots" content="noindex"></head><body>removed</body></html>';
+  const good = { "reviews/kept/index.html": "<p>kept</p>", "reviews/kept/report.pdf": "%PDF", "reviews/gone/index.html": notice };
+
+  it("passes a build with exactly the listed pages, their documents and the notices", async () => {
+    const dir = builtSite(good);
+    await buildSearchIndex(dir, []);
+    expect(checkBuiltSite(dir, catalogue).filter((p) => !p.includes("search index"))).toEqual([]);
+  });
+
+  it.each([
+    [
+      "a file no listed review publishes",
+      { "reviews/kept/old-draft.pdf": "%PDF" },
+      "reviews/kept/old-draft.pdf is in the build, but no listed review publishes it.",
+    ],
+    [
+      "a removed review's document beside its notice",
+      { "reviews/gone/report.pdf": "%PDF" },
+      "The removed review gone has more than its notice in the build: reviews/gone/index.html, reviews/gone/report.pdf.",
+    ],
+    ["a notice that is not noindex", { "reviews/gone/index.html": "<p>removed</p>" }, "The removal notice for gone is not marked noindex."],
+    [
+      "a folder of a review neither listed nor removed",
+      { "reviews/stranger/index.html": "<p>?</p>" },
+      "reviews/stranger/ is in the build, but that review is neither listed nor removed.",
+    ],
+  ])("names %s", async (_what, extra, problem) => {
+    const dir = builtSite({ ...good, ...extra });
+    expect(checkBuiltSite(dir, catalogue)).toContain(problem);
+  });
+
+  it("names a listed review that has no page", () => {
+    const { "reviews/kept/index.html": _page, ...rest } = good;
+    expect(checkBuiltSite(builtSite(rest), catalogue)).toContain("The listed review kept has no page.");
+  });
+});
