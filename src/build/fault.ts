@@ -10,8 +10,18 @@ export const STEPS = ["validate", "prepare", "eleventy", "documents", "index", "
 export type Step = (typeof STEPS)[number] | "withdraw-rebuild" | "withdraw-in-place" | "report";
 
 const fired = new Set<string>();
+let last: { step: Step; at: number } | undefined;
+
+/** With `LEARNING_REVIEWS_TIMINGS=1`, how long each step took, on standard error (for the benchmark and profiling). */
+function time(step: Step, env: Record<string, string | undefined>): void {
+  if (!env.LEARNING_REVIEWS_TIMINGS) return;
+  const now = performance.now();
+  if (last) process.stderr.write(`[timing] ${last.step}: ${Math.round(now - last.at)} ms\n`);
+  last = { step, at: now };
+}
 
 export async function checkpoint(step: Step, env: Record<string, string | undefined> = process.env): Promise<void> {
+  time(step, env);
   const fault = env.LEARNING_REVIEWS_FAULT;
   if (!fault) return;
   for (const entry of fault.split(",")) {
