@@ -8,6 +8,7 @@
  *   --out DIR               the published output (a link to the live build)
  *   --previous P            the previous build's reviews.json, a path or https address, to report changes
  *   --a11y MODE             auto (default: run the accessibility check when a browser is installed), always, never
+ *   --a11y-scope S          changed (default: one page of each kind, and every page changed since the live build), or all
  *   --allow-earlier-date    publish even if the live build is for a later date (otherwise refused)
  */
 import { parseArgs } from "node:util";
@@ -19,9 +20,14 @@ const { values } = parseArgs({
     out: { type: "string", default: "_site" },
     previous: { type: "string" },
     a11y: { type: "string", default: "auto" },
+    "a11y-scope": { type: "string", default: "changed" },
     "allow-earlier-date": { type: "boolean", default: false },
   },
 });
+if (!["changed", "all"].includes(values["a11y-scope"])) {
+  console.error(`--a11y-scope must be changed or all, not "${values["a11y-scope"]}".`);
+  process.exit(2);
+}
 if (!["auto", "always", "never"].includes(values.a11y)) {
   console.error(`--a11y must be auto, always or never, not "${values.a11y}".`);
   process.exit(2);
@@ -30,6 +36,7 @@ const { report, file, writeError } = await runNightlyAndReport({
   out: values.out,
   ...(values.previous ? { previous: values.previous } : {}),
   a11y: values.a11y as "auto" | "always" | "never",
+  a11yScope: values["a11y-scope"] as "changed" | "all",
   allowEarlierDate: values["allow-earlier-date"],
   log: (line) => console.log(line),
 });

@@ -24,6 +24,8 @@ export interface NightlyReport {
   changes?: { added: ReviewChange[]; removed: ReviewChange[] } | null;
   /** Why the changes could not be worked out. */
   changesUnavailable?: string;
+  /** What the accessibility check looked at: every page, or one of each kind plus those changed since the live build. */
+  accessibility?: { scope: "all" } | { scope: "changed"; checked: number; of: number; byKind: Record<string, string>; changed: string[] };
   /** On a failed night: what was taken off the live site because its removal date had come. */
   withdrawal?: Withdrawal;
   dueForRemoval?: { id: string; title: string; removalDate: IsoDate; daysLeft: number }[];
@@ -133,6 +135,12 @@ export function formatReport(report: NightlyReport): string {
         lines.push(`  ${due.id} (${due.title}): removed on ${due.removalDate}, in ${due.daysLeft} ${due.daysLeft === 1 ? "day" : "days"}`);
     }
   }
+  if (report.accessibility?.scope === "changed") {
+    const a = report.accessibility;
+    lines.push(
+      `Accessibility check: ${a.checked} of ${a.of} pages, one of each kind of page and every page new or changed since the live build (npm run test:a11y checks them all).`,
+    );
+  } else if (report.accessibility) lines.push("Accessibility check: every page.");
   for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
   return lines.join("\n");
 }

@@ -6,6 +6,10 @@ import { requireChromium } from "../checks/chromium.ts";
 import { explainFailure } from "./failure-message.ts";
 import { BuildDateError, resolveBuildDate } from "../rules/build-date.ts";
 import { pathPrefix } from "../catalogue/addresses.ts";
+import { a11ySample } from "../checks/a11y-sample.ts";
+import type { Catalogue } from "../catalogue/index.ts";
+import { readableDate } from "../model/dates.ts";
+import { buildAt } from "./publish.ts";
 import { checkpoint } from "../build/fault.ts";
 import { formatProblem } from "../content/problems.ts";
 import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
@@ -22,11 +26,19 @@ export interface NightlyOptions {
   previous?: string;
   /** Run the accessibility check: "auto" runs it when a browser is installed. */
   a11y: "auto" | "always" | "never";
+  /** Which pages it checks: one of each kind plus those changed since the live build (default), or all. */
+  a11yScope?: "changed" | "all";
   allowEarlierDate?: boolean;
   log: (line: string) => void;
   /** The clock, read once for the whole job. */
   now?: () => Date;
   env?: Record<string, string | undefined>;
+}
+
+/** The live site, as the accessibility sample compares with it. */
+interface LiveSite {
+  siteDir: string;
+  buildDates: string[];
 }
 
 export type PreviousRecords = { records: OpenDataRecord[] } | { records: null; reason: string };
@@ -72,7 +84,18 @@ export async function writeReport(out: string, report: NightlyReport): Promise<s
   return file;
 }
 
-async function accessibilityCheck(dir: string, prefix: string, options: NightlyOptions, warnings: string[]): Promise<void> {
+/**
+ * The accessibility check of the new build, unless told not to: one page of
+ * every kind plus every page changed since the live build (`scope: "changed"`,
+ * the default), or every page (`"all"`). Returns what was checked, for the report.
+ */
+async function accessibilityCheck(
+  dir: string,
+  catalogue: Catalogue,
+  live: LiveSite | undefined,
+  options: NightlyOptions,
+  warnings: string[],
+): Promise<NightlyReport["accessibility"]> {
   let runA11y = options.a11y !== "never";
   if (options.a11y === "auto") {
     try {
@@ -83,11 +106,21 @@ async function accessibilityCheck(dir: string, prefix: string, options: NightlyO
       warnings.push("The accessibility check was skipped: no browser was installed.");
     }
   }
-  if (runA11y) {
-    const { code, output } = await runA11yCheck({ siteDir: dir, prefix, stdio: "pipe" });
-    if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
-    options.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
-  }
+  if (!runA11y) return undefined;
+  const sample = options.a11yScope === "all" ? undefined : a11ySample(dir, catalogue, live);
+  const { code, output } = await runA11yCheck({
+    siteDir: dir,
+    prefix: pathPrefix(catalogue.site.url),
+    stdio: "pipe",
+    ...(sample ? { pages: sample.pages } : {}),
+  });
+  if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
+  options.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
+  if (!sample) return { scope: "all" };
+  options.log(
+    `Accessibility check: ${sample.pages.length} of ${sample.total} pages (one of each of ${Object.keys(sample.byKind).length} kinds, and ${sample.changed.length} new or changed since the live build).`,
+  );
+  return { scope: "changed", checked: sample.pages.length, of: sample.total, byKind: sample.byKind, changed: sample.changed };
 }
 
 /**
@@ -129,6 +162,12 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
     const warnings: string[] = [...dateWarnings];
     if (previous.records === null && options.previous !== undefined)
       warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
+    // The live build, to tell which pages changed tonight (read before the new build replaces it).
+    const current = await buildAt(layout.out);
+    const live: LiveSite | undefined = current?.meta
+      ? { siteDir: current.folder.site, buildDates: [current.meta.buildDate, readableDate(current.meta.buildDate)] }
+      : undefined;
+    let accessibility: NightlyReport["accessibility"];
     const result = await buildSite({
       root,
       out: options.out,
@@ -143,11 +182,14 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
             `the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
           );
         options.log(`Checked links, removed reviews and the search index: no problems.`);
-        await accessibilityCheck(dir, pathPrefix(catalogue.site.url), options, warnings);
+        accessibility = await accessibilityCheck(dir, catalogue, live, options, warnings);
       },
     });
     warnings.push(...result.warnings);
-    return nightlyReport(result.catalogue, previous.records, warnings, previous.records === null ? previous.reason : undefined);
+    return {
+      ...nightlyReport(result.catalogue, previous.records, warnings, previous.records === null ? previous.reason : undefined),
+      ...(accessibility ? { accessibility } : {}),
+    };
   } catch (error) {
     const failure = explainFailure(error).replace(/^The build failed; the published site was not changed\.\n/, "");
     options.log(`The new build failed; checking the live site for reviews whose removal date has come (${buildDate}).`);

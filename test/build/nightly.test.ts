@@ -142,3 +142,36 @@ describe("npm run nightly", () => {
     expect(snapshot(path.join(site.root, "two"))).toEqual(one);
   });
 });
+
+describe("the nightly's accessibility check", () => {
+  it("checks one page of every kind and every page changed since the live build, and says so", async () => {
+    const site = fixtureProject({ reviews, files });
+    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
+    const added = {
+      id: "cspr-new",
+      title: "Child New",
+      type: "CSPR",
+      area: "northshire",
+      status: "published",
+      published: "2026-11-20",
+      themes: ["rare theme"],
+    };
+    site.writeReviews([...reviews, added]);
+    const night = await site.run("nightly", ["--a11y", "always"], { BUILD_DATE: "2026-11-25" });
+    expect(night.code, night.stderr + night.stdout).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(site.root, "_site.report.json"), "utf8"));
+    const a11y = report.accessibility;
+    expect(a11y.scope).toBe("changed");
+    expect(a11y.checked).toBeLessThan(a11y.of);
+    expect(a11y.changed).toEqual(expect.arrayContaining(["/", "/reviews/cspr-new/", "/reviews/theme/rare-theme/"]));
+    // A page that did not change, bar the date in its footer, is not re-checked.
+    expect(a11y.changed).not.toContain("/accessibility/");
+    expect(Object.keys(a11y.byKind)).toEqual(
+      expect.arrayContaining(["/", "review page", "filter page (type)", "filter page (theme)", "/accessibility/", "/404.html"]),
+    );
+    expect(night.stdout).toMatch(
+      new RegExp(`Accessibility check: ${a11y.checked} of ${a11y.of} pages, one of each kind of page and every page new or changed since the live build`),
+    );
+    expect(night.stdout).toMatch(new RegExp(`✔ ${a11y.checked * 2}/${a11y.checked * 2} URLs passed`));
+  });
+});

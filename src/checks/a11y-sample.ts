@@ -1,0 +1,65 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { globSync } from "tinyglobby";
+import type { Catalogue } from "../catalogue/index.ts";
+
+/** Which pages the nightly's accessibility check looks at, and why. */
+export interface A11ySample {
+  /** Site addresses (`/reviews/x/`), sorted. */
+  pages: string[];
+  /** One page of each kind of page (its kind named), so every template is checked every night. */
+  byKind: Record<string, string>;
+  /** Pages new or changed since the live build. */
+  changed: string[];
+  /** How many pages the build has. */
+  total: number;
+}
+
+const address = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
+
+/** What kind of page an address is: review pages, notices and filter pages are one kind each, every other page its own. */
+function kindOf(page: string, listed: Set<string>, removed: Set<string>): string {
+  const review = /^\/reviews\/([^/]+)\/$/.exec(page)?.[1];
+  if (review && listed.has(review)) return "review page";
+  if (review && removed.has(review)) return "removal notice";
+  const facet = /^\/reviews\/(type|area|year|theme)\//.exec(page)?.[1];
+  if (facet) return `filter page (${facet})${/\/page\/\d+\/$/.test(page) ? ", later page" : ""}`;
+  if (/^\/reviews\/[^/]+\/[^/]+\/$/.test(page)) return "document page";
+  return page;
+}
+
+/**
+ * The page's text with the build date taken out (it is in every footer), so
+ * that a page counts as changed only when what it says has changed.
+ */
+function fingerprint(file: string, buildDates: string[]): string | undefined {
+  try {
+    let text = readFileSync(file, "utf8");
+    for (const date of buildDates) text = text.replaceAll(date, "");
+    return createHash("sha256").update(text).digest("hex");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The nightly's accessibility sample: one page of every kind, plus every page
+ * whose content is new or changed since the live build (`liveSiteDir`; with no
+ * live build, every page). Checking all 20,000 page-widths of a national-scale
+ * site every night would take hours; the full check runs in `npm test` and
+ * `npm run test:a11y`.
+ */
+export function a11ySample(siteDir: string, catalogue: Catalogue, live?: { siteDir: string; buildDates: string[] }): A11ySample {
+  const files = globSync("**/*.html", { cwd: siteDir, dot: false }).sort();
+  const listed = new Set(catalogue.listed.map((review) => review.id));
+  const removed = new Set(catalogue.removed.map((review) => review.id));
+  const byKind: Record<string, string> = {};
+  for (const file of files) byKind[kindOf(address(file), listed, removed)] ??= address(file);
+  const dates = [catalogue.buildDate, catalogue.buildDateText, ...(live?.buildDates ?? [])];
+  const changed = files
+    .filter((file) => !live || fingerprint(path.join(siteDir, file), dates) !== fingerprint(path.join(live.siteDir, file), dates))
+    .map(address);
+  const pages = [...new Set([...Object.values(byKind), ...changed])].sort();
+  return { pages, byKind, changed, total: files.length };
+}
