@@ -9,9 +9,9 @@ const launch = process.env.A11Y_CHROME_LAUNCH;
 if (!siteDir || !baseUrl || !launch)
   throw new Error("Run the accessibility check with `npm run test:a11y`, which serves the site and sets A11Y_SITE_DIR, A11Y_BASE_URL and A11Y_CHROME_LAUNCH.");
 
-/** Every .html file under the site, as the address a visitor would use. */
+/** Every public .html file under the site, as the address a visitor would use (not the editor at /admin/, a third-party tool for maintainers). */
 function pages(dir) {
-  return globSync("**/*.html", { cwd: dir, dot: true })
+  return globSync("**/*.html", { cwd: dir, dot: true, ignore: ["admin/**"] })
     .map((file) => "/" + file.replace(/(^|\/)index\.html$/, "$1"))
     .sort();
 }

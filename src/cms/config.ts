@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stringify } from "yaml";
-import { DOCUMENT_FILE_TYPES, documentKindLabels, removalSummary, STATUS_LABELS, TYPE_LABELS } from "./labels.ts";
+import { DOCUMENT_FILE_TYPES, documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels } from "./labels.ts";
 import { reviewSchema } from "../content/review-schema.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
 
@@ -30,7 +30,12 @@ export function combinedPattern(node: JsonNode): string | undefined {
 }
 
 function field(name: string, node: JsonNode, required: boolean, options: Record<string, Record<string, string>>): CmsField {
-  const common: CmsField = { name, label: node.title ?? name, hint: node.description ?? `At most ${node.maxLength} characters, on one line.`, required };
+  const common: CmsField = {
+    name,
+    label: node.title ?? name,
+    hint: (node.description ?? `At most ${node.maxLength} characters, on one line.`).replaceAll("<id>", "(id)"),
+    required,
+  };
   if (node.enum) {
     const labels = options[name] ?? {};
     return { ...common, widget: "select", options: node.enum.map((value) => ({ label: labels[value] ?? value, value })) };
@@ -40,7 +45,13 @@ function field(name: string, node: JsonNode, required: boolean, options: Record<
   }
   if (node.type === "array" && node.items?.type === "object") {
     const kindLabels = { kind: documentKindLabels() };
-    return { ...common, widget: "list", label_singular: node.items.title, summary: "{{fields.title}} ({{fields.kind}})", fields: objectFields(node.items, kindLabels) };
+    return {
+      ...common,
+      widget: "list",
+      label_singular: node.items.title,
+      summary: "{{fields.title}} ({{fields.kind}})",
+      fields: objectFields(node.items, kindLabels),
+    };
   }
   if (node.type === "array" && node.items) {
     return { ...common, widget: "list", field: { ...field(name.replace(/s$/, ""), node.items, true, options), label: node.title?.replace(/s$/, "") } };
@@ -83,7 +94,7 @@ function documentFileField(base: CmsField): CmsField {
 export function cmsConfig(site: SiteSettings): Record<string, unknown> {
   const areas = Object.keys(site.areas);
   const review = z.toJSONSchema(reviewSchema(areas), { unrepresentable: "any" }) as JsonNode;
-  const fields = objectFields(review, { type: TYPE_LABELS, status: STATUS_LABELS, area: site.areas });
+  const fields = objectFields(review, { type: typeLabels(site.retentionMonths), status: STATUS_LABELS, area: site.areas });
   for (const f of fields) {
     if (f.name !== "documents") continue;
     const sub = f.fields as CmsField[];
@@ -91,7 +102,12 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
     sub[at] = documentFileField(sub[at]!);
   }
   return {
-    backend: { name: "github", repo: site.cms?.repo ?? "OWNER/REPOSITORY", branch: site.cms?.branch ?? "main", commit_messages: { update: "Update the case reviews (from the editor)", uploadMedia: "Upload {{path}} (from the editor)" } },
+    backend: {
+      name: "github",
+      repo: site.cms?.repo ?? "OWNER/REPOSITORY",
+      branch: site.cms?.branch ?? "main",
+      commit_messages: { update: "Update the case reviews (from the editor)", uploadMedia: "Upload {{path}} (from the editor)" },
+    },
     publish_mode: "simple",
     media_folder: "reviews",
     public_folder: "/reviews",
@@ -115,7 +131,7 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
                 widget: "list",
                 root: true,
                 collapsed: true,
-                summary: removalSummary(site.retentionMonths),
+                summary: REVIEW_SUMMARY,
                 fields,
               },
             ],
@@ -128,6 +144,7 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
 
 /** As admin/config.yml is written: YAML, with a header saying where it comes from. */
 export function cmsConfigText(config: Record<string, unknown>): string {
-  const header = "# Sveltia CMS configuration for /admin/. Made by `npm run schema` from src/content/review-schema.ts\n# and _data/site.json: do not edit by hand (a test fails when it is out of date).\n";
+  const header =
+    "# Sveltia CMS configuration for /admin/. Made by `npm run schema` from src/content/review-schema.ts\n# and _data/site.json: do not edit by hand (a test fails when it is out of date).\n";
   return header + stringify(config, { lineWidth: 0 });
 }

@@ -1,10 +1,9 @@
 import { DOCUMENT_EXTENSIONS, DOCUMENT_KIND_LABELS } from "../catalogue/documents.ts";
 
 /** What the editor's select lists show for each value (the value saved is the code the data uses). */
-export const TYPE_LABELS: Record<string, string> = {
-  CSPR: "CSPR: Child Safeguarding Practice Review (stays listed)",
-  SCR: "SCR: Serious Case Review (leaves the site after its retention period)",
-};
+export function typeLabels(retentionMonths: number): Record<string, string> {
+  return { CSPR: "CSPR: stays listed", SCR: `SCR: leaves the site ${retentionMonths} months after the date published` };
+}
 
 export const STATUS_LABELS: Record<string, string> = {
   published: "Published",
@@ -21,10 +20,9 @@ export function documentKindLabels(): Record<string, string> {
 export const DOCUMENT_FILE_TYPES = DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(",");
 
 /**
- * The line each review shows in the editor's list. Sveltia's summary templates
- * can format a date but not add months to one, so the line gives the date
- * published and the rule; the list at `/admin/` adds the removal date itself (admin/removal-dates.js).
+ * The line each review shows in the editor's list: its title, date published
+ * and type, whose label for an SCR says when it leaves. Sveltia's summary
+ * templates can format a date but not add months to one, so the removal date
+ * itself is not shown; the nightly report lists the SCRs leaving in the next 30 days.
  */
-export function removalSummary(retentionMonths: number): string {
-  return `{{fields.title}} · {{fields.type}} · {{fields.area}} · published {{fields.published | default('not yet')}} · SCRs leave ${retentionMonths} months after publication`;
-}
+export const REVIEW_SUMMARY = "{{fields.title}} · published {{fields.published | default('not yet')}} · {{fields.type}}";
