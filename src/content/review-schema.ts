@@ -18,7 +18,9 @@ const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", 
 const documentSchema = z
   .strictObject(
     {
-      kind: z.enum(DOCUMENT_KINDS, { error: expected(`one of ${list(DOCUMENT_KINDS)}`) }).meta({ title: "Kind of document", description: "What the document is." }),
+      kind: z
+        .enum(DOCUMENT_KINDS, { error: expected(`one of ${list(DOCUMENT_KINDS)}`) })
+        .meta({ title: "Kind of document", description: "What the document is." }),
       title: z
         .string({ error: expected("the document's title as text") })
         .regex(NOT_BLANK, { error: expected("the document's title as text") })

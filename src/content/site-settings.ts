@@ -117,7 +117,9 @@ export const siteSchema = z.strictObject(
     cms: z
       .strictObject(
         {
-          repo: z.string({ error: expected("the GitHub repository, owner/name") }).regex(/^[\w.-]+\/[\w.-]+$/, { error: expected("the GitHub repository, owner/name") }),
+          repo: z
+            .string({ error: expected("the GitHub repository, owner/name") })
+            .regex(/^[\w.-]+\/[\w.-]+$/, { error: expected("the GitHub repository, owner/name") }),
           branch: text("the branch the editor commits to, e.g. main", 250).optional(),
         },
         { error: expected("an object with repo (owner/name) and, if not main, branch") },

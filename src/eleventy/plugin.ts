@@ -39,7 +39,11 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
   // The editor at /admin/ (admin/index.html, the generated config.yml) and Sveltia CMS's own bundle from
   // node_modules, copied as they are: never templates, never in a collection, the sitemap or the search index.
-  eleventyConfig.addPassthroughCopy({ "admin/index.html": "admin/index.html", "admin/config.yml": "admin/config.yml", [SVELTIA_BUNDLE]: "admin/sveltia-cms.js" });
+  eleventyConfig.addPassthroughCopy({
+    "admin/index.html": "admin/index.html",
+    "admin/config.yml": "admin/config.yml",
+    [SVELTIA_BUNDLE]: "admin/sveltia-cms.js",
+  });
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
 
