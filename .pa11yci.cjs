@@ -9,10 +9,13 @@ const launch = process.env.A11Y_CHROME_LAUNCH;
 if (!siteDir || !baseUrl || !launch)
   throw new Error("Run the accessibility check with `npm run test:a11y`, which serves the site and sets A11Y_SITE_DIR, A11Y_BASE_URL and A11Y_CHROME_LAUNCH.");
 
-/** Every .html file under the site, as the address a visitor would use; or the pages the nightly chose (A11Y_PAGES_FILE). */
+/**
+ * Every public .html file under the site, as the address a visitor would use (not the editor at /admin/, a
+ * third-party tool for maintainers); or the pages the nightly chose (A11Y_PAGES_FILE).
+ */
 function pages(dir) {
   if (process.env.A11Y_PAGES_FILE) return JSON.parse(require("node:fs").readFileSync(process.env.A11Y_PAGES_FILE, "utf8"));
-  return globSync("**/*.html", { cwd: dir, dot: true })
+  return globSync("**/*.html", { cwd: dir, dot: true, ignore: ["admin/**"] })
     .map((file) => "/" + file.replace(/(^|\/)index\.html$/, "$1"))
     .sort();
 }

@@ -3,6 +3,9 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { listFiles } from "../src/checks/site-check.ts";
 
+/** The editor's folder: a tool for maintainers, not a public page, so not weighed (it loads a 2 MB editor). */
+export const ADMIN_FOLDER = "admin";
+
 /** What arrives in the first round trip of a new connection (about 10 TCP packets): 14 KB. */
 export const PAGE_BUDGET_BYTES = 14 * 1024;
 
@@ -14,7 +17,7 @@ export interface PageWeight {
 }
 
 /**
- * Weigh every HTML page of a built site with the CSS it needs, and list what
+ * Weigh every public HTML page of a built site (not the editor at /admin/) with the CSS it needs, and list what
  * would slow its first paint: more than one stylesheet, one from another site,
  * a script that blocks rendering, or a web font.
  */
@@ -29,7 +32,7 @@ export function weighPages(siteDir: string, budget = PAGE_BUDGET_BYTES): PageWei
     return size;
   };
   return listFiles(siteDir)
-    .filter((file) => file.endsWith(".html"))
+    .filter((file) => file.endsWith(".html") && !file.startsWith(`${ADMIN_FOLDER}/`))
     .map((page) => {
       const html = readFileSync(path.join(siteDir, page), "utf8");
       const problems: string[] = [];

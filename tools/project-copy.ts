@@ -4,7 +4,7 @@ import path from "node:path";
 
 /** Code a build needs, shared with the copy by link; the content (_data/*.json, reviews/) is the copy's own. */
 const LINKED = ["node_modules", "src", "scripts", "package.json", "tsconfig.json"];
-const COPIED = [".eleventy.ts", "pages", "_includes", ".pa11yci.cjs"];
+const COPIED = [".eleventy.ts", "pages", "_includes", ".pa11yci.cjs", "admin"];
 
 /**
  * A throwaway copy of the project in a temporary folder, with the data files and

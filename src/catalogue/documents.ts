@@ -25,6 +25,9 @@ const FORMATS: Record<string, string> = {
   txt: "Plain text",
 };
 
+/** The file name endings a document may have. */
+export const DOCUMENT_EXTENSIONS = Object.keys(FORMATS);
+
 function extensionOf(name: string): string {
   const dot = name.lastIndexOf(".");
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : "";

@@ -18,29 +18,31 @@ const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", 
 const documentSchema = z
   .strictObject(
     {
-      kind: z.enum(DOCUMENT_KINDS, { error: expected(`one of ${list(DOCUMENT_KINDS)}`) }).meta({ description: "What the document is." }),
+      kind: z
+        .enum(DOCUMENT_KINDS, { error: expected(`one of ${list(DOCUMENT_KINDS)}`) })
+        .meta({ title: "Kind of document", description: "What the document is." }),
       title: z
         .string({ error: expected("the document's title as text") })
         .regex(NOT_BLANK, { error: expected("the document's title as text") })
         .regex(ONE_LINE, oneLine("the document's title"))
         .max(MAX_LENGTH.documentTitle, atMost(MAX_LENGTH.documentTitle))
-        .meta({ description: 'The document\'s title, e.g. "Overview report".' }),
+        .meta({ title: "Document title", description: 'The document\'s title, e.g. "Overview report".' }),
       file: z
         .string({ error: expected("a file name inside this review's folder reviews/<id>/") })
         .regex(NOT_BLANK, { error: expected("a file name inside this review's folder reviews/<id>/") })
         .regex(ONE_LINE, oneLine("a file name"))
         .max(MAX_LENGTH.file, atMost(MAX_LENGTH.file))
         .optional()
-        .meta({ description: "A file name inside reviews/<id>/, e.g. overview-report.pdf. Give file or url, not both." }),
+        .meta({ title: "File", description: "A file name inside reviews/<id>/, e.g. overview-report.pdf. Give file or url, not both." }),
       url: z
         .url({ protocol: /^https$/, error: expected("a web address starting https://") })
         .max(MAX_LENGTH.url, atMost(MAX_LENGTH.url))
         .optional()
-        .meta({ description: "A web address starting https://, for a document published elsewhere. Give file or url, not both." }),
+        .meta({ title: "Web address", description: "A web address starting https://, for a document published elsewhere. Give file or url, not both." }),
     },
     { error: expected('a document: an object with "kind", "title" and either "file" or "url"') },
   )
-  .meta({ description: "A document of the review: a file in reviews/<id>/ or a link to another site." });
+  .meta({ title: "Document", description: "A document of the review: a file in reviews/<id>/ or a link to another site." });
 
 /** Build the schema for one review, given the area keys that `_data/site.json` defines. */
 export function reviewSchema(areaKeys: readonly string[]) {
@@ -52,21 +54,24 @@ export function reviewSchema(areaKeys: readonly string[]) {
           .string({ error: expected(`an id: ${SLUG_WORDS}`) })
           .regex(SLUG, { error: expected(`an id: ${SLUG_WORDS}`) })
           .max(MAX_LENGTH.id, atMost(MAX_LENGTH.id))
-          .meta({ description: `The review's page is /reviews/<id>/. Unique; ${SLUG_WORDS}.` }),
+          .meta({ title: "Id (the page's address)", description: `The review's page is /reviews/<id>/. Unique; ${SLUG_WORDS}.` }),
         title: z
           .string({ error: expected('the review\'s title as text, e.g. "Child H"') })
           .regex(NOT_BLANK, { error: expected('the review\'s title as text, e.g. "Child H"') })
           .regex(ONE_LINE, oneLine("the review's title"))
           .max(MAX_LENGTH.title, atMost(MAX_LENGTH.title))
-          .meta({ description: 'The review\'s title, e.g. "Child H".' }),
+          .meta({ title: "Title", description: 'The review\'s title, e.g. "Child H".' }),
         type: z.enum(REVIEW_TYPES, { error: expected(`${list(REVIEW_TYPES)} (a Child Safeguarding Practice Review or a Serious Case Review)`) }).meta({
+          title: "Type",
           description:
             "CSPR (Child Safeguarding Practice Review: stays listed) or SCR (Serious Case Review: listed for the retention period after publication).",
         }),
         area: z.enum(areas as [string, ...string[]], { error: expected(`one of the areas in _data/site.json: ${list(areaKeys)}`) }).meta({
+          title: "Area",
           description: "The area the review covers; a key from areas in _data/site.json.",
         }),
         status: z.enum(REVIEW_STATUSES, { error: expected(`one of ${list(REVIEW_STATUSES)}`) }).meta({
+          title: "Status",
           description:
             "published; withheld (footnote *: the overview report is not published to protect the child and family); delayed (footnote **: publication delayed by parallel proceedings).",
         }),
@@ -76,12 +81,12 @@ export function reviewSchema(areaKeys: readonly string[]) {
             : expected("a date written YYYY-MM-DD, e.g. 2024-06-14")(issue),
         )
           .optional()
-          .meta({ description: "Publication date, YYYY-MM-DD. Required unless status is delayed." }),
+          .meta({ title: "Date published", description: "Publication date, YYYY-MM-DD. Required unless status is delayed." }),
         summary: z
           .string({ error: expected("a summary as text (markdown is allowed)") })
           .max(MAX_LENGTH.summary, atMost(MAX_LENGTH.summary))
           .optional()
-          .meta({ description: "A short summary in markdown. Raw HTML is not allowed." }),
+          .meta({ title: "Summary", description: "A short summary in markdown. Raw HTML is not allowed." }),
         themes: z
           .array(
             z
@@ -94,15 +99,15 @@ export function reviewSchema(areaKeys: readonly string[]) {
             },
           )
           .optional()
-          .meta({ description: 'Short themes, e.g. ["neglect", "domestic abuse"].' }),
+          .meta({ title: "Themes", description: 'Short themes, e.g. ["neglect", "domestic abuse"].' }),
         documents: z
           .array(documentSchema, { error: expected("a list of documents") })
           .optional()
-          .meta({ description: "The review's documents." }),
+          .meta({ title: "Documents", description: "The review's documents." }),
       },
       { error: expected("a review: an object with id, title, type, area, status and published") },
     )
-    .meta({ description: "One case review." });
+    .meta({ title: "Review", description: "One case review." });
 }
 
 /** The schema for the whole of `_data/reviews.json`: a list of reviews. */

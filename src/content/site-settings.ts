@@ -114,6 +114,18 @@ export const siteSchema = z.strictObject(
       },
       { error: expected("an object describing the site's accessibility") },
     ),
+    cms: z
+      .strictObject(
+        {
+          repo: z
+            .string({ error: expected("the GitHub repository, owner/name") })
+            .regex(/^[\w.-]+\/[\w.-]+$/, { error: expected("the GitHub repository, owner/name") }),
+          branch: text("the branch the editor commits to, e.g. main", 250).optional(),
+        },
+        { error: expected("an object with repo (owner/name) and, if not main, branch") },
+      )
+      .optional()
+      .meta({ description: "Where the editor at /admin/ saves: the site's GitHub repository (owner/name) and branch." }),
   },
   { error: expected("an object of site settings") },
 );

@@ -6,7 +6,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { cmsConfig, cmsConfigText } from "../../src/cms/config.ts";
 import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../../src/content/json-schema.ts";
+import { siteSchema } from "../../src/content/site-settings.ts";
 import { runScript } from "../helpers/run-script.ts";
 import { CONTENT_ROOT } from "../helpers/site.ts";
 
@@ -23,6 +25,11 @@ describe(`the data in ${CONTENT_ROOT}`, () => {
     const areas = Object.keys((JSON.parse(read("_data/site.json")) as { areas: object }).areas);
     expect(read("schema/reviews.schema.json")).toBe(schemaText(reviewsJsonSchema(areas)));
     expect(read("schema/site.schema.json")).toBe(schemaText(siteJsonSchema()));
+  });
+
+  it("has an editor configuration (admin/config.yml) that is up to date with the schemas and _data/site.json (run npm run schema)", () => {
+    const site = siteSchema.parse(JSON.parse(read("_data/site.json")));
+    expect(read("admin/config.yml")).toBe(cmsConfigText(cmsConfig(site)));
   });
 
   it("is accepted by those schemas", () => {

@@ -1,0 +1,150 @@
+import { z } from "zod";
+import { stringify } from "yaml";
+import { DOCUMENT_FILE_TYPES, documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels } from "./labels.ts";
+import { reviewSchema } from "../content/review-schema.ts";
+import type { SiteSettings } from "../content/site-settings.ts";
+
+/** A JSON Schema node, as zod writes it (only what the CMS form needs). */
+interface JsonNode {
+  type?: string;
+  title?: string;
+  description?: string;
+  enum?: string[];
+  format?: string;
+  pattern?: string;
+  allOf?: { pattern?: string }[];
+  maxLength?: number;
+  items?: JsonNode;
+  properties?: Record<string, JsonNode>;
+  required?: string[];
+}
+
+type CmsField = Record<string, unknown>;
+
+/** Every pattern a string must match, as one regular expression (the CMS takes one). */
+export function combinedPattern(node: JsonNode): string | undefined {
+  const patterns = [node.pattern, ...(node.allOf ?? []).map((part) => part.pattern)].filter((p): p is string => !!p);
+  if (patterns.length <= 1) return patterns[0];
+  // Each pattern as a lookahead from the start: all must match somewhere, as in JSON Schema.
+  return `^${patterns.map((p) => (p.startsWith("^") ? `(?=${p.slice(1)})` : `(?=[\\s\\S]*?${p})`)).join("")}`;
+}
+
+function field(name: string, node: JsonNode, required: boolean, options: Record<string, Record<string, string>>): CmsField {
+  const common: CmsField = {
+    name,
+    label: node.title ?? name,
+    hint: (node.description ?? `At most ${node.maxLength} characters, on one line.`).replaceAll("<id>", "(id)"),
+    required,
+  };
+  if (node.enum) {
+    const labels = options[name] ?? {};
+    return { ...common, widget: "select", options: node.enum.map((value) => ({ label: labels[value] ?? value, value })) };
+  }
+  if (node.format === "date") {
+    return { ...common, widget: "datetime", time_format: false, format: "YYYY-MM-DD", picker_utc: true };
+  }
+  if (node.type === "array" && node.items?.type === "object") {
+    const kindLabels = { kind: documentKindLabels() };
+    return {
+      ...common,
+      widget: "list",
+      label_singular: node.items.title,
+      summary: "{{fields.title}} ({{fields.kind}})",
+      fields: objectFields(node.items, kindLabels),
+    };
+  }
+  if (node.type === "array" && node.items) {
+    return { ...common, widget: "list", field: { ...field(name.replace(/s$/, ""), node.items, true, options), label: node.title?.replace(/s$/, "") } };
+  }
+  const text: CmsField = { ...common, widget: (node.maxLength ?? 0) > 5000 ? "text" : "string" };
+  if (node.maxLength !== undefined) text.maxlength = node.maxLength;
+  const pattern = node.format === "uri" ? "^https://\\S+$" : combinedPattern(node);
+  if (pattern) text.pattern = [pattern, node.description ?? "Not allowed here."];
+  return text;
+}
+
+function objectFields(node: JsonNode, options: Record<string, Record<string, string>>): CmsField[] {
+  return Object.entries(node.properties ?? {}).map(([name, child]) => field(name, child, node.required?.includes(name) ?? false, options));
+}
+
+/**
+ * The document's `file`: uploaded into the review's own folder, `reviews/<id>/`,
+ * and saved as the bare file name the schema expects.
+ */
+function documentFileField(base: CmsField): CmsField {
+  const { maxlength: _length, pattern: _pattern, ...rest } = base; // the file widget takes neither; the build checks the name
+  return {
+    ...rest,
+    widget: "file",
+    accept: DOCUMENT_FILE_TYPES,
+    choose_url: false,
+    media_folder: "/reviews/{{fields.id}}",
+    public_folder: "",
+  };
+}
+
+/**
+ * The Sveltia CMS configuration (admin/config.yml), generated from the same zod
+ * schema as validation and the JSON Schemas, so that the form cannot drift from
+ * the rules: labels and hints, required fields, lengths, patterns, the select
+ * lists (areas from site.json). What a form cannot check (a document that is
+ * missing, a duplicate id, a withheld review's overview report, a date required
+ * unless delayed) is left to `npm run validate`, which CI runs on every change.
+ */
+export function cmsConfig(site: SiteSettings): Record<string, unknown> {
+  const areas = Object.keys(site.areas);
+  const review = z.toJSONSchema(reviewSchema(areas), { unrepresentable: "any" }) as JsonNode;
+  const fields = objectFields(review, { type: typeLabels(site.retentionMonths), status: STATUS_LABELS, area: site.areas });
+  for (const f of fields) {
+    if (f.name !== "documents") continue;
+    const sub = f.fields as CmsField[];
+    const at = sub.findIndex((d) => d.name === "file");
+    sub[at] = documentFileField(sub[at]!);
+  }
+  return {
+    backend: {
+      name: "github",
+      repo: site.cms?.repo ?? "OWNER/REPOSITORY",
+      branch: site.cms?.branch ?? "main",
+      commit_messages: { update: "Update the case reviews (from the editor)", uploadMedia: "Upload {{path}} (from the editor)" },
+    },
+    publish_mode: "simple",
+    media_folder: "reviews",
+    public_folder: "/reviews",
+    output: { omit_empty_optional_fields: true, json: { indent_style: "space", indent_size: 2 } },
+    collections: [
+      {
+        name: "reviews",
+        label: "Case reviews",
+        description: `Add, change or remove reviews. An SCR leaves the site ${site.retentionMonths} months after its publication date; CI checks every change with npm run validate.`,
+        files: [
+          {
+            name: "reviews",
+            label: "Case reviews",
+            file: "_data/reviews.json",
+            format: "json",
+            fields: [
+              {
+                name: "reviews",
+                label: "Reviews",
+                label_singular: "review",
+                widget: "list",
+                root: true,
+                collapsed: true,
+                summary: REVIEW_SUMMARY,
+                fields,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** As admin/config.yml is written: YAML, with a header saying where it comes from. */
+export function cmsConfigText(config: Record<string, unknown>): string {
+  const header =
+    "# Sveltia CMS configuration for /admin/. Made by `npm run schema` from src/content/review-schema.ts\n# and _data/site.json: do not edit by hand (a test fails when it is out of date).\n";
+  return header + stringify(config, { lineWidth: 0 });
+}
