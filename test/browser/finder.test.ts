@@ -58,3 +58,26 @@ describe("the finder at /", () => {
     }
   });
 });
+
+describe("motion", () => {
+  it("animates nothing when the visitor asks for reduced motion, and only a link's underline otherwise", async () => {
+    const moving = async (reducedMotion: "reduce" | "no-preference") => {
+      const context = await site.browser.newContext({ viewport: { width: 360, height: FIRST_SCREEN }, reducedMotion });
+      const page = await context.newPage();
+      await page.goto(`${site.server.url}/`);
+      const found = await page.evaluate(() =>
+        [...document.querySelectorAll("*")]
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            const durations = `${style.animationDuration},${style.transitionDuration}`.split(",").map((d) => Number.parseFloat(d));
+            return durations.some((d) => d > 0) || style.scrollBehavior === "smooth";
+          })
+          .map((el) => el.tagName.toLowerCase()),
+      );
+      await context.close();
+      return new Set(found);
+    };
+    expect([...(await moving("reduce"))]).toEqual([]);
+    expect([...(await moving("no-preference"))].sort()).toEqual(["a", "summary"]);
+  });
+});
