@@ -81,7 +81,8 @@ describe("the finder at 1,000 reviews", () => {
       .sort((a, b) => a.rank.title - b.rank.title)
       .map((r) => r.id);
     expect(expected.length).toBeGreaterThan(20);
-    expect(await shownIds(page)).toEqual(expected.slice(0, 20));
+    // Each choice runs a search; wait for the last one's answer.
+    await expect.poll(() => shownIds(page), { timeout: 20_000 }).toEqual(expected.slice(0, 20));
     const next = page.getByRole("link", { name: "Next page" });
     expect(Object.fromEntries(new URL((await next.getAttribute("href"))!).searchParams)).toEqual({ type: "cspr", year, sort: "title", page: "2" });
     await next.click();
@@ -93,6 +94,6 @@ describe("the finder at 1,000 reviews", () => {
       .filter((r) => r.type === "CSPR" && String(r.year) === year)
       .map((r) => r.id)
       .reverse();
-    expect(await shownIds(page)).toEqual(oldest.slice(0, 20));
+    await expect.poll(() => shownIds(page), { timeout: 20_000 }).toEqual(oldest.slice(0, 20));
   });
 });
