@@ -24,7 +24,12 @@ export interface FilterPage<R> extends FacetLink {
 export interface FacetGroup {
   facet: Facet;
   heading: string;
-  options: (FacetLink & { count: number })[];
+  options: (FacetLink & { count: number; filterValue: string })[];
+}
+
+/** A value as the review pages give it to Pagefind (`data-pagefind-filter`), which the finder's script filters by. */
+function pagefindValue(link: FacetLink): string {
+  return link.facet === "type" ? link.key.toUpperCase() : link.facet === "year" ? link.key : link.label;
 }
 
 const FACET_HEADINGS: Record<Facet, string> = { type: "By type", area: "By area", year: "By year of publication", theme: "By theme" };
@@ -113,7 +118,14 @@ export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(
     options: all
       .filter((page) => page.facet === facet)
       .sort(order[facet])
-      .map(({ facet: f, key, label, url, reviews }) => ({ facet: f, key, label, url, count: reviews.length })),
+      .map(({ facet: f, key, label, url, reviews }) => ({
+        facet: f,
+        key,
+        label,
+        url,
+        count: reviews.length,
+        filterValue: pagefindValue({ facet: f, key, label, url }),
+      })),
   }));
   return { pages: groups.flatMap((group) => group.options.map((option) => pages.get(option.url)!)), groups };
 }

@@ -6,7 +6,7 @@ import type { SiteSettings } from "../content/site-settings.ts";
 import { documentView } from "./documents.ts";
 import { buildFacets, facetLinks } from "./facets.ts";
 import { feedView } from "./feed.ts";
-import { frontPage } from "./front-page.ts";
+import { addSortRanks, FINDER_PAGE_SIZE, finderPages } from "./front-page.ts";
 import { footnoteView, legendFor } from "./legend.ts";
 import { createSummaryRenderer } from "./markdown.ts";
 import { paginate } from "./paging.ts";
@@ -74,33 +74,33 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
       summaryHtml: review.summary ? render(review.summary) : "",
       documents: [...review.documents].sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind)).map((doc) => documentView(review, doc)),
       links: facetLinks(base),
+      rank: { newest: 0, title: 0 },
       related: [],
     };
   });
   addRelated(listed);
+  addSortRanks(listed);
   const facets = buildFacets(listed, site);
   const counts = new Map(facets.pages.map((page) => [page.url, page.reviews.length]));
   for (const review of listed) {
     const { type, area, year, themes } = review.links;
     for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
   }
-  const front = frontPage(listed);
   return {
     buildDate,
     buildDateText: readableDate(buildDate),
     site,
-    sections: front.sections,
+    finderPages: finderPages(listed, site),
+    finderPageSize: FINDER_PAGE_SIZE,
     listed,
     filterPages: facets.pages.flatMap(({ reviews: pageReviews, url, ...facet }) =>
       paginate(pageReviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: pageReviews.length, legend: legendFor(paged.items, site) })),
     ),
-    listingComplete: front.listingComplete,
     facetGroups: facets.groups,
     feed: feedView(listed, site, buildDate),
     removed: publication.removed.map(({ review, removedOn }) => removedView(review, removedOn, site)),
     upcomingNotices: publication.listed.flatMap(({ review, removalDate }) => (removalDate ? [removedView(review, removalDate, site)] : [])),
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
-    legend: legendFor(front.shown, site),
     documentFiles: publication.listed.flatMap(({ review }) =>
       review.documents.flatMap((doc) => ("file" in doc ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [])),
     ),

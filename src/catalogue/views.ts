@@ -14,15 +14,15 @@ export interface Catalogue {
   buildDate: IsoDate;
   buildDateText: string;
   site: SiteSettings;
-  /** Listed reviews, one section per type (CSPRs, then SCRs), newest first. */
-  sections: SectionView[];
+  /** The finder at / without JavaScript: every listed review, newest first, a page at a time (`/`, `/page/2/`, …). */
+  finderPages: FinderPageView[];
+  /** Reviews a page of the finder lists, with JavaScript too. */
+  finderPageSize: number;
   /** Every listed review, newest first. */
   listed: ReviewView[];
   /** The pages of each facet value (type, area, year, theme), PAGE_SIZE reviews each, with the legend of the codes each shows. */
   filterPages: FilterPageView[];
-  /** True when the list at / holds every listed review; false when it shows the newest of each type and links to the rest. */
-  listingComplete: boolean;
-  /** The facets with their values and counts, for the list's filters and the browse page. */
+  /** The facets with their values and counts, for the finder's filters and the browse page. */
   facetGroups: FacetGroup[];
   /** The Atom feed: the most recent publications, and when it last changed. */
   feed: FeedView;
@@ -32,8 +32,6 @@ export interface Catalogue {
   upcomingNotices: RemovedView[];
   /** Reviews dated after the build date: nothing of them is published yet. */
   scheduled: { id: string; title: string; type: ReviewType; publishesOn: IsoDate }[];
-  /** The footnotes the listed reviews use, in code order, each with the reviews that carry it. */
-  legend: LegendEntry[];
   /** Document files of listed reviews, to copy into the output. Paths relative to the content root and to the output. */
   documentFiles: { from: string; to: string }[];
   /** Who to contact, with the phone number as a link. */
@@ -65,15 +63,11 @@ export interface AccessibilityView {
   notInScope: string[];
 }
 
-export interface SectionView {
-  type: ReviewType;
-  heading: string;
-  anchor: string;
-  /** The reviews the list at / shows: all of them, or the newest when there are too many for one page. */
-  reviews: ReviewView[];
+export interface FinderPageView extends Paged<ReviewView> {
   total: number;
-  /** The first page of all of this type, when the list at / does not show them all. */
-  moreUrl: string | null;
+  /** "Showing 21 to 40 of 57 reviews, newest first." */
+  countText: string;
+  legend: LegendEntry[];
 }
 
 export interface FilterPageView extends Omit<FilterPage<ReviewView>, "reviews" | "url">, Paged<ReviewView> {
@@ -128,6 +122,8 @@ export interface ReviewView {
   documents: DocumentView[];
   /** Links to the filter pages this review is on. */
   links: ReviewFacetLinks;
+  /** Its place newest first and by title, for the finder's sort (Pagefind's sort keys). */
+  rank: { newest: number; title: number };
   /** Other listed reviews that share a theme, most shared first. */
   related: { id: string; title: string; url: string; typeName: string; publishedText: string; sharedThemes: string[] }[];
 }

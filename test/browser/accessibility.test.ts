@@ -17,7 +17,7 @@ afterAll(async () => {
 
 const FOCUS_YELLOW = "rgb(255, 221, 0)";
 
-async function open(path: string, width = 1280, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+async function open(path: string, width = 1280, options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<Page> {
   const context = await site.browser.newContext({ viewport: { width, height: 900 }, ...options });
   const page = await context.newPage();
   const response = await page.goto(site.server.url + path);
@@ -122,15 +122,27 @@ describe("keyboard only", () => {
 });
 
 describe("every kind of page", () => {
-  for (const width of [320, 1280]) {
-    it(`has no axe-core violations (WCAG 2.2 A and AA) at ${width} px`, async () => {
-      for (const path of PAGES) {
-        const page = await open(path, width);
-        const violations = await axeViolations(page);
-        expect(violations, `${path} at ${width} px`).toEqual([]);
-        await page.context().close();
-      }
-    });
+  // Both colour schemes: the dark one (prefers-color-scheme) has its own colours, so its contrast is checked too.
+  for (const colorScheme of ["light", "dark"] as const) {
+    for (const width of [320, 1280]) {
+      it(`has no axe-core violations (WCAG 2.2 A and AA) at ${width} px in the ${colorScheme} colour scheme`, async () => {
+        for (const path of PAGES) {
+          const page = await open(path, width, { colorScheme });
+          expect(await axeViolations(page), `${path} at ${width} px, ${colorScheme}`).toEqual([]);
+          // The finder also with its filters open and a combined search shown, so their colours are checked too.
+          if (path === "/") {
+            await page.goto(`${site.server.url}/?type=cspr&q=neglect`);
+            await page.locator("#finder-filters").evaluate((details) => details.setAttribute("open", ""));
+            await expect.poll(() => page.locator("#finder-count").textContent(), { timeout: 15_000 }).toMatch(/match/);
+          }
+          const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+          expect(background, `${path} in the ${colorScheme} scheme`).toBe(colorScheme === "dark" ? "rgb(18, 19, 20)" : "rgb(255, 255, 255)");
+          const violations = await axeViolations(page);
+          expect(violations, `${path} at ${width} px, ${colorScheme}`).toEqual([]);
+          await page.context().close();
+        }
+      });
+    }
   }
 
   it("reflows at 320 px (the width of 1280 px at 400% zoom) with no sideways scrolling", async () => {

@@ -57,34 +57,37 @@ describe("search", () => {
   });
 });
 
-describe("filters on the list", () => {
-  it("combine, and their state round-trips through the address", async () => {
+describe("the finder's filters", () => {
+  it("combine with each other and with a search, through Pagefind, and their state round-trips through the address", async () => {
     const page = await open("/");
     const all = await visibleReviews(page);
     expect(all.sort()).toEqual(listedIds);
     await page.getByLabel("By type").selectOption("cspr");
     await page.getByLabel("By area").selectOption("northshire");
+    await expect
+      .poll(() => page.locator("#finder-count").textContent(), { timeout: 15_000 })
+      .toMatch(/^3 reviews match: Child Safeguarding Practice Reviews, in /);
     expect(await visibleReviews(page)).toEqual(["child-amber", "child-elm", "child-fern"]);
-    expect(await page.locator("#filter-status").textContent()).toBe(`Showing 3 of ${listedIds.length} reviews.`);
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toEqual({ type: "cspr", area: "northshire" });
-    // The SCR section says nothing matches.
-    await expect(page.locator("#scr").locator("xpath=..").locator(".no-match").isVisible()).resolves.toBe(true);
 
     const shared = await open(url.pathname + url.search);
     expect(await shared.getByLabel("By type").inputValue()).toBe("cspr");
     expect(await shared.getByLabel("By area").inputValue()).toBe("northshire");
-    expect(await visibleReviews(shared)).toEqual(["child-amber", "child-elm", "child-fern"]);
+    await expect.poll(() => visibleReviews(shared), { timeout: 15_000 }).toEqual(["child-amber", "child-elm", "child-fern"]);
 
-    await shared.getByLabel("By theme").selectOption("neglect");
-    expect(await visibleReviews(shared)).toEqual(["child-fern"]);
-    await shared.getByRole("button", { name: "Clear filters" }).click();
+    await shared.getByLabel("Search the reviews").fill("neglect");
+    await shared.getByRole("button", { name: "Search" }).click();
+    await expect.poll(() => visibleReviews(shared), { timeout: 15_000 }).toEqual(["child-fern"]);
+    expect(await shared.locator("#finder-count").textContent()).toMatch(/^1 review matches: .*containing “neglect”\./);
+    expect(new URL(shared.url()).searchParams.get("q")).toBe("neglect");
+    await shared.getByRole("link", { name: "Clear filters and search" }).click();
     await expect.poll(() => visibleReviews(shared), { timeout: 15_000 }).toHaveLength(listedIds.length);
     expect(new URL(shared.url()).search).toBe("");
     expect(await axeViolations(shared)).toEqual([]);
   });
 
-  it("are hidden with JavaScript off, where the filter pages lead to every listed review", async () => {
+  it("with JavaScript off, say how to combine, and the filter pages lead to every listed review", async () => {
     const page = await open("/reviews/", { javaScriptEnabled: false });
     const reached = new Set<string>();
     const typePages = await page.locator("#type ~ ul a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
@@ -95,7 +98,15 @@ describe("filters on the list", () => {
     }
     expect([...reached].sort()).toEqual(listedIds);
     const home = await open("/", { javaScriptEnabled: false });
-    expect(await home.locator("#filters").isVisible()).toBe(false);
+    expect(await home.getByLabel("By type").isVisible()).toBe(false);
+    await home.locator("#finder-filters summary").click();
+    expect(await home.locator("#finder-filters").textContent()).toContain("combining filters with each other or with a search, need JavaScript");
+    expect(
+      await home
+        .locator("#finder-filters")
+        .getByRole("link", { name: /^Child Safeguarding Practice Reviews \(\d+\)$/ })
+        .getAttribute("href"),
+    ).toBe("/reviews/type/cspr/");
     // Every area page together also covers the list.
     const areas = new Set<string>();
     await page.goto(`${site.server.url}/reviews/`);

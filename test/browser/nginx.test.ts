@@ -179,9 +179,10 @@ describe("served by nginx under a path, as www-data", () => {
       await page.goto(`${base}${PREFIX}${address}`);
       await page.waitForLoadState("load");
     }
-    // With JavaScript on, the list's filters run too.
+    // With JavaScript on, the finder's filters run too, and their links stay under the path.
     await page.goto(`${base}${PREFIX}?type=cspr`);
-    await expect.poll(() => page.locator("#filter-status").textContent()).toMatch(/Showing 1 of 2 reviews/);
+    await expect.poll(() => page.locator("#finder-count").textContent(), { timeout: 15_000 }).toMatch(/^1 review matches/);
+    expect(await page.locator("#finder-results a").first().getAttribute("href")).toMatch(new RegExp(`^${PREFIX}reviews/`));
     expect(violations).toEqual([]);
     await context.close();
   });

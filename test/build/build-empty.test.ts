@@ -56,7 +56,7 @@ describe("a build with nothing to list, or nothing dated", () => {
     const { site, json } = await buildAndCheck([]);
     expect(json.reviews).toEqual([]);
     expect(site.read("reviews.csv")).toBe(`${CSV_COLUMNS.map(([name]) => name).join(",")}\r\n`);
-    expect(site.read("index.html")).toContain("There are no child safeguarding practice reviews on this site at present.");
+    expect(site.read("index.html")).toContain("There are no reviews on this site at present.");
   });
 
   it("builds when the only review is an SCR whose 12 months ended on the build date, leaving only its notice", async () => {

@@ -75,12 +75,11 @@ describe("the built site", () => {
     expect(build.stdout).toContain("Built the site for 2026-11-26: 4 reviews listed, 1 removed");
   });
 
-  it("lists CSPRs and SCRs in their own sections, newest first, and leaves out the removed SCR", () => {
+  it("lists every review in the finder, newest first, and leaves out the removed SCR", () => {
     const index = site.read("index.html");
-    const cspr = index.slice(index.indexOf('id="cspr"'), index.indexOf('id="scr"'));
-    const scr = index.slice(index.indexOf('id="scr"'), index.indexOf('id="notes"'));
-    expect([...cspr.matchAll(/href="\/reviews\/([a-z-]+)\/"/g)].map((m) => m[1])).toEqual(["hostile", "cspr-live"]);
-    expect([...scr.matchAll(/href="\/reviews\/([a-z-]+)\/"/g)].map((m) => m[1])).toEqual(["scr-delayed", "scr-withheld"]);
+    const list = index.slice(index.indexOf('id="finder-results"'), index.indexOf('id="notes"'));
+    expect([...list.matchAll(/href="\/reviews\/([a-z-]+)\/"/g)].map((m) => m[1])).toEqual(["scr-delayed", "scr-withheld", "hostile", "cspr-live"]);
+    expect(index).toContain("4 reviews, newest first.");
     expect(index).not.toContain("scr-gone");
     expect(index).not.toContain("Child Four");
     expect(index).toContain('<time datetime="2019-05-02">2 May 2019</time>');
@@ -104,11 +103,13 @@ describe("the built site", () => {
 
   it("writes a page for every listed review, with its facts and documents", () => {
     const page = site.read("reviews/cspr-live/index.html");
-    expect(page).toContain("<h1>Child One</h1>");
+    expect(page).toMatch(/<h1 data-pagefind-sort="newest:\d+">Child One<\/h1>/);
     expect(page).toContain(
       '<a href="/reviews/type/cspr/" data-pagefind-filter="type:CSPR">Child Safeguarding Practice Review</a> <span class="count">(2)</span>',
     );
-    expect(page).toContain('<a href="/reviews/area/northshire/" data-pagefind-filter="area">Northshire</a> <span class="count">(2)</span>');
+    expect(page).toContain(
+      '<a href="/reviews/area/northshire/" data-pagefind-filter="area" data-pagefind-meta="area">Northshire</a> <span class="count">(2)</span>',
+    );
     expect(page).toContain(
       '<time datetime="2019-05-02">2 May 2019</time> <span class="count">(<a href="/reviews/year/2019/" data-pagefind-filter="year">2019</a>: 1)</span>',
     );
@@ -152,7 +153,7 @@ describe("the built site", () => {
       expect(html).not.toMatch(/<img|href="javascript:|<em>theme|<i>Doc|<b>bold/);
     }
     expect(index).toContain(`<a href="/reviews/hostile/">${escapedTitle}</a>`);
-    expect(page).toContain(`<h1>${escapedTitle}</h1>`);
+    expect(page).toContain(`">${escapedTitle}</h1>`);
     expect(page).toContain(`<title>${escapedTitle}: Child Safeguarding Practice Review |`);
     expect(page).toContain("&lt;em&gt;theme&lt;/em&gt;");
     expect(page).toContain("&lt;img src=x onerror=“alert(1)”&gt; [click me](javascript:alert(1))");

@@ -82,7 +82,7 @@ describe("finding and reusing reviews (built site)", () => {
     expect(browse).toContain('<a href="/reviews/year/2026/">2026</a> (2 reviews)');
     const index = site.read("index.html");
     expect(index).toContain('<a href="/reviews/area/northshire/">Northshire (2)</a>');
-    expect(index).toContain('<option value="neglect">neglect (3)</option>');
+    expect(index).toContain('<option value="neglect" data-filter="neglect" data-label="neglect">neglect (3)</option>');
     const review = site.read("reviews/one/index.html");
     expect(review).toContain('<a href="/reviews/theme/domestic-abuse/" data-pagefind-filter="theme">domestic abuse</a> <span class="count">(2)</span>');
   });

@@ -29,11 +29,20 @@ describe("buildCatalogue", () => {
   ];
   const catalogue = buildCatalogue(reviews, site, "2026-11-26");
 
-  it("lists CSPRs then SCRs, each newest first, undated first", () => {
-    expect(catalogue.sections.map((s) => [s.type, s.reviews.map((r) => r.id)])).toEqual([
-      ["CSPR", ["undated", "new-cspr", "old-cspr"]],
-      ["SCR", ["live-scr"]],
+  it("lists every review in the finder newest first, undated first", () => {
+    expect(catalogue.finderPages.map((p) => p.items.map((r) => r.id))).toEqual([["undated", "new-cspr", "live-scr", "old-cspr"]]);
+    expect(catalogue.finderPages[0]!.countText).toBe("4 reviews, newest first.");
+  });
+
+  it("ranks reviews newest first and by title, for the finder's sort", () => {
+    expect(catalogue.listed.map((r) => [r.id, r.rank.newest])).toEqual([
+      ["undated", 0],
+      ["new-cspr", 1],
+      ["live-scr", 2],
+      ["old-cspr", 3],
     ]);
+    const byTitle = [...catalogue.listed].sort((a, b) => a.rank.title - b.rank.title).map((r) => r.title);
+    expect(byTitle).toEqual([...byTitle].sort((a, b) => a.localeCompare(b, "en-GB", { numeric: true })));
   });
 
   it("words dates and footnotes for the page", () => {
@@ -54,7 +63,7 @@ describe("buildCatalogue", () => {
   });
 
   it("builds the legend from the listed reviews, in code order", () => {
-    expect(catalogue.legend.map((l) => [l.code, l.reviews.map((r) => r.id)])).toEqual([
+    expect(catalogue.finderPages[0]!.legend.map((l) => [l.code, l.reviews.map((r) => r.id)])).toEqual([
       ["*", ["new-cspr"]],
       ["**", ["undated"]],
     ]);
@@ -122,20 +131,25 @@ describe("the list at /", () => {
       }),
     );
 
-  it.each([1, 3, 10, 100])("shows all %i reviews, with the filter form, while there are at most 100", (n) => {
+  it.each([1, 3, 20])("shows all %i reviews on one page while there are at most 20", (n) => {
     const catalogue = buildCatalogue([...many(Math.ceil(n / 2)), ...many(Math.floor(n / 2), "SCR")], site, "2026-11-26");
-    expect(catalogue.listingComplete).toBe(true);
-    expect(catalogue.sections.reduce((sum, section) => sum + section.reviews.length, 0)).toBe(n);
-    expect(catalogue.sections.map((section) => section.moreUrl)).toEqual([null, null]);
+    expect(catalogue.finderPages).toHaveLength(1);
+    expect(catalogue.finderPages[0]!.items).toHaveLength(n);
+    expect(catalogue.finderPages[0]!.nextUrl).toBeNull();
   });
 
-  it("beyond 100, shows the newest 25 of each type and links to the rest", () => {
+  it("beyond 20, pages every review at /page/N/, newest first, with the count in words", () => {
     const catalogue = buildCatalogue([...many(60), ...many(41, "SCR")], site, "2026-11-26");
-    expect(catalogue.listingComplete).toBe(false);
-    expect(catalogue.sections.map((section) => [section.reviews.length, section.total, section.moreUrl])).toEqual([
-      [25, 60, "/reviews/type/cspr/"],
-      [25, 41, "/reviews/type/scr/"],
+    expect(catalogue.finderPages.map((p) => [p.url, p.items.length, p.previousUrl, p.nextUrl])).toEqual([
+      ["/", 20, null, "/page/2/"],
+      ["/page/2/", 20, "/", "/page/3/"],
+      ["/page/3/", 20, "/page/2/", "/page/4/"],
+      ["/page/4/", 20, "/page/3/", "/page/5/"],
+      ["/page/5/", 20, "/page/4/", "/page/6/"],
+      ["/page/6/", 1, "/page/5/", null],
     ]);
+    expect(catalogue.finderPages[1]!.countText).toBe("Showing 21 to 40 of 101 reviews, newest first.");
+    expect(catalogue.finderPages.flatMap((p) => p.items)).toEqual(catalogue.listed);
   });
 });
 
