@@ -8,14 +8,17 @@ const pagefindUrl = new URL("../pagefind/pagefind.js", document.currentScript.sr
   const status = document.getElementById("search-status");
   const list = document.getElementById("search-results");
   if (!form || !input || !status || !list) return;
-  let pagefind;
-  try {
-    pagefind = await import(pagefindUrl);
-  } catch {
-    status.textContent = "Search is not available at the moment. Browse the reviews instead.";
-    return;
-  }
-  document.getElementById("search-needs-js")?.setAttribute("hidden", "");
+  // The form is taken over at once, so a search typed while the index is still loading waits for it instead of reloading the page.
+  const loading = import(pagefindUrl).then(
+    (module) => {
+      document.getElementById("search-needs-js")?.setAttribute("hidden", "");
+      return module;
+    },
+    () => {
+      status.textContent = "Search is not available at the moment. Browse the reviews instead.";
+      return undefined;
+    },
+  );
   const show = async (query) => {
     list.replaceChildren();
     if (!query.trim()) {
@@ -23,6 +26,8 @@ const pagefindUrl = new URL("../pagefind/pagefind.js", document.currentScript.sr
       return;
     }
     status.textContent = "Searching…";
+    const pagefind = await loading;
+    if (!pagefind) return;
     const search = await pagefind.search(query);
     const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
     for (const result of results) {
