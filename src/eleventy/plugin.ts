@@ -3,7 +3,7 @@ import pluginRss from "@11ty/eleventy-plugin-rss";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { filters } from "./filters/index.ts";
 import { copyDocuments } from "../build/copy-documents.ts";
-import { buildSearchIndex } from "../build/search-index.ts";
+import { buildSearchIndex, searchContent } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { catalogueForBuild } from "./catalogue-data.ts";
 
@@ -15,7 +15,7 @@ import { catalogueForBuild } from "./catalogue-data.ts";
  * the search index after each build (`npm run build` does those itself).
  */
 export default function learningReviews(eleventyConfig: UserConfig): void {
-  let catalogue: Catalogue | undefined;
+  let catalogue: Promise<Catalogue> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     catalogue = undefined;
   });
@@ -39,11 +39,8 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;
-    const built = current();
+    const built = await current();
     await copyDocuments(built.documentFiles, process.cwd(), directories.output);
-    await buildSearchIndex(
-      directories.output,
-      built.listed.map((review) => review.url),
-    );
+    await buildSearchIndex(directories.output, searchContent(built));
   });
 }

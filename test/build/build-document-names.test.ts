@@ -55,8 +55,8 @@ describe("documents whose file names need encoding in an address", () => {
     }
   });
 
-  it("passes the nightly's check of the build", () => {
-    const catalogue = catalogueOf(site.root, BUILD_DATE);
+  it("passes the nightly's check of the build", async () => {
+    const catalogue = await catalogueOf(site.root, BUILD_DATE);
     expect(checkBuiltSite(path.join(site.root, "_site"), catalogue)).toEqual([]);
   });
 });

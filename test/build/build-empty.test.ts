@@ -47,7 +47,7 @@ async function buildAndCheck(reviews: unknown[], files: Record<string, string> =
   expect(csv[0]).toEqual(CSV_COLUMNS.map(([name]) => name));
   expect(csv.slice(1).map((row) => row[0])).toEqual(json.reviews.map((r: { id: string }) => r.id));
   // The nightly's check of the build passes too.
-  expect(checkBuiltSite(path.join(site.root, "_site"), catalogueOf(site.root, BUILD_DATE))).toEqual([]);
+  expect(checkBuiltSite(path.join(site.root, "_site"), await catalogueOf(site.root, BUILD_DATE))).toEqual([]);
   return { site, json };
 }
 
