@@ -12,7 +12,7 @@ export async function makePdf(options: { pages?: number; tagged?: boolean; title
   for (let n = 1; n <= (options.pages ?? 1); n++) {
     const page = pdf.addPage([595, 842]);
     const lines = options.lines ?? Array.from({ length: 40 }, (_, l) => `Page ${n}, line ${l + 1}: what agencies knew and what they shared.`);
-    lines.forEach((line, l) => page.drawText(line, { x: 56, y: 780 - l * 18, size: 10, font }));
+    for (const [l, line] of lines.entries()) page.drawText(line, { x: 56, y: 780 - l * 18, size: 10, font });
   }
   if (options.tagged) {
     // What a tagged PDF has: MarkInfo /Marked true and a structure tree (a document element, with the pages' marked content).
