@@ -66,6 +66,7 @@ const PAGES = [
   "/search/",
   "/open-data/",
   "/accessibility/",
+  "/reviews/child-fern/overview-report/",
   "/404.html",
 ];
 

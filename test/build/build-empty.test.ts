@@ -6,8 +6,9 @@ import { catalogueOf } from "../helpers/catalogue.ts";
 import { CSV_COLUMNS } from "../../src/catalogue/open-data.ts";
 import { checkBuiltSite } from "../../src/checks/site-check.ts";
 import { fixtureProject } from "../helpers/fixture-project.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);
+const PDF = fixturePdf("Fixture document");
 const BUILD_DATE = "2026-11-26";
 
 /** Every page a build writes whatever the data: none of them may depend on there being a listed or a dated review. */

@@ -2,8 +2,9 @@ import { readlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(3000);
+const PDF = fixturePdf("Fixture document");
 const HOSTILE = `<script>alert("x")</script> & "Child" 'Q'`;
 
 const reviews = [

@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixtureProject } from "../helpers/fixture-project.ts";
 import { snapshot } from "../helpers/snapshot.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n% fixture\n" + "y".repeat(2000);
+const PDF = fixturePdf("Fixture document");
 
 const reviews = [
   {

@@ -2,8 +2,9 @@ import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n" + "z".repeat(1500);
+const PDF = fixturePdf("Fixture document");
 const QUOTED = 'Child "Q", the second';
 
 const reviews = [
