@@ -115,7 +115,7 @@ describe("the built site", () => {
     );
     expect(page).toContain("<p>Learning about <strong>neglect</strong>.</p>");
     expect(page).toContain('<li><a href="/reviews/theme/neglect/" data-pagefind-filter="theme">neglect</a> <span class="count">(1)</span></li>');
-    expect(page).toContain('<a href="/reviews/cspr-live/overview-report.pdf">Overview report (PDF, 3 KB)</a>');
+    expect(page).toContain('<a href="/reviews/cspr-live/overview-report.pdf">Overview report (PDF, 4 KB, 1 page)</a>');
     const withheld = site.read("reviews/scr-withheld/index.html");
     expect(withheld).toContain("Overview report not published");
     expect(withheld).toContain('<time datetime="2027-03-10">10 March 2027</time>');
@@ -157,7 +157,7 @@ describe("the built site", () => {
     expect(page).toContain(`<title>${escapedTitle}: Child Safeguarding Practice Review |`);
     expect(page).toContain("&lt;em&gt;theme&lt;/em&gt;");
     expect(page).toContain("&lt;img src=x onerror=“alert(1)”&gt; [click me](javascript:alert(1))");
-    expect(page).toContain("&lt;i&gt;Doc&lt;/i&gt; (PDF, 3 KB)");
+    expect(page).toContain("&lt;i&gt;Doc&lt;/i&gt; (PDF, 4 KB, 1 page)");
   });
 
   it("drops the withheld SCR and its code from the legend when its 12 months end", async () => {
