@@ -19,6 +19,13 @@ export function searchContent(catalogue: Pick<Catalogue, "listed" | "htmlVersion
   };
 }
 
+/**
+ * The language of the records, as Pagefind names the language of the pages (`lang="en-GB"` in
+ * _includes/layouts/base.njk): Pagefind keeps one index a language, and the search page searches
+ * its own page's, so a record in any other language would never be found.
+ */
+const RECORD_LANGUAGE = "en-gb";
+
 /** Where a build keeps what its search index was made from (in its `input/`, never served), for a withdrawal in place. */
 export const SEARCH_CONTENT_FILE = "search-content.json";
 
@@ -69,7 +76,7 @@ export async function buildSearchIndex(siteDir: string, content: SearchContent, 
       const added = await index.addCustomRecord({
         url: record.url,
         content: record.text,
-        language: "en",
+        language: RECORD_LANGUAGE,
         meta: { title: record.title },
         filters: record.filters,
       });

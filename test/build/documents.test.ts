@@ -120,6 +120,8 @@ describe("documents as first-class", () => {
     expect(everything).toContain(LISTED_PHRASE);
     for (const phrase of [REMOVED_PHRASE, REMOVED_HTML_PHRASE]) expect(everything).not.toContain(phrase);
     for (const word of ["copper", "kettle", "granite", "harbour"]) expect(everything).not.toContain(word);
+    // One index, in the pages' language: the search page searches only the index of its own language.
+    expect(Object.keys(JSON.parse(site.read("pagefind/pagefind-entry.json")).languages)).toEqual(["en-gb"]);
   });
 
   it("passes the nightly's check of the build, which allows exactly the listed pages and documents in the index", async () => {
