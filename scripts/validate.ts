@@ -10,7 +10,7 @@ import { explainFailure } from "../src/release/failure-message.ts";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
 
 try {
-  const input = readBuildInput(contentPaths(), resolveBuildDate(process.env));
+  const input = await readBuildInput(contentPaths(), resolveBuildDate(process.env));
   const catalogue = buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings);
   if (catalogue.warnings.length) console.warn(formatProblems(catalogue.warnings, "warning"));
   const noted = catalogue.warnings.length ? ` (${catalogue.warnings.length} ${catalogue.warnings.length === 1 ? "warning" : "warnings"} above)` : "";

@@ -47,8 +47,26 @@ const WORDS =
   "agencies shared information about the family and professionals did not always see the child; the review asks how practitioners can work together, record concerns, escalate when plans drift, and hear what children say about their lives at home and at school".split(
     " ",
   );
-const TINY_PDF =
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+/** A small one-page PDF with a few lines of text, so that the build reads it and search indexes its text as it would a real report. */
+function tinyPdf(lines: string[]): string {
+  const text = lines.map((line, i) => `BT /F1 11 Tf 56 ${780 - i * 16} Td (${line.replace(/[\\()]/g, "\\$&")}) Tj ET`).join("\n");
+  const objects = [
+    "<< /Type /Catalog /Pages 2 0 R >>",
+    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
+  ];
+  let pdf = "%PDF-1.4\n";
+  const offsets = objects.map((body, i) => {
+    const offset = pdf.length;
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+    return offset;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
+  return `${pdf}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+}
 
 /** A small, fast, seeded generator (mulberry32): the same seed always gives the same data. */
 function random(seed: number): () => number {
@@ -107,7 +125,15 @@ export function writeDataSet(out: string, count: number, seed = 42): void {
   copyFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "_data", "site.json"), path.join(out, "_data", "site.json"));
   for (const doc of documents) {
     mkdirSync(path.join(out, "reviews", path.dirname(doc)), { recursive: true });
-    writeFileSync(path.join(out, "reviews", doc), TINY_PDF);
+    const [id, file] = doc.split("/");
+    writeFileSync(
+      path.join(out, "reviews", doc),
+      tinyPdf([
+        `Synthetic report ${file} of review ${id}.`,
+        "The panel found that agencies held part of the picture but did not share it.",
+        `Reference ${id.replace(/-/g, " ")} practice learning.`,
+      ]),
+    );
   }
 }
 

@@ -13,7 +13,7 @@ import { formatProblems } from "../content/problems.ts";
 import { checkNotEarlier, publishBuild } from "../release/publish.ts";
 import { MARKER, newBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "../release/build-folder.ts";
 import { checkOutput } from "../release/output-guard.ts";
-import { buildSearchIndex } from "./search-index.ts";
+import { buildSearchIndex, SEARCH_CONTENT_FILE, searchContent } from "./search-index.ts";
 import { lock } from "../release/lock.ts";
 
 export interface BuildOptions {
@@ -89,7 +89,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root ?? process.cwd());
   const layout = await checkOutput(options.out ?? "_site", root);
   await checkpoint("validate");
-  const input = options.input ?? readBuildInput(contentPaths(root), options.buildDate);
+  const input = options.input ?? (await readBuildInput(contentPaths(root), options.buildDate));
   if (!options.input && input.warnings.length) log(formatProblems(input.warnings, "warning"));
   const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings);
   const unlock = await lock(layout, log);
@@ -110,10 +110,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await checkpoint("documents");
     await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
     await checkpoint("index");
-    await buildSearchIndex(
-      build.site,
-      catalogue.listed.map((review) => review.url),
-    );
+    const search = searchContent(catalogue);
+    await writeFile(path.join(build.input, SEARCH_CONTENT_FILE), JSON.stringify(search));
+    await buildSearchIndex(build.site, search);
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
     await makeReadable(build.site);

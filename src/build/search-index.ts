@@ -3,39 +3,106 @@ import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { readdirSync, readFileSync } from "node:fs";
 import * as pagefind from "pagefind";
+import type { Catalogue } from "../catalogue/index.ts";
+
+/** What the search index holds: listed reviews' pages and HTML versions (read from the written pages), and their PDFs' text. */
+export interface SearchContent {
+  pageUrls: readonly string[];
+  records: Catalogue["documentRecords"];
+}
+
+/** Exactly what a catalogue puts in the search index: nothing of a review that is not listed. */
+export function searchContent(catalogue: Pick<Catalogue, "listed" | "htmlVersions" | "documentRecords">): SearchContent {
+  return {
+    pageUrls: [...catalogue.listed.map((review) => review.url), ...catalogue.htmlVersions.map((version) => version.url)],
+    records: catalogue.documentRecords,
+  };
+}
+
+/**
+ * The language of the records, as Pagefind names the language of the pages (`lang="en-GB"` in
+ * _includes/layouts/base.njk): Pagefind keeps one index a language, and the search page searches
+ * its own page's, so a record in any other language would never be found.
+ */
+const RECORD_LANGUAGE = "en-gb";
+
+/** Where a build keeps what its search index was made from (in its `input/`, never served), for a withdrawal in place. */
+export const SEARCH_CONTENT_FILE = "search-content.json";
+
+/**
+ * What a kept build's search index held, less everything of reviews no longer
+ * listed: their pages, HTML versions and documents' text. A build made before
+ * the file was kept gives its listed review pages only.
+ */
+export async function keptSearchContent(folder: { input: string }, stillListed: readonly { id: string }[]): Promise<SearchContent> {
+  const listed = new Set(stillListed.map((review) => `/reviews/${review.id}/`));
+  const keep = (url: string) => listed.has(url.replace(/^(\/reviews\/[^/]+\/).*$/, "$1"));
+  try {
+    const kept = JSON.parse(await readFile(path.join(folder.input, SEARCH_CONTENT_FILE), "utf8")) as SearchContent;
+    return { pageUrls: kept.pageUrls.filter(keep), records: kept.records.filter((record) => keep(record.url)) };
+  } catch {
+    return { pageUrls: [...listed], records: [] };
+  }
+}
+
+/** Every address the search index of a catalogue may hold, and must. */
+export function expectedSearchUrls(catalogue: Pick<Catalogue, "listed" | "htmlVersions" | "documentRecords">): string[] {
+  const content = searchContent(catalogue);
+  return [...content.pageUrls, ...content.records.map((record) => record.url)].sort();
+}
 
 /**
  * Build Pagefind's static search index into `<siteDir>/pagefind/` from the
- * pages of listed reviews, named one by one, in a fixed order. Nothing else is
+ * pages of listed reviews and their HTML versions, named one by one, and the
+ * text of their PDFs as custom records (each under the document's place on
+ * the review page), in a fixed order. Nothing else is
  * ever given to Pagefind, so a removal notice or a page of a review not yet
  * published can never be indexed, even when no page is marked for indexing
  * (Pagefind would otherwise index every page), and the index is the same
  * whatever order the file system lists files in.
  */
-export async function buildSearchIndex(siteDir: string, pageUrls: readonly string[], options: { outputPath?: string } = {}): Promise<number> {
+export async function buildSearchIndex(siteDir: string, content: SearchContent, options: { outputPath?: string } = {}): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    for (const url of [...pageUrls].sort()) {
-      const content = await readFile(path.join(siteDir, url, "index.html"), "utf8");
+    for (const url of [...content.pageUrls].sort()) {
+      // Addresses are decoded to find the file: an HTML version's name is a slug, a review's id too.
+      const html = await readFile(path.join(siteDir, decodeURIComponent(url), "index.html"), "utf8");
       // Site addresses: Pagefind's script puts the path the site is served under (where pagefind/ is) in front of them.
-      const added = await index.addHTMLFile({ url, content });
+      const added = await index.addHTMLFile({ url, content: html });
       if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
+    }
+    for (const record of [...content.records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
+      const added = await index.addCustomRecord({
+        url: record.url,
+        content: record.text,
+        language: RECORD_LANGUAGE,
+        meta: { title: record.title },
+        filters: record.filters,
+      });
+      if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
     }
     const written = await index.writeFiles({ outputPath: options.outputPath ?? path.join(siteDir, "pagefind") });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    return pageUrls.length;
+    return content.pageUrls.length + content.records.length;
   } finally {
     await pagefind.close();
   }
 }
 
 /**
- * The addresses of the pages in a built Pagefind index, read from the index
- * itself (its compressed fragments), so that a check does not rely on which
- * pages were marked for indexing.
+ * The addresses of the pages and records in a built Pagefind index, read from
+ * the index itself (its compressed fragments), so that a check does not rely
+ * on which pages were marked for indexing.
  */
 export function indexedUrls(siteDir: string): string[] {
+  return indexedFragments(siteDir)
+    .map((fragment) => fragment.url)
+    .sort();
+}
+
+/** Every fragment of a built Pagefind index, decompressed: its address and the text it holds (gzip, JSON after the first "{"). */
+export function indexedFragments(siteDir: string): { url: string; content: string }[] {
   const fragments = path.join(siteDir, "pagefind", "fragment");
   let files: string[];
   try {
@@ -48,7 +115,6 @@ export function indexedUrls(siteDir: string): string[] {
     .map((file) => {
       const text = gunzipSync(readFileSync(path.join(fragments, file))).toString("utf8");
       const json = text.slice(text.indexOf("{"));
-      return (JSON.parse(json) as { url: string }).url;
-    })
-    .sort();
+      return JSON.parse(json) as { url: string; content: string };
+    });
 }

@@ -1,4 +1,5 @@
-import type { DocumentKind, Review } from "../model/review.ts";
+import { DOCUMENT_KINDS, type DocumentFacts, type DocumentKind, type Review } from "../model/review.ts";
+import { pdfShortfalls, shortfallText } from "../rules/document-accessibility.ts";
 import type { DocumentView } from "./views.ts";
 
 /** How each kind of document is named on the page. */
@@ -23,6 +24,7 @@ const FORMATS: Record<string, string> = {
   csv: "CSV",
   pptx: "PowerPoint presentation",
   txt: "Plain text",
+  md: "HTML",
 };
 
 /** The file name endings a document may have. */
@@ -47,9 +49,23 @@ export function fileSizeLabel(bytes: number): string {
   return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
-/** Format and size of a linked document, for the words after its title: `PDF, 1.2 MB` or `PDF, on www.gov.uk`. */
-export function documentDetails(doc: { file: string; bytes: number } | { url: string }): string {
-  if ("file" in doc) return `${documentFormat(doc.file) ?? "File"}, ${fileSizeLabel(doc.bytes)}`;
+/** A page count as GOV.UK writes it: `1 page`, `42 pages`. */
+export function pageCountLabel(pages: number): string {
+  return `${pages.toLocaleString("en-GB")} ${pages === 1 ? "page" : "pages"}`;
+}
+
+type LinkedDocument = { file: string; bytes: number; facts?: DocumentFacts } | { url: string };
+
+/**
+ * Format, size and page count of a linked document, for the words after its title:
+ * `PDF, 1.2 MB, 42 pages`, `HTML` (a page of this site) or `PDF, on www.gov.uk`.
+ */
+export function documentDetails(doc: LinkedDocument): string {
+  if ("file" in doc) {
+    if (doc.facts?.format === "markdown") return "HTML";
+    const pages = doc.facts?.format === "pdf" ? `, ${pageCountLabel(doc.facts.pages)}` : "";
+    return `${documentFormat(doc.file) ?? "File"}, ${fileSizeLabel(doc.bytes)}${pages}`;
+  }
   const url = new URL(doc.url);
   const format = documentFormat(url.pathname) ?? "web page";
   return `${format}, on ${url.hostname}`;
@@ -60,7 +76,7 @@ export function documentDetails(doc: { file: string; bytes: number } | { url: st
  * link read out of context still makes sense: `Overview report (PDF, 1.2 MB)`,
  * or `Learning brief: Seven minute briefing (PDF, 90 KB)` when the title adds something.
  */
-export function documentLinkText(doc: { kind: DocumentKind; title: string } & ({ file: string; bytes: number } | { url: string })): string {
+export function documentLinkText(doc: { kind: DocumentKind; title: string } & LinkedDocument): string {
   const kind = DOCUMENT_KIND_LABELS[doc.kind];
   const title = doc.title.trim();
   const name = title.toLowerCase() === kind.toLowerCase() || doc.kind === "other" ? title : `${kind}: ${title}`;
@@ -72,14 +88,33 @@ export function documentAddress(id: string, file: string): string {
   return `/reviews/${encodeURIComponent(id)}/${encodeURIComponent(file)}`;
 }
 
-/** A document as a review page shows it. */
-export function documentView(review: Review, doc: Review["documents"][number]): DocumentView {
+/** The address of a Markdown document's HTML page: `/reviews/<id>/<name without .md>/`. */
+export function htmlVersionAddress(id: string, file: string): string {
+  return `/reviews/${encodeURIComponent(id)}/${encodeURIComponent(file.replace(/\.md$/i, ""))}/`;
+}
+
+/** What the accessibility audit found wrong with a PDF, as a sentence; null when nothing (or it is not a PDF). */
+export function accessibilityNote(doc: Review["documents"][number]): string | null {
+  if (!("file" in doc) || doc.facts?.format !== "pdf") return null;
+  const shortfalls = pdfShortfalls(doc.facts);
+  return shortfalls.length ? `This PDF may not work with assistive technology: it ${shortfallText(shortfalls)}.` : null;
+}
+
+/** A review's documents in the order its page lists them: by kind, then as written. */
+export function sortedDocuments(review: Review): Review["documents"] {
+  return [...review.documents].sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind));
+}
+
+/** A document as a review page shows it; `position` (from 1) gives it an anchor that search results link to. */
+export function documentView(review: Review, doc: Review["documents"][number], position = 1): DocumentView {
   const external = "url" in doc;
   return {
     kind: doc.kind,
     title: doc.title,
-    href: external ? doc.url : documentAddress(review.id, doc.file),
+    href: external ? doc.url : doc.facts?.format === "markdown" ? htmlVersionAddress(review.id, doc.file) : documentAddress(review.id, doc.file),
     linkText: documentLinkText(doc),
     external,
+    anchor: `document-${position}`,
+    accessibilityNote: accessibilityNote(doc),
   };
 }

@@ -1,9 +1,10 @@
 import { readableDate, yearOf, type IsoDate } from "../model/dates.ts";
-import { DOCUMENT_KINDS, type Review } from "../model/review.ts";
+import type { Review } from "../model/review.ts";
 import { applyPublicationRules } from "../rules/publication.ts";
 import type { Problem } from "../content/problems.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
-import { documentView } from "./documents.ts";
+import { documentView, sortedDocuments } from "./documents.ts";
+import { documentPages } from "./document-pages.ts";
 import { buildFacets, facetLinks } from "./facets.ts";
 import { feedView } from "./feed.ts";
 import { addSortRanks, FINDER_PAGE_SIZE, finderPages } from "./front-page.ts";
@@ -72,7 +73,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
       removalDate: removalDate ?? null,
       removalDateText: removalDate ? readableDate(removalDate) : null,
       summaryHtml: review.summary ? render(review.summary) : "",
-      documents: [...review.documents].sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind)).map((doc) => documentView(review, doc)),
+      documents: sortedDocuments(review).map((doc, d) => documentView(review, doc, d + 1)),
       links: facetLinks(base),
       rank: { newest: 0, title: 0 },
       related: [],
@@ -86,6 +87,11 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     const { type, area, year, themes } = review.links;
     for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
   }
+  const pages = documentPages(
+    publication.listed.map(({ review }) => review),
+    listed,
+    (id) => listedIds.has(id),
+  );
   return {
     buildDate,
     buildDateText: readableDate(buildDate),
@@ -102,10 +108,14 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     upcomingNotices: publication.listed.flatMap(({ review, removalDate }) => (removalDate ? [removedView(review, removalDate, site)] : [])),
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
     documentFiles: publication.listed.flatMap(({ review }) =>
-      review.documents.flatMap((doc) => ("file" in doc ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [])),
+      review.documents.flatMap((doc) =>
+        "file" in doc && doc.facts?.format !== "markdown" ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [],
+      ),
     ),
+    htmlVersions: pages.htmlVersions,
+    documentRecords: pages.records,
     ...contactViews(site),
-    accessibility: accessibilityView(site),
+    accessibility: accessibilityView(site, pages.inaccessible),
     warnings,
   };
 }

@@ -34,6 +34,10 @@ export interface Catalogue {
   scheduled: { id: string; title: string; type: ReviewType; publishesOn: IsoDate }[];
   /** Document files of listed reviews, to copy into the output. Paths relative to the content root and to the output. */
   documentFiles: { from: string; to: string }[];
+  /** Markdown documents of listed reviews, each a page of the site. */
+  htmlVersions: HtmlVersionView[];
+  /** The text of listed reviews' PDFs, for the search index. */
+  documentRecords: DocumentSearchRecord[];
   /** Who to contact, with the phone number as a link. */
   contact: SiteSettings["contact"] & { tel: string };
   /** The content notice on review pages, with phone links ready. */
@@ -60,6 +64,8 @@ export interface AccessibilityView {
   testedBy: string;
   responseDays: number;
   nonCompliant: { issue: string; criteria: string; plan: string }[];
+  /** Documents of listed reviews that fail the audit, from what the build read in them. */
+  documents: InaccessibleDocument[];
   notInScope: string[];
 }
 
@@ -98,6 +104,38 @@ export interface DocumentView {
   /** Kind, title, format and size: the whole text of the link. */
   linkText: string;
   external: boolean;
+  /** The id of its place in the list. */
+  anchor: string;
+  /** What the accessibility audit found wrong with it, when anything: the page then offers an accessible format. */
+  accessibilityNote: string | null;
+}
+
+/** A Markdown document published as a page of the site. */
+export interface HtmlVersionView {
+  url: string;
+  title: string;
+  review: { id: string; title: string; url: string; typeName: string };
+  /** Its second-level headings, for the contents list. */
+  contents: { id: string; text: string }[];
+  html: string;
+}
+
+/** A listed review's PDF, as the search index holds it: its text, under the document's place on the review page. */
+export interface DocumentSearchRecord {
+  url: string;
+  title: string;
+  text: string;
+  filters: Record<string, string[]>;
+}
+
+/** A listed review's document that fails the accessibility audit, for the accessibility statement. */
+export interface InaccessibleDocument {
+  reviewTitle: string;
+  reviewUrl: string;
+  documentTitle: string;
+  href: string;
+  fails: string;
+  criteria: string;
 }
 
 export interface ReviewView {

@@ -1,7 +1,7 @@
 import { readableDate } from "../model/dates.ts";
 import type { ReviewStatus, ReviewType } from "../model/review.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
-import type { AccessibilityView, Catalogue } from "./views.ts";
+import type { AccessibilityView, Catalogue, InaccessibleDocument } from "./views.ts";
 
 export const TYPE_NAMES: Record<ReviewType, string> = {
   CSPR: "Child Safeguarding Practice Review",
@@ -31,7 +31,8 @@ const COMPLIANCE_TEXT: Record<AccessibilityView["compliance"], string> = {
   not: "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The non-compliances are listed below.",
 };
 
-export function accessibilityView(site: SiteSettings): AccessibilityView {
+/** The accessibility statement: the hand-written parts from site.json, and the documents the audit found wanting. */
+export function accessibilityView(site: SiteSettings, documents: InaccessibleDocument[] = []): AccessibilityView {
   const a = site.accessibility;
   return {
     compliance: a.compliance,
@@ -42,6 +43,7 @@ export function accessibilityView(site: SiteSettings): AccessibilityView {
     testedBy: a.testedBy,
     responseDays: a.responseDays,
     nonCompliant: a.nonCompliant,
+    documents,
     notInScope: a.notInScope,
   };
 }

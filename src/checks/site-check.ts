@@ -3,7 +3,7 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import { globSync } from "tinyglobby";
 import type { Catalogue } from "../catalogue/index.ts";
-import { indexedUrls } from "../build/search-index.ts";
+import { expectedSearchUrls, indexedUrls } from "../build/search-index.ts";
 import { pathPrefix } from "../catalogue/addresses.ts";
 import { RESERVED_IDS } from "../model/review.ts";
 
@@ -157,12 +157,18 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
     if (fileSet.has(page) && readFileSync(path.join(dir, page), "utf8").includes("data-pagefind-body"))
       problems.push(`${page} would be indexed for search, but the review is not listed.`);
   }
-  // Read the search index itself: it must hold exactly the listed reviews' pages.
-  const listedUrls = new Set(catalogue.listed.map((review) => review.url));
+  // Read the search index itself: it must hold exactly the listed reviews' pages, their HTML versions and their PDFs' text.
+  const listedUrls = new Set(expectedSearchUrls(catalogue));
   const indexed = indexedUrls(dir);
-  for (const url of indexed) if (!listedUrls.has(url)) problems.push(`The search index holds ${url}, which is not the page of a listed review.`);
+  for (const url of indexed) if (!listedUrls.has(url)) problems.push(`The search index holds ${url}, which is not the page or a document of a listed review.`);
   const indexedSet = new Set(indexed);
-  for (const url of listedUrls) if (!indexedSet.has(url)) problems.push(`The listed review page ${url} is not in the search index.`);
+  for (const url of listedUrls) if (!indexedSet.has(url)) problems.push(`The listed review page or document ${url} is not in the search index.`);
+  // A page in a review's folder is its own page, or the HTML version of a listed review's document: nothing else.
+  const htmlVersions = new Set(catalogue.htmlVersions.map((version) => fileFor(version.url)));
+  for (const file of files.filter((f) => /^reviews\/[^/]+\/.+\/index\.html$/.test(f))) {
+    if (!(RESERVED_IDS as readonly string[]).includes(file.split("/")[1]!) && !htmlVersions.has(file))
+      problems.push(`${file} is in the build, but it is not the HTML version of a listed review's document.`);
+  }
   if (!fileSet.has("pagefind/pagefind.js")) problems.push("The search index (pagefind/pagefind.js) is missing.");
   problems.push(...unreadable(dir));
   const allowedDocuments = new Set(catalogue.documentFiles.map((file) => file.to));

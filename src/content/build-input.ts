@@ -5,6 +5,7 @@ import { REVIEWS_FILE, type ContentPaths } from "./paths.ts";
 import { DataError, type Problem } from "./problems.ts";
 import { siteSchema, siteSettingsFrom, SITE_FILE, type SiteSettings } from "./site-settings.ts";
 import { validateReviews } from "./validate.ts";
+import { addDocumentFacts, factsCacheFile } from "./document-facts.ts";
 import type { Review } from "../model/review.ts";
 
 /**
@@ -27,11 +28,12 @@ export interface BuildInput {
 export const INPUT_ENV = "LEARNING_REVIEWS_INPUT";
 
 /**
- * Read, check and validate the content at `buildDate`. Throws a DataError listing every problem.
+ * Read, check and validate the content at `buildDate`, with what is inside its PDF and Markdown
+ * documents (`document-facts.ts`). Throws a DataError listing every problem.
  * `SITE_URL`, when set, replaces `url` in site.json (checked the same way): the GitHub Pages workflow
  * sets it to the address Pages gives the site, so a project site (`user.github.io/repo/`) works.
  */
-export function readBuildInput(paths: ContentPaths, buildDate: IsoDate, env: Record<string, string | undefined> = process.env): BuildInput {
+export async function readBuildInput(paths: ContentPaths, buildDate: IsoDate, env: Record<string, string | undefined> = process.env): Promise<BuildInput> {
   const siteText = readTextFile(paths.siteFile, SITE_FILE);
   const parsed = siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE);
   const site = siteSettingsFrom(parsed);
@@ -46,8 +48,10 @@ export function readBuildInput(paths: ContentPaths, buildDate: IsoDate, env: Rec
     reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
   if (!source) throw new DataError(problems);
   const result = validateReviews(source, { areaKeys: Object.keys(site.areas), reviewsDir: paths.reviewsDir, buildDate });
-  if (result.errors.length > 0) throw new DataError(result.errors);
-  return { buildDate, contentRoot: paths.root, site, reviews: result.reviews, warnings: result.warnings };
+  const facts = await addDocumentFacts(result.reviews, { reviewsDir: paths.reviewsDir, cacheFile: factsCacheFile(paths.root) });
+  const errors = [...result.errors, ...facts.errors];
+  if (errors.length > 0) throw new DataError(errors);
+  return { buildDate, contentRoot: paths.root, site, reviews: facts.reviews, warnings: [...result.warnings, ...facts.warnings] };
 }
 
 /** A build input written by `writeBuildInput`'s caller (the build script), read back in another process. */

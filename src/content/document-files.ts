@@ -2,6 +2,7 @@ import { type Stats, lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { documentFormat } from "../catalogue/documents.ts";
 import { quote, type Problem } from "./problems.ts";
+import { SLUG } from "../model/review.ts";
 
 /** What the document checks need to know: where the `reviews/<id>/` folders are. */
 export interface DocumentContext {
@@ -84,7 +85,12 @@ export function checkFile(file: string, id: string, ctx: DocumentContext): { byt
   }
   if (!documentFormat(file)) {
     return {
-      message: `${quote(file)} is not a kind of file this site publishes; expected a name ending .pdf, .docx, .doc, .odt, .rtf, .xlsx, .csv, .pptx or .txt.`,
+      message: `${quote(file)} is not a kind of file this site publishes; expected a name ending .pdf, .docx, .doc, .odt, .rtf, .xlsx, .csv, .pptx, .txt or .md (published as a web page).`,
+    };
+  }
+  if (/\.md$/i.test(file) && !SLUG.test(file.slice(0, -3))) {
+    return {
+      message: `${quote(file)} names a Markdown document, which is published at /reviews/${id}/<name>/: expected a name of lowercase letters and digits joined by hyphens, ending .md, e.g. "overview-report.md".`,
     };
   }
   const folder = path.join(ctx.reviewsDir, id);

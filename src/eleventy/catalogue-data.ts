@@ -11,9 +11,9 @@ import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
  * data; under `npm start` the content is read, checked and published at the
  * build date on every rebuild. Throws a DataError listing every problem.
  */
-export function catalogueForBuild(env: Record<string, string | undefined> = process.env): Catalogue {
+export async function catalogueForBuild(env: Record<string, string | undefined> = process.env): Promise<Catalogue> {
   const inputFile = env[INPUT_ENV];
-  const input = inputFile ? readBuildInputFile(inputFile) : readBuildInput(contentPaths(), resolveBuildDate(env));
+  const input = inputFile ? readBuildInputFile(inputFile) : await readBuildInput(contentPaths(), resolveBuildDate(env));
   if (!inputFile && input.warnings.length) console.warn(`[reviews] ${formatProblems(input.warnings, "warning")}`);
   return buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings);
 }

@@ -5,7 +5,7 @@ import pluginRss from "@11ty/eleventy-plugin-rss";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { filters } from "./filters/index.ts";
 import { copyDocuments } from "../build/copy-documents.ts";
-import { buildSearchIndex } from "../build/search-index.ts";
+import { buildSearchIndex, searchContent } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { catalogueForBuild } from "./catalogue-data.ts";
 
@@ -20,7 +20,7 @@ export const SVELTIA_BUNDLE = "node_modules/@sveltia/cms/dist/sveltia-cms.js";
  * the search index after each build (`npm run build` does those itself).
  */
 export default function learningReviews(eleventyConfig: UserConfig): void {
-  let catalogue: Catalogue | undefined;
+  let catalogue: Promise<Catalogue> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     catalogue = undefined;
   });
@@ -53,11 +53,8 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
     if (runMode === "build") return;
     // The advance removal notices are for a build's own folder (src/build/build-site.ts); a preview does not serve them.
     await rm(path.join(directories.output, "_notices"), { recursive: true, force: true });
-    const built = current();
+    const built = await current();
     await copyDocuments(built.documentFiles, process.cwd(), directories.output);
-    await buildSearchIndex(
-      directories.output,
-      built.listed.map((review) => review.url),
-    );
+    await buildSearchIndex(directories.output, searchContent(built));
   });
 }

@@ -17,8 +17,39 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Ids that would clash with the filter pages under /reviews/. */
 export const RESERVED_IDS = ["area", "theme", "type", "year"] as const;
 
-/** A document after validation: a file that exists in the review's folder (with its size), or an https link. */
-export type ReviewDocument = { kind: DocumentKind; title: string; file: string; bytes: number } | { kind: DocumentKind; title: string; url: string };
+/** What the build read from a PDF (plain JSON: it travels to Eleventy's process and is kept with each build). */
+export interface PdfFacts {
+  format: "pdf";
+  pages: number;
+  title: string | null;
+  language: string | null;
+  /** Has a structure tree and `MarkInfo /Marked true`. */
+  tagged: boolean;
+  /** Has text that can be selected and read aloud (a scan has none). */
+  hasText: boolean;
+  /** Its text, up to a bound, for search. */
+  text: string;
+}
+
+/** A Markdown document, published as an HTML page: its source, read once at the data edge. */
+export interface MarkdownFacts {
+  format: "markdown";
+  source: string;
+}
+
+export type DocumentFacts = PdfFacts | MarkdownFacts;
+
+/** A document file after validation: it exists in the review's folder; PDFs and Markdown files carry what the build read from them. */
+export interface FileDocument {
+  kind: DocumentKind;
+  title: string;
+  file: string;
+  bytes: number;
+  facts?: DocumentFacts;
+}
+
+/** A document after validation: a file in the review's folder, or an https link. */
+export type ReviewDocument = FileDocument | { kind: DocumentKind; title: string; url: string };
 
 /** A review after validation: every field checked, optional lists present. */
 export interface Review {

@@ -8,7 +8,7 @@ import { checkpoint } from "../build/fault.ts";
 import { recordsCsv, type OpenDataRecord } from "../catalogue/open-data.ts";
 import { buildAt } from "./publish.ts";
 import { expiredBy, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./build-folder.ts";
-import { buildSearchIndex } from "../build/search-index.ts";
+import { buildSearchIndex, keptSearchContent } from "../build/search-index.ts";
 import { checkBuiltSite } from "../checks/site-check.ts";
 
 /** What a withdrawal did: which reviews left the live site, how, and what went wrong on the way. */
@@ -139,11 +139,7 @@ export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expi
   const pagefindDir = path.join(folder.site, "pagefind");
   try {
     await rm(`${pagefindDir}.new`, { recursive: true, force: true });
-    await buildSearchIndex(
-      folder.site,
-      stillListed.map((review) => `/reviews/${review.id}/`),
-      { outputPath: `${pagefindDir}.new` },
-    );
+    await buildSearchIndex(folder.site, await keptSearchContent(folder, stillListed), { outputPath: `${pagefindDir}.new` });
     await rename(pagefindDir, `${pagefindDir}.old`);
     await rename(`${pagefindDir}.new`, pagefindDir);
     await rm(`${pagefindDir}.old`, { recursive: true, force: true });

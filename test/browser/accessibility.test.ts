@@ -66,6 +66,7 @@ const PAGES = [
   "/search/",
   "/open-data/",
   "/accessibility/",
+  "/reviews/child-fern/overview-report/",
   "/404.html",
 ];
 
@@ -93,7 +94,7 @@ describe("keyboard only", () => {
     const toDocument = await tabTo(page, (f) => f.href === "/reviews/child-amber/overview-report.pdf");
     const last = toDocument.at(-1)!;
     expect(last).toMatchObject({ background: FOCUS_YELLOW, inViewport: true });
-    expect(last.text).toMatch(/^Overview report \(PDF, \d+ KB\)$/);
+    expect(last.text).toMatch(/^Overview report \(PDF, \d+ KB, 1 page\)$/);
     const pdf = await page.request.get(site.server.url + last.href!);
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { axeViolations, openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
+import { PHRASES_INSIDE } from "../helpers/documents.ts";
 
 let site: BrowserSite;
 let listedIds: string[];
@@ -45,6 +46,23 @@ describe("search", () => {
     expect(await shared.locator("#search-results a").allTextContents()).not.toEqual(expect.arrayContaining(["Child Hazel"]));
     expect(await shared.locator("#search-results a").allTextContents()).not.toEqual(expect.arrayContaining(["Baby Ivy"]));
     expect(await axeViolations(shared)).toEqual([]);
+  });
+
+  it("finds a review by a phrase only inside its PDF, saying which document matched, and never by one inside a removed SCR's report", async () => {
+    const page = await open(`/search/?q=${encodeURIComponent(PHRASES_INSIDE["child-amber/overview-report.pdf"]!)}`);
+    const results = page.locator("#search-results a");
+    await expect.poll(() => results.count(), { timeout: 15_000 }).toBe(1);
+    expect(await results.first().textContent()).toMatch(/^Child Amber: Overview report \(PDF, \d+ KB, 1 page\)$/);
+    expect(await results.first().getAttribute("href")).toBe("/reviews/child-amber/#document-1");
+    await results.first().click();
+    await page.waitForURL("**/reviews/child-amber/#document-1");
+    expect(await page.locator("#document-1 a").first().textContent()).toMatch(/^Overview report \(PDF/);
+
+    // Only the words that are in no listed review's text: Pagefind would match the others ("agreement") elsewhere.
+    const removedWords = PHRASES_INSIDE["child-hazel/overview-report.pdf"]!.split(" ").slice(0, 2).join(" ");
+    const removed = await open(`/search/?q=${encodeURIComponent(removedWords)}`);
+    await expect.poll(() => removed.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/^0 /);
+    expect(await removed.locator("#search-results a").count()).toBe(0);
   });
 
   it("says when JavaScript is needed, and offers the browse pages instead", async () => {

@@ -22,7 +22,7 @@ beforeAll(async () => {
   const project = fixtureProject({ reviews, files: Object.fromEntries(documents.map((file) => [file, fixturePdf(file)])) });
   const build = await project.run("build", [], { BUILD_DATE: FIXTURE_BUILD_DATE });
   if (build.code !== 0) throw new Error(`The build of 1,000 reviews failed:\n${build.stderr}`);
-  listed = catalogueOf(project.root, FIXTURE_BUILD_DATE).listed;
+  listed = (await catalogueOf(project.root, FIXTURE_BUILD_DATE)).listed;
   server = await serveStatic(path.join(project.root, "_site"));
   browser = await chromium.launch(chromeLaunchConfig());
 }, 300_000);

@@ -9,6 +9,7 @@ import { CHROMIUM_ARGS, requireChromium } from "../../src/checks/chromium.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 import { PROJECT_ROOT, fixtureSite } from "../helpers/site.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
 /**
  * The site as a partnership hosts it itself: under a path of its own domain
@@ -16,7 +17,7 @@ import { PROJECT_ROOT, fixtureSite } from "../helpers/site.ts";
  * block the README ships (deploy/nginx/learning-reviews.conf).
  */
 const PREFIX = "/review/";
-const PDF = "%PDF-1.4\n% fixture\n" + "q".repeat(3000);
+const PDF = fixturePdf("Fixture document");
 const reviews = [
   {
     id: "kept",

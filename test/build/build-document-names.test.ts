@@ -3,8 +3,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { catalogueOf } from "../helpers/catalogue.ts";
 import { checkBuiltSite } from "../../src/checks/site-check.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);
+const PDF = fixturePdf("Fixture document");
 const BUILD_DATE = "2026-11-26";
 /** Names that must be encoded to be one segment of an address: a fragment, a query, a percent sign, a space, non-ASCII. */
 const NAMES = ["report #1.pdf", "what?.pdf", "100%.pdf", "résumé final.pdf"];
@@ -55,8 +56,8 @@ describe("documents whose file names need encoding in an address", () => {
     }
   });
 
-  it("passes the nightly's check of the build", () => {
-    const catalogue = catalogueOf(site.root, BUILD_DATE);
+  it("passes the nightly's check of the build", async () => {
+    const catalogue = await catalogueOf(site.root, BUILD_DATE);
     expect(checkBuiltSite(path.join(site.root, "_site"), catalogue)).toEqual([]);
   });
 });

@@ -6,8 +6,9 @@ import { catalogueOf } from "../helpers/catalogue.ts";
 import { CSV_COLUMNS } from "../../src/catalogue/open-data.ts";
 import { checkBuiltSite } from "../../src/checks/site-check.ts";
 import { fixtureProject } from "../helpers/fixture-project.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(2000);
+const PDF = fixturePdf("Fixture document");
 const BUILD_DATE = "2026-11-26";
 
 /** Every page a build writes whatever the data: none of them may depend on there being a listed or a dated review. */
@@ -47,7 +48,7 @@ async function buildAndCheck(reviews: unknown[], files: Record<string, string> =
   expect(csv[0]).toEqual(CSV_COLUMNS.map(([name]) => name));
   expect(csv.slice(1).map((row) => row[0])).toEqual(json.reviews.map((r: { id: string }) => r.id));
   // The nightly's check of the build passes too.
-  expect(checkBuiltSite(path.join(site.root, "_site"), catalogueOf(site.root, BUILD_DATE))).toEqual([]);
+  expect(checkBuiltSite(path.join(site.root, "_site"), await catalogueOf(site.root, BUILD_DATE))).toEqual([]);
   return { site, json };
 }
 

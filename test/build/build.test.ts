@@ -2,8 +2,9 @@ import { readlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n% fixture document\n" + "x".repeat(3000);
+const PDF = fixturePdf("Fixture document");
 const HOSTILE = `<script>alert("x")</script> & "Child" 'Q'`;
 
 const reviews = [
@@ -115,7 +116,7 @@ describe("the built site", () => {
     );
     expect(page).toContain("<p>Learning about <strong>neglect</strong>.</p>");
     expect(page).toContain('<li><a href="/reviews/theme/neglect/" data-pagefind-filter="theme">neglect</a> <span class="count">(1)</span></li>');
-    expect(page).toContain('<a href="/reviews/cspr-live/overview-report.pdf">Overview report (PDF, 3 KB)</a>');
+    expect(page).toContain('<a href="/reviews/cspr-live/overview-report.pdf">Overview report (PDF, 4 KB, 1 page)</a>');
     const withheld = site.read("reviews/scr-withheld/index.html");
     expect(withheld).toContain("Overview report not published");
     expect(withheld).toContain('<time datetime="2027-03-10">10 March 2027</time>');
@@ -157,7 +158,7 @@ describe("the built site", () => {
     expect(page).toContain(`<title>${escapedTitle}: Child Safeguarding Practice Review |`);
     expect(page).toContain("&lt;em&gt;theme&lt;/em&gt;");
     expect(page).toContain("&lt;img src=x onerror=“alert(1)”&gt; [click me](javascript:alert(1))");
-    expect(page).toContain("&lt;i&gt;Doc&lt;/i&gt; (PDF, 3 KB)");
+    expect(page).toContain("&lt;i&gt;Doc&lt;/i&gt; (PDF, 4 KB, 1 page)");
   });
 
   it("drops the withheld SCR and its code from the legend when its 12 months end", async () => {

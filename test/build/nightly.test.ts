@@ -3,8 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixtureProject } from "../helpers/fixture-project.ts";
 import { snapshot } from "../helpers/snapshot.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
-const PDF = "%PDF-1.4\n% fixture\n" + "y".repeat(2000);
+const PDF = fixturePdf("Fixture document");
 
 const reviews = [
   {
@@ -58,7 +59,9 @@ describe("npm run validate", () => {
     const site = fixtureProject({ reviews, files });
     const result = await site.run("validate", [], { BUILD_DATE: "2026-11-26" });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("The data is valid. As of 2026-11-26: 3 reviews would be listed, 1 removed.");
+    // The fixture's PDFs are untagged, with no title or language: the audit warns, and the data is still valid.
+    expect(result.stdout).toContain("The data is valid (2 warnings above). As of 2026-11-26: 3 reviews would be listed, 1 removed.");
+    expect(result.stderr).toMatch(/field "documents\[1\]\.file": this PDF is not accessible: it is not tagged.*has no title and has no language set/);
   });
 });
 

@@ -22,12 +22,13 @@ import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.
 import { snapshot } from "../helpers/snapshot.ts";
 import { indexedUrls } from "../../src/build/search-index.ts";
 import { STEPS } from "../../src/build/fault.ts";
+import { fixturePdf } from "../helpers/documents.ts";
 
 /**
  * The promise to the public, in operation: an SCR whose removal date has come
  * is never served again, whatever fails, and no operation breaks the live site.
  */
-const PDF = "%PDF-1.4\n% fixture\n" + "z".repeat(2000);
+const PDF = fixturePdf("Fixture document");
 const reviews = [
   {
     id: "stays",

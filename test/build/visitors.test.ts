@@ -1,9 +1,12 @@
+import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { fixturePdf } from "../helpers/documents.ts";
+import { indexedUrls } from "../../src/build/search-index.ts";
 
-const PDF = "%PDF-1.4\n" + "z".repeat(1500);
+const PDF = fixturePdf("Fixture document");
 const QUOTED = 'Child "Q", the second';
 
 const reviews = [
@@ -178,7 +181,11 @@ describe("finding and reusing reviews (built site)", () => {
   it("indexes only listed reviews for search", () => {
     const entry = JSON.parse(site.read("pagefind/pagefind-entry.json"));
     const pages = Object.values(entry.languages as Record<string, { page_count: number }>).reduce((n, l) => n + l.page_count, 0);
-    expect(pages).toBe(4);
+    // The listed reviews' four pages, and a record of each of their PDFs' text; nothing of review "four".
+    const urls = indexedUrls(path.join(site.root, "_site"));
+    expect(pages).toBe(urls.length);
+    expect(urls.filter((url) => !url.includes("#"))).toHaveLength(4);
+    expect(urls.filter((url) => url.startsWith("/reviews/four/"))).toEqual([]);
     expect(site.read("reviews/four/index.html")).not.toContain("data-pagefind-body");
   });
 });

@@ -3,7 +3,7 @@ import { readBuildInput } from "../../src/content/build-input.ts";
 import { contentPaths } from "../../src/content/paths.ts";
 
 /** The catalogue a build of the project at `root` makes at `buildDate`: what the nightly's check compares the output with. */
-export function catalogueOf(root: string, buildDate: string): Catalogue {
-  const input = readBuildInput(contentPaths(root), buildDate);
+export async function catalogueOf(root: string, buildDate: string): Promise<Catalogue> {
+  const input = await readBuildInput(contentPaths(root), buildDate);
   return buildCatalogue(input.reviews, input.site, buildDate, input.warnings);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createSummaryRenderer } from "../../../src/catalogue/markdown.ts";
+import { createDocumentRenderer, createSummaryRenderer, headingSkips } from "../../../src/catalogue/markdown.ts";
 
 const render = createSummaryRenderer();
 
@@ -38,5 +38,37 @@ describe("summary markdown", () => {
         "See [the report](/reviews/gone/report.pdf), [its notes](/reviews/gone/#notes), [kept](/reviews/kept/), [a theme](/reviews/theme/neglect/) and **[bold](/reviews/gone/)**.",
       ),
     ).toBe('<p>See the report, its notes, <a href="/reviews/kept/">kept</a>, <a href="/reviews/theme/neglect/">a theme</a> and <strong>bold</strong>.</p>\n');
+  });
+});
+
+describe("document markdown (HTML versions)", () => {
+  const renderDocument = createDocumentRenderer((id) => id !== "gone");
+
+  it("gives every second-level heading an id and a place in the contents list", () => {
+    const { html, contents } = renderDocument("# Introduction\n\nText.\n\n## Findings\n\n### Detail\n\n## Findings\n\nMore.");
+    expect(contents).toEqual([
+      { id: "introduction", text: "Introduction" },
+      { id: "findings", text: "Findings" },
+      { id: "findings-2", text: "Findings" },
+    ]);
+    // The page's h1 is the document's title: a Markdown "#" heading becomes an h2.
+    expect(html).toContain('<h2 id="introduction">Introduction</h2>');
+    expect(html).toContain('<h2 id="findings-2">Findings</h2>');
+    expect(html).toContain("<h3>Detail</h3>");
+    expect(html).not.toContain("<h1");
+  });
+
+  it("renders as summaries do: raw HTML as text, no javascript: links, no links to reviews that are not listed", () => {
+    const { html } = renderDocument("<script>alert(1)</script>\n\n[x](javascript:alert(1)) [gone](/reviews/gone/) [kept](/reviews/kept/)");
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain(`href="javascript:`);
+    expect(html).not.toContain('href="/reviews/gone/"');
+    expect(html).toContain('<a href="/reviews/kept/">kept</a>');
+  });
+
+  it("finds headings that skip a level", () => {
+    expect(headingSkips("## A\n\n### B\n\n## C")).toEqual([]);
+    expect(headingSkips("## A\n\n#### B")).toEqual(['the heading "B" is level 4 after level 2']);
+    expect(headingSkips("### Starts low")).toEqual(['the heading "Starts low" is level 3 after level 1']);
   });
 });

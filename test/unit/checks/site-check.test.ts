@@ -119,25 +119,25 @@ describe("checkBuiltSite's check of the search index and of permissions", () => 
       "reviews/gone/index.html": `<!doctype html><html><head><meta name="robots" content="noindex"></head><body>removed</body></html>`,
     };
     const good = builtSite(files);
-    await buildSearchIndex(good, ["/reviews/kept/"]);
+    await buildSearchIndex(good, { pageUrls: ["/reviews/kept/"], records: [] });
     expect(checkBuiltSite(good, catalogue)).toEqual([]);
 
     // Pagefind given the removal notice too (as it would index every page when none is marked): the check reads it from the index.
     const leaky = builtSite({ ...files, "reviews/gone/index.html": reviewPage("gone").replace("<head>", '<head><meta name="robots" content="noindex">') });
-    await buildSearchIndex(leaky, ["/reviews/kept/", "/reviews/gone/"]);
+    await buildSearchIndex(leaky, { pageUrls: ["/reviews/kept/", "/reviews/gone/"], records: [] });
     expect(checkBuiltSite(leaky, catalogue)).toEqual([
       "reviews/gone/index.html would be indexed for search, but the review is not listed.",
-      "The search index holds /reviews/gone/, which is not the page of a listed review.",
+      "The search index holds /reviews/gone/, which is not the page or a document of a listed review.",
     ]);
 
     const missing = builtSite(files);
-    await buildSearchIndex(missing, []);
-    expect(checkBuiltSite(missing, catalogue)).toEqual(["The listed review page /reviews/kept/ is not in the search index."]);
+    await buildSearchIndex(missing, { pageUrls: [], records: [] });
+    expect(checkBuiltSite(missing, catalogue)).toEqual(["The listed review page or document /reviews/kept/ is not in the search index."]);
 
     const noIndex = builtSite(files);
     rmSync(path.join(noIndex, "pagefind"), { recursive: true });
     expect(checkBuiltSite(noIndex, catalogue)).toEqual([
-      "The listed review page /reviews/kept/ is not in the search index.",
+      "The listed review page or document /reviews/kept/ is not in the search index.",
       "The search index (pagefind/pagefind.js) is missing.",
     ]);
   });
@@ -199,7 +199,7 @@ describe("checkBuiltSite's check of what each review leaves in the build", () =>
 
   it("passes a build with exactly the listed pages, their documents and the notices", async () => {
     const dir = builtSite(good);
-    await buildSearchIndex(dir, []);
+    await buildSearchIndex(dir, { pageUrls: [], records: [] });
     expect(checkBuiltSite(dir, catalogue).filter((p) => !p.includes("search index"))).toEqual([]);
   });
 

@@ -22,18 +22,18 @@ function content(): string {
 }
 
 describe("the site's address from SITE_URL (the Pages workflow sets it)", () => {
-  it("replaces url in site.json, path and all", () => {
-    const input = readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "https://partnership.github.io/reviews" });
+  it("replaces url in site.json, path and all", async () => {
+    const input = await readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "https://partnership.github.io/reviews" });
     expect(input.site.url).toBe("https://partnership.github.io/reviews");
   });
 
-  it("is checked as url in site.json is, with a message naming the variable", () => {
-    expect(() => readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "http://user:pw@example.org/?x" })).toThrow(
+  it("is checked as url in site.json is, with a message naming the variable", async () => {
+    await expect(readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "http://user:pw@example.org/?x" })).rejects.toThrow(
       /SITE_URL \(an environment variable\): expected the site's public address, starting https:\/\//,
     );
   });
 
-  it("leaves url alone when unset or empty", () => {
-    expect(readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "" }).site.url).toBe(fixtureSite().url);
+  it("leaves url alone when unset or empty", async () => {
+    expect((await readBuildInput(contentPaths(content()), "2026-11-26", { SITE_URL: "" })).site.url).toBe(fixtureSite().url);
   });
 });

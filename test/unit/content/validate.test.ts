@@ -423,3 +423,23 @@ describe("validateReviews: the JSON itself", () => {
     expect(check([review], dir).messages).toEqual([]);
   });
 });
+
+describe("Markdown documents (published as HTML pages)", () => {
+  const dir = reviewsFolder({ "child-a/overview-report.md": "## Findings\n\nText.", "child-a/Report Final.md": "## A" });
+  const withFile = (file: string) => validReview({ documents: [{ kind: "overview-report", title: "Overview report", file }] });
+
+  it("accepts a .md file", () => {
+    const result = check([withFile("overview-report.md")], dir);
+    expect(result.messages).toEqual([]);
+    expect(result.reviews[0]!.documents[0]).toMatchObject({ file: "overview-report.md" });
+  });
+
+  it("refuses a .md file whose name cannot be a page's address", () => {
+    const result = check([withFile("Report Final.md")], dir);
+    expect(result.messages).toEqual([
+      expect.stringContaining(
+        'field "documents[1].file": "Report Final.md" names a Markdown document, which is published at /reviews/child-a/<name>/: expected a name of lowercase letters and digits joined by hyphens',
+      ),
+    ]);
+  });
+});

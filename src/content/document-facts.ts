@@ -1,0 +1,124 @@
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { headingSkips } from "../catalogue/markdown.ts";
+import type { DocumentFacts, PdfFacts, Review } from "../model/review.ts";
+import { pdfShortfalls, shortfallText } from "../rules/document-accessibility.ts";
+import { readPdfFacts, UnreadablePdf } from "./pdf-facts.ts";
+import type { Problem } from "./problems.ts";
+
+/**
+ * The data edge for what is inside document files: each PDF's facts (pages,
+ * title, language, tags, text) and each Markdown document's source, added to
+ * the validated reviews; an unreadable PDF is an error, an inaccessible one or
+ * a Markdown document whose headings skip a level a warning. PDF facts are
+ * cached by the file's SHA-256 in a file outside the site (`.cache/document-facts.json`),
+ * so a nightly does not read unchanged files again.
+ */
+
+/** Bumped when what is read from a PDF changes, so old cache entries are not used. */
+const CACHE_VERSION = 1;
+
+export interface FactsOptions {
+  /** The folder that holds `reviews/<id>/`. */
+  reviewsDir: string;
+  /** The cache file; none when undefined. */
+  cacheFile?: string;
+  /** Reads one PDF (a test seam). */
+  readPdf?: (bytes: Uint8Array) => Promise<PdfFacts>;
+}
+
+export interface FactsResult {
+  reviews: Review[];
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+type Cache = Record<string, PdfFacts>;
+
+function loadCache(file: string | undefined): Cache {
+  if (!file) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, "utf8")) as { version?: number; entries?: Cache };
+    return parsed.version === CACHE_VERSION && parsed.entries ? parsed.entries : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Write the cache whole, through a temporary file, so a killed build never leaves half of it; a cache that cannot be written is only slower. */
+function saveCache(file: string | undefined, entries: Cache): void {
+  if (!file) return;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(`${file}.${process.pid}.tmp`, JSON.stringify({ version: CACHE_VERSION, entries }));
+    renameSync(`${file}.${process.pid}.tmp`, file);
+  } catch {
+    // Not fatal: the next build reads the files again.
+  }
+}
+
+/** The file's format as far as facts go: PDF, Markdown, or another the build does not look inside. */
+function factsFormat(file: string): "pdf" | "markdown" | undefined {
+  const ext = path.extname(file).toLowerCase();
+  return ext === ".pdf" ? "pdf" : ext === ".md" ? "markdown" : undefined;
+}
+
+/** Add what is inside each PDF and Markdown document to the reviews, checking it as it goes. */
+export async function addDocumentFacts(reviews: readonly Review[], options: FactsOptions): Promise<FactsResult> {
+  const readPdf = options.readPdf ?? readPdfFacts;
+  const cache = loadCache(options.cacheFile);
+  const used: Cache = {};
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const out: Review[] = [];
+  for (const review of reviews) {
+    const documents: Review["documents"] = [];
+    for (const [d, doc] of review.documents.entries()) {
+      const format = "file" in doc ? factsFormat(doc.file) : undefined;
+      if (!("file" in doc) || !format) {
+        documents.push(doc);
+        continue;
+      }
+      const where = { file: `reviews/${review.id}/${doc.file}`, review: `review "${review.id}"`, field: `documents[${d + 1}].file` };
+      const bytes = readFileSync(path.join(options.reviewsDir, review.id, doc.file));
+      let facts: DocumentFacts;
+      if (format === "markdown") {
+        const source = bytes.toString("utf8");
+        facts = { format, source };
+        const skips = headingSkips(source);
+        if (skips.length)
+          warnings.push({
+            ...where,
+            message: `its headings skip a level (${skips.join("; ")}), which breaks the outline a screen reader offers: use ## for sections and ### under them.`,
+          });
+      } else {
+        const hash = createHash("sha256").update(bytes).digest("hex");
+        try {
+          facts = cache[hash] ?? (await readPdf(bytes));
+        } catch (error) {
+          if (!(error instanceof UnreadablePdf)) throw error;
+          errors.push({ ...where, message: `this PDF cannot be published: ${error.message}` });
+          continue;
+        }
+        used[hash] = facts;
+        const shortfalls = pdfShortfalls(facts);
+        if (shortfalls.length)
+          warnings.push({
+            ...where,
+            message: `this PDF is not accessible: it ${shortfallText(shortfalls)}. Export it again as a tagged PDF with a title and language, or publish an HTML version; the accessibility statement lists it until then.`,
+          });
+      }
+      documents.push({ ...doc, facts });
+    }
+    out.push({ ...review, documents });
+  }
+  // Only the files in use are kept, so the cache never grows with files long gone.
+  saveCache(options.cacheFile, used);
+  return { reviews: out, errors, warnings };
+}
+
+/** Where a project keeps the cache: outside the site and the data, ignored by git. */
+export function factsCacheFile(root: string): string {
+  return path.join(root, ".cache", "document-facts.json");
+}
