@@ -1,6 +1,7 @@
 import type { IsoDate } from "../model/dates.ts";
 import { themeKey } from "../catalogue/facets.ts";
-import { XML_UNSAFE, type JsonIssue, type JsonSource } from "./json-source.ts";
+import type { JsonIssue, JsonSource } from "./json-source.ts";
+import { XML_UNSAFE } from "./json-issues.ts";
 import { quote, type Problem } from "./problems.ts";
 import { checkFile, isRecord, linkedFolderMessage, overviewReportOf, strayDocumentWarnings } from "./document-files.ts";
 import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema } from "./review-schema.ts";
