@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { onePagePdf } from "./one-page-pdf.ts";
 
 const AREAS = ["blackburn-with-darwen", "blackpool", "lancashire", "pan-lancashire"];
 const THEMES = [
@@ -49,23 +50,7 @@ const WORDS =
   );
 /** A small one-page PDF with a few lines of text, so that the build reads it and search indexes its text as it would a real report. */
 function tinyPdf(lines: string[]): string {
-  const text = lines.map((line, i) => `BT /F1 11 Tf 56 ${780 - i * 16} Td (${line.replace(/[\\()]/g, "\\$&")}) Tj ET`).join("\n");
-  const objects = [
-    "<< /Type /Catalog /Pages 2 0 R >>",
-    "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-    "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
-    "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    `<< /Length ${text.length} >>\nstream\n${text}\nendstream`,
-  ];
-  let pdf = "%PDF-1.4\n";
-  const offsets = objects.map((body, i) => {
-    const offset = pdf.length;
-    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
-    return offset;
-  });
-  const xref = pdf.length;
-  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("")}`;
-  return `${pdf}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return onePagePdf(lines, { size: 11, leading: 16 });
 }
 
 /** A small, fast, seeded generator (mulberry32): the same seed always gives the same data. */

@@ -2,11 +2,17 @@ import { chmodSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
+import type { Review } from "../../../src/model/review.ts";
 import type { SiteSettings } from "../../../src/content/site-settings.ts";
 import { checkBuiltSite, unreadable } from "../../../src/checks/site-check.ts";
 import { buildSearchIndex } from "../../../src/build/search-index.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 import { temporaryFolder } from "../../helpers/temporary.ts";
+
+/** A validated review for the check's catalogue: listed or removed by its type and date. */
+function review(id: string, type: "CSPR" | "SCR", published: string, documents: Review["documents"] = []): Review {
+  return { id, title: id, type, area: "northshire", status: "published", published, themes: [], documents };
+}
 
 /** A built site of the given files. */
 function builtSite(files: Record<string, string>): string {
@@ -97,16 +103,6 @@ describe("checkBuiltSite reads links with an HTML parser", () => {
 describe("checkBuiltSite's check of the search index and of permissions", () => {
   const reviewPage = (title: string) =>
     `<!doctype html><html lang="en"><head><title>${title}</title></head><body><main data-pagefind-body><h1>${title}</h1><p>Text about ${title}.</p></main></body></html>`;
-  const review = (id: string, type: "CSPR" | "SCR", published: string) => ({
-    id,
-    title: id,
-    type,
-    area: "northshire",
-    status: "published" as const,
-    published,
-    themes: [],
-    documents: [],
-  });
   const catalogue = buildCatalogue(
     [review("kept", "CSPR", "2024-01-01"), review("gone", "SCR", "2020-01-01")],
     fixtureSite() as unknown as SiteSettings,
@@ -171,21 +167,6 @@ describe("checkBuiltSite for a site under a path of its domain", () => {
 });
 
 describe("checkBuiltSite's check of what each review leaves in the build", () => {
-  const review = (
-    id: string,
-    type: "CSPR" | "SCR",
-    published: string,
-    documents: { kind: "overview-report"; title: string; file: string; bytes: number }[] = [],
-  ) => ({
-    id,
-    title: id,
-    type,
-    area: "northshire",
-    status: "published" as const,
-    published,
-    themes: [],
-    documents,
-  });
   const catalogue = buildCatalogue(
     [
       review("kept", "CSPR", "2024-01-01", [{ kind: "overview-report", title: "Overview report", file: "report.pdf", bytes: 1 }]),
