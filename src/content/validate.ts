@@ -11,8 +11,11 @@ import { RESERVED_IDS, SLUG, type Review, type ReviewDocument } from "../model/r
 export interface ValidationContext {
   /** Area keys from `_data/site.json`. */
   areaKeys: readonly string[];
-  /** The folder that holds `reviews/<id>/` document folders. */
-  reviewsDir: string;
+  /**
+   * The folder that holds `reviews/<id>/` document folders; `null` where there is
+   * none to look in (the editor in a browser), and then no file is looked for.
+   */
+  reviewsDir: string | null;
   buildDate: IsoDate;
 }
 
@@ -115,7 +118,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
       } else firstById.set(id, index);
     }
     const hasFiles = Array.isArray(documents) && documents.some((doc: unknown) => isRecord(doc) && doc.file !== undefined);
-    const linkedFolder = hasFiles && isUsableId(id) ? linkedFolderMessage(id, ctx) : undefined;
+    const files = ctx.reviewsDir === null ? undefined : { ...ctx, reviewsDir: ctx.reviewsDir };
+    const linkedFolder = files && hasFiles && isUsableId(id) ? linkedFolderMessage(id, files) : undefined;
     if (linkedFolder) add(["documents"], linkedFolder);
     if (Array.isArray(documents)) {
       documents.forEach((doc: unknown, d: number) => {
@@ -130,8 +134,8 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
         // A file name already refused for what is in it is not looked for on disk.
         const plainFile =
           typeof doc.file === "string" && /\S/.test(doc.file) && doc.file.length <= MAX_LENGTH.file && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
-        if (plainFile && !linkedFolder && typeof doc.file === "string" && isUsableId(id)) {
-          const checked = checkFile(doc.file, id, ctx);
+        if (files && plainFile && !linkedFolder && typeof doc.file === "string" && isUsableId(id)) {
+          const checked = checkFile(doc.file, id, files);
           if (checked.message) add(["documents", d, "file"], checked.message);
           else fileBytes.set(d, checked.bytes!);
         }
@@ -168,6 +172,6 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     });
   });
 
-  warnings.push(...strayDocumentWarnings(source.value, ctx));
+  if (ctx.reviewsDir !== null) warnings.push(...strayDocumentWarnings(source.value, { ...ctx, reviewsDir: ctx.reviewsDir }));
   return { reviews, errors, warnings };
 }
