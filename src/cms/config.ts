@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stringify } from "yaml";
-import { DOCUMENT_FILE_TYPES, documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels } from "./labels.ts";
+import { documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels, UPLOAD_HINT } from "./labels.ts";
 import { reviewSchema } from "../content/review-schema.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
 
@@ -68,19 +68,15 @@ function objectFields(node: JsonNode, options: Record<string, Record<string, str
 }
 
 /**
- * The document's `file`: uploaded into the review's own folder, `reviews/<id>/`,
- * and saved as the bare file name the schema expects.
+ * The document's `file`: its name, typed. Sveltia CMS uploads a field's files
+ * into one folder for the whole data file, not one a review ("`{{fields.*}}`
+ * tags are not supported in the media folder path", its source says), so an
+ * upload from the form could never land in `reviews/<id>/`: the file is put
+ * there on GitHub (or in the folder, on a maintainer's own machine), and CI's
+ * `npm run validate` says if it is missing.
  */
 function documentFileField(base: CmsField): CmsField {
-  const { maxlength: _length, pattern: _pattern, ...rest } = base; // the file widget takes neither; the build checks the name
-  return {
-    ...rest,
-    widget: "file",
-    accept: DOCUMENT_FILE_TYPES,
-    choose_url: false,
-    media_folder: "/reviews/{{fields.id}}",
-    public_folder: "",
-  };
+  return { ...base, hint: `${base.hint as string} ${UPLOAD_HINT}` };
 }
 
 /**
@@ -109,9 +105,10 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
       commit_messages: { update: "Update the case reviews (from the editor)", uploadMedia: "Upload {{path}} (from the editor)" },
     },
     publish_mode: "simple",
+    // Nothing is uploaded from the form (see documentFileField); Sveltia CMS requires a media folder all the same.
     media_folder: "reviews",
     public_folder: "/reviews",
-    output: { omit_empty_optional_fields: true, json: { indent_style: "space", indent_size: 2 } },
+    output: { omit_empty_optional_fields: true },
     collections: [
       {
         name: "reviews",
@@ -122,7 +119,8 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
             name: "reviews",
             label: "Case reviews",
             file: "_data/reviews.json",
-            format: "json",
+            // Registered by /admin/reviews-editor.js: JSON in the file's one form, each SCR's leaving day, and the build's checks on save.
+            format: "reviews-json",
             fields: [
               {
                 name: "reviews",
@@ -130,6 +128,8 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
                 label_singular: "review",
                 widget: "list",
                 root: true,
+                // A new review goes first, where the editor opens, as the newest reviews are first in the file.
+                add_to_top: true,
                 collapsed: true,
                 summary: REVIEW_SUMMARY,
                 fields,

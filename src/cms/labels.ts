@@ -1,4 +1,5 @@
 import { DOCUMENT_EXTENSIONS, DOCUMENT_KIND_LABELS } from "../catalogue/documents.ts";
+import { LEAVES_KEY } from "./editor-rules.ts";
 
 /** What the editor's select lists show for each value (the value saved is the code the data uses). */
 export function typeLabels(retentionMonths: number): Record<string, string> {
@@ -16,13 +17,13 @@ export function documentKindLabels(): Record<string, string> {
   return { ...DOCUMENT_KIND_LABELS, other: "Other" };
 }
 
-/** File types a document may be, as the upload dialog's `accept` list: the build's own list. */
-export const DOCUMENT_FILE_TYPES = DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(",");
+/** How a document's file gets into its review's folder, said under the file's name in the form. */
+export const UPLOAD_HINT = `Put the file itself in that folder: on GitHub, open the folder reviews/(id)/ (or type it as the file's path) and use "Add file", then "Upload files". It may be ${DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(", ")}.`;
 
 /**
- * The line each review shows in the editor's list: its title, date published
- * and type, whose label for an SCR says when it leaves. Sveltia's summary
- * templates can format a date but not add months to one, so the removal date
- * itself is not shown; the nightly report lists the SCRs leaving in the next 30 days.
+ * The line each review shows in the editor's list, short enough to be read
+ * whole: its title, how long it stays (for an SCR the day it leaves the site,
+ * worked out by the build's own rule when the editor opens the file:
+ * src/cms/editor-rules.ts), and its date published.
  */
-export const REVIEW_SUMMARY = "{{fields.title}} · published {{fields.published | default('not yet')}} · {{fields.type}}";
+export const REVIEW_SUMMARY = `{{fields.title}} · {{fields.${LEAVES_KEY} | default('new, not saved yet')}} · published {{fields.published | default('not yet')}}`;

@@ -8,11 +8,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { indexedUrls } from "../../src/build/search-index.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
-import { SVELTIA_BUNDLE } from "../../src/eleventy/plugin.ts";
+import { ICON_FONT, SVELTIA_BUNDLE, sveltiaWithLocalFont } from "../../src/cms/editor-bundle.ts";
 import { weighPages } from "../../tools/page-weight.ts";
 import { documentsOf } from "../helpers/documents.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
-import { fixtureReviews, PROJECT_ROOT } from "../helpers/site.ts";
+import { fixtureReviews, fixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
 
 const cspOf = (html: string) => /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1]?.replaceAll("&#39;", "'");
 
@@ -27,13 +27,36 @@ describe("the editor at /admin/ (built site)", () => {
     out = path.join(site.root, "_site");
   });
 
-  it("is served from the site itself: its page, the generated config and Sveltia CMS's bundle from node_modules (no CDN)", () => {
-    expect(site.files().filter((f) => f.startsWith("admin/"))).toEqual(["admin/config.yml", "admin/index.html", "admin/sveltia-cms.js"]);
-    expect(readFileSync(path.join(out, "admin", "sveltia-cms.js"))).toEqual(readFileSync(path.join(PROJECT_ROOT, SVELTIA_BUNDLE)));
+  it("is served from the site itself: its page, the generated config, Sveltia CMS's bundle from node_modules with its icon font, and the editor's script", () => {
+    expect(site.files().filter((f) => f.startsWith("admin/"))).toEqual([
+      "admin/config.yml",
+      "admin/fonts/material-symbols-outlined.woff2",
+      "admin/index.html",
+      "admin/reviews-editor.js",
+      "admin/sveltia-cms.js",
+    ]);
+    const bundle = site.read("admin/sveltia-cms.js");
+    expect(bundle).toBe(sveltiaWithLocalFont(readFileSync(path.join(PROJECT_ROOT, SVELTIA_BUNDLE), "utf8")));
+    expect(bundle).toContain("url(fonts/material-symbols-outlined.woff2)");
+    expect(bundle).not.toContain("cdn.jsdelivr.net/fontsource/fonts/material-symbols");
+    expect(readFileSync(path.join(out, "admin", "fonts", "material-symbols-outlined.woff2"))).toEqual(readFileSync(path.join(PROJECT_ROOT, ICON_FONT)));
     expect(site.read("admin/config.yml")).toBe(readFileSync(path.join(PROJECT_ROOT, "admin", "config.yml"), "utf8"));
     const page = site.read("admin/index.html");
-    expect(page).toContain('<script src="sveltia-cms.js"></script>');
+    expect(page).toContain('<script src="sveltia-cms.js"></script>\n<script src="reviews-editor.js"></script>');
     expect(page).not.toMatch(/https?:\/\/(?!api\.github\.com|github\.com|\*?\.?\w*\.?githubusercontent\.com)[^\s"';]+/);
+  });
+
+  it("hands the editor's script this partnership's areas and retention period, from its site.json", () => {
+    const script = site.read("admin/reviews-editor.js");
+    const areas = Object.keys(fixtureSite().areas as object);
+    // Minified: the settings object as a literal, its keys unquoted.
+    const settings = `{retentionMonths:${fixtureSite().retentionMonths},areaKeys:${JSON.stringify(areas)}}`;
+    expect(script.includes(settings), `the script holds ${settings}`).toBe(true);
+    expect(script.includes('"reviews-json"')).toBe(true);
+  });
+
+  it("refuses to serve a Sveltia CMS bundle that loads its icon font from somewhere else than it did, rather than serve it from a CDN", () => {
+    expect(() => sveltiaWithLocalFont("/* a later version */ src:url(https://fonts.example/icons.woff2)")).toThrow(/no longer loads its icon font/);
   });
 
   it("is noindex, with its own Content-Security-Policy that the public pages do not share", () => {

@@ -1,0 +1,66 @@
+/**
+ * The editor's own script (/admin/reviews-editor.js, bundled by
+ * src/cms/editor-bundle.ts, loaded after Sveltia CMS and only at /admin/): the
+ * file format `reviews-json` that admin/config.yml names for `_data/reviews.json`.
+ * Opening the file adds each SCR's leaving line; saving refuses what the build
+ * would refuse, saying so in a message a screen reader announces, and writes
+ * the file in its one form.
+ */
+import { editorMessage, editorProblems, reviewsFileText, withLeavingLines, type EditorSettings } from "../editor-rules.ts";
+
+/** Fixed when the site is built, from _data/site.json. */
+declare const EDITOR_SETTINGS: EditorSettings;
+
+interface SveltiaCms {
+  registerCustomFormat(name: string, extension: string, methods: { fromFile: (text: string) => unknown; toFile: (value: unknown) => string }): void;
+}
+
+const MESSAGE_ID = "reviews-editor-problems";
+
+/** Today's date where the partnership is, as the build reads dates. */
+function todayInLondon(): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+}
+
+/** A message at the top of the page, announced as an alert, until it is closed or the next save. */
+function showProblems(text: string): void {
+  document.getElementById(MESSAGE_ID)?.remove();
+  const box = document.createElement("div");
+  box.id = MESSAGE_ID;
+  box.setAttribute("role", "alert");
+  box.className = "reviews-editor-problems";
+  // Above the editor, which fills the window, until it is closed: Sveltia's own dialog, shown over it, closes first.
+  box.style.cssText =
+    "position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:50vh;overflow:auto;margin:0;padding:1rem 1.5rem;background:#fff;color:#0b0c0c;border-bottom:4px solid #d4351c;font:1rem/1.4 system-ui,sans-serif;";
+  const heading = document.createElement("p");
+  heading.textContent = "Not saved. Please correct this and save again:";
+  const body = document.createElement("pre");
+  body.style.cssText = "white-space:pre-wrap;font:inherit;";
+  body.textContent = text;
+  const close = document.createElement("button");
+  close.type = "button";
+  close.textContent = "Close this message";
+  close.addEventListener("click", () => box.remove());
+  box.append(heading, body, close);
+  document.body.prepend(box);
+}
+
+function toFile(value: unknown): string {
+  document.getElementById(MESSAGE_ID)?.remove();
+  const text = reviewsFileText(value);
+  const problems = editorProblems(text, EDITOR_SETTINGS, todayInLondon());
+  if (problems.length) {
+    const message = editorMessage(problems);
+    showProblems(message);
+    // Sveltia CMS shows the cause of a "saving_failed" error in its dialog; any other error as "try again later".
+    throw new Error("saving_failed", { cause: new Error(message) });
+  }
+  return text;
+}
+
+const cms = (window as unknown as { CMS?: SveltiaCms }).CMS;
+if (!cms) throw new Error("Sveltia CMS did not load before /admin/reviews-editor.js");
+cms.registerCustomFormat("reviews-json", "json", {
+  fromFile: (text) => withLeavingLines(JSON.parse(text), EDITOR_SETTINGS.retentionMonths),
+  toFile,
+});

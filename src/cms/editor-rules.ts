@@ -1,0 +1,82 @@
+/**
+ * What the editor at /admin/ does with `_data/reviews.json`, as plain functions
+ * that run both here (tests) and in the browser (bundled into
+ * /admin/reviews-editor.js by src/cms/editor-bundle.ts):
+ *
+ * - on opening the file, each dated SCR gets a line saying the day it leaves
+ *   the site (and each CSPR that it stays), by the build's own rule, for the
+ *   editor's list to show; it is worked out when the file is opened;
+ * - on saving, that line is taken out again, the file is written in its one
+ *   form (2-space JSON, trailing newline), and the build's own validation runs
+ *   on it: a save that `npm run validate` would refuse is refused, in its words.
+ */
+import type { IsoDate } from "../model/dates.ts";
+import { isIsoDate } from "../model/dates.ts";
+import { removalDate } from "../rules/publication.ts";
+import { parseJsonText } from "../content/json-source.ts";
+import { formatProblems, type Problem } from "../content/problems.ts";
+import { validateReviews } from "../content/validate.ts";
+import { REVIEWS_FILE } from "../content/paths.ts";
+
+/** The key the editor's list reads the leaving line from; never saved. */
+export const LEAVES_KEY = "leaves_site";
+
+/** What the editor needs of `_data/site.json`, fixed when the site is built. */
+export interface EditorSettings {
+  retentionMonths: number;
+  areaKeys: readonly string[];
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * What the editor's list says of a review's time on the site, by the build's own
+ * rule: "SCR, leaves the site on 2027-09-14" for a dated SCR, "SCR, leaves 12
+ * months after it is published" for one with no date yet, "CSPR, stays listed".
+ */
+export function leavingLine(review: unknown, retentionMonths: number): string | undefined {
+  if (!isRecord(review)) return undefined;
+  if (review.type === "CSPR") return "CSPR, stays listed";
+  if (review.type !== "SCR") return undefined;
+  if (!isIsoDate(review.published)) return `SCR, leaves ${retentionMonths} months after it is published`;
+  return `SCR, leaves the site on ${removalDate(review.published as IsoDate, { retentionMonths })}`;
+}
+
+/** The file's reviews as the editor shows them: each with its leaving line. */
+export function withLeavingLines(value: unknown, retentionMonths: number): unknown {
+  if (!Array.isArray(value)) return value;
+  return value.map((review) => {
+    const line = leavingLine(review, retentionMonths);
+    return line === undefined ? review : { ...(review as Record<string, unknown>), [LEAVES_KEY]: line };
+  });
+}
+
+/** `_data/reviews.json` as the editor writes it: the leaving lines taken out, 2-space JSON, a trailing newline. */
+export function reviewsFileText(value: unknown): string {
+  const list = Array.isArray(value) ? value.map((review) => (isRecord(review) ? withoutKey(review, LEAVES_KEY) : review)) : value;
+  return `${JSON.stringify(list, null, 2)}\n`;
+}
+
+function withoutKey(record: Record<string, unknown>, key: string): Record<string, unknown> {
+  const { [key]: _dropped, ...rest } = record;
+  return rest;
+}
+
+/**
+ * Everything the build's validation refuses in `text`, except what needs the
+ * documents' folder (whether a file is there): that is checked on the commit,
+ * by `npm run validate` in CI.
+ */
+export function editorProblems(text: string, settings: EditorSettings, today: IsoDate): Problem[] {
+  const parsed = parseJsonText(text, REVIEWS_FILE);
+  if (!parsed.source) return parsed.problems;
+  return validateReviews(parsed.source, { areaKeys: settings.areaKeys, reviewsDir: null, buildDate: today }).errors;
+}
+
+/** The problems as the editor says them: by review and field, without the file's line numbers, which a maintainer in a form never sees. */
+export function editorMessage(problems: readonly Problem[]): string {
+  return formatProblems(
+    problems.map(({ line: _line, column: _column, ...problem }) => problem),
+    "error",
+  );
+}

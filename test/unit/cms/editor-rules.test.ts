@@ -1,0 +1,96 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { editorMessage, editorProblems, LEAVES_KEY, leavingLine, reviewsFileText, withLeavingLines } from "../../../src/cms/editor-rules.ts";
+import { FIXTURES, fixtureSite, PROJECT_ROOT } from "../../helpers/site.ts";
+
+const northshire = { retentionMonths: 12, areaKeys: Object.keys(fixtureSite().areas as object) };
+const valid = { id: "child-z", title: "Child Z", type: "SCR", area: "northshire", status: "published", published: "2026-11-20" };
+const problemsOf = (list: unknown[], settings = northshire) => editorProblems(reviewsFileText(list), settings, "2026-11-26");
+
+describe("the leaving line the editor's list shows", () => {
+  it("gives a dated SCR the day it leaves, by the build's own rule: 29 February leaves on 28 February", () => {
+    expect(leavingLine({ type: "SCR", published: "2025-12-15" }, 12)).toBe("SCR, leaves the site on 2026-12-15");
+    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12)).toBe("SCR, leaves the site on 2025-02-28");
+    // Another partnership's retention period (test/fixtures/partnership-b keeps SCRs 24 months).
+    expect(leavingLine({ type: "SCR", published: "2025-04-02" }, 24)).toBe("SCR, leaves the site on 2027-04-02");
+  });
+
+  it("says an SCR with no date yet leaves after its retention period, and a CSPR stays; anything else has no line", () => {
+    expect(leavingLine({ type: "SCR", status: "delayed" }, 12)).toBe("SCR, leaves 12 months after it is published");
+    expect(leavingLine({ type: "SCR", published: "2026-02-30" }, 12)).toBe("SCR, leaves 12 months after it is published");
+    expect(leavingLine({ type: "CSPR", published: "2019-01-01" }, 12)).toBe("CSPR, stays listed");
+    expect(leavingLine({ type: "scr", published: "2025-01-01" }, 12)).toBeUndefined();
+    expect(leavingLine(null, 12)).toBeUndefined();
+    expect(leavingLine(["SCR"], 12)).toBeUndefined();
+  });
+});
+
+describe("the file as the editor reads and writes it", () => {
+  const files = [path.join(PROJECT_ROOT, "_data", "reviews.json"), path.join(FIXTURES, "reviews.json"), path.join(FIXTURES, "partnership-b", "reviews.json")];
+  it.each(files)("writes %s back in the one form (2-space JSON, a newline at the end), its leaving lines taken out", (file) => {
+    const text = readFileSync(file, "utf8");
+    const shown = withLeavingLines(JSON.parse(text), 12) as Record<string, unknown>[];
+    expect(shown.every((review) => typeof review[LEAVES_KEY] === "string")).toBe(true);
+    expect(reviewsFileText(shown)).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+  });
+
+  it("writes the repository's own reviews.json, which is kept in that form, back byte for byte", () => {
+    const text = readFileSync(files[0]!, "utf8");
+    expect(reviewsFileText(withLeavingLines(JSON.parse(text), 12))).toBe(text);
+  });
+
+  it("keeps hostile text as data: quotes, markup, line separators and non-Latin letters survive a round trip", () => {
+    const hostile = [{ ...valid, title: 'Child "Z" </script><b>é 𝒵 \u2028', summary: "line\nbreak & <img src=x onerror=alert(1)>" }];
+    const text = reviewsFileText(withLeavingLines(hostile, 12));
+    expect(JSON.parse(text)).toEqual(hostile);
+    expect(text.endsWith("}\n]\n")).toBe(true);
+  });
+
+  it("writes an empty list as the file's empty list, and leaves a value that is not a list as it is", () => {
+    expect(reviewsFileText(withLeavingLines([], 12))).toBe("[]\n");
+    expect(withLeavingLines({ reviews: [] }, 12)).toEqual({ reviews: [] });
+  });
+});
+
+describe("what the editor refuses to save: the build's own validation", () => {
+  it("accepts a valid review, and the repository's and the fixtures' own data", () => {
+    expect(problemsOf([valid])).toEqual([]);
+    const sample = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data", "reviews.json"), "utf8")) as unknown[];
+    const sampleSite = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data", "site.json"), "utf8")) as { areas: object };
+    expect(problemsOf(sample, { retentionMonths: 12, areaKeys: Object.keys(sampleSite.areas) })).toEqual([]);
+  });
+
+  it("refuses no title, an impossible date, a missing date unless delayed, a duplicate id, and an area of another partnership", () => {
+    const { title: _title, ...untitled } = valid;
+    const { published: _published, ...undated } = valid;
+    const problems = problemsOf([
+      untitled,
+      { ...valid, id: "child-y", published: "2026-02-30" },
+      { ...undated, id: "child-x" },
+      { ...valid },
+      { ...valid, id: "child-w", area: "eastmere" },
+    ]);
+    const said = problems.map((p) => `${p.review} ${p.field}: ${p.message}`).join("\n");
+    expect(said).toMatch(/review "child-z" title: .*missing/);
+    expect(said).toMatch(/review "child-y" published: "2026-02-30" is not a real calendar date/);
+    expect(said).toMatch(/review "child-x" published: this field is missing.*delayed/);
+    expect(said).toMatch(/review "child-z" id: the id "child-z" is already used by review 1/);
+    expect(said).toMatch(/review "child-w" area: .*northshire/);
+    expect(problemsOf([{ ...undated, status: "delayed" }])).toEqual([]);
+  });
+
+  it("says the problems by review and field, without the line numbers of a file the maintainer never sees", () => {
+    const message = editorMessage(problemsOf([{ ...valid, published: "2026-13-01" }]));
+    expect(message).toMatch(/^1 problem:\n {2}1\. _data\/reviews\.json, review "child-z", field "published": /);
+    expect(message).not.toMatch(/line \d/);
+  });
+
+  it("never looks for files: a document's file is checked on the commit, where the folder is", () => {
+    const withDocument = { ...valid, documents: [{ kind: "overview-report", title: "Overview report", file: "not-uploaded-yet.pdf" }] };
+    expect(problemsOf([withDocument])).toEqual([]);
+    expect(problemsOf([{ ...withDocument, documents: [{ kind: "overview-report", title: "Overview report" }] }])[0]?.message).toMatch(
+      /neither "file" nor "url"/,
+    );
+  });
+});
