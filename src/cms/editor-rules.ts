@@ -31,22 +31,29 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 /**
  * What the editor's list says of a review's time on the site, by the build's own
- * rule: "SCR, leaves the site on 2027-09-14" for a dated SCR, "SCR, leaves 12
- * months after it is published" for one with no date yet, "CSPR, stays listed".
+ * rule: "SCR, leaves the site on 2027-09-14" for a dated SCR ("left the site on"
+ * once that day has come), "SCR, leaves 12 months after it is published" for one
+ * with no date yet, "CSPR, stays listed".
  */
-export function leavingLine(review: unknown, retentionMonths: number): string | undefined {
+export function leavingLine(review: unknown, retentionMonths: number, today: IsoDate): string | undefined {
   if (!isRecord(review)) return undefined;
   if (review.type === "CSPR") return "CSPR, stays listed";
   if (review.type !== "SCR") return undefined;
   if (!isIsoDate(review.published)) return `SCR, leaves ${retentionMonths} months after it is published`;
-  return `SCR, leaves the site on ${removalDate(review.published as IsoDate, { retentionMonths })}`;
+  const leaves = removalDate(review.published as IsoDate, { retentionMonths });
+  return leaves <= today ? `SCR, left the site on ${leaves}` : `SCR, leaves the site on ${leaves}`;
+}
+
+/** Today's date in London, where the build reads its dates, from `now` (a browser's clock). */
+export function londonToday(now: Date = new Date()): IsoDate {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }
 
 /** The file's reviews as the editor shows them: each with its leaving line. */
-export function withLeavingLines(value: unknown, retentionMonths: number): unknown {
+export function withLeavingLines(value: unknown, retentionMonths: number, today: IsoDate): unknown {
   if (!Array.isArray(value)) return value;
   return value.map((review) => {
-    const line = leavingLine(review, retentionMonths);
+    const line = leavingLine(review, retentionMonths, today);
     return line === undefined ? review : { ...(review as Record<string, unknown>), [LEAVES_KEY]: line };
   });
 }

@@ -11,7 +11,7 @@ import { chromium, type Browser, type Locator, type Page } from "playwright-core
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
-import { leavingLine } from "../../src/cms/editor-rules.ts";
+import { leavingLine, londonToday } from "../../src/cms/editor-rules.ts";
 import { openReviewsInEditor, readLocalFile, seedLocalRepository } from "../helpers/cms.ts";
 import { SCREENSHOTS } from "../helpers/browser.ts";
 import { documentsOf } from "../helpers/documents.ts";
@@ -76,13 +76,14 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain(`${reviews.length} Reviews`);
     const shown = new Set<string>();
     for (const review of reviews) {
-      const line = `${review.title} · ${leavingLine(review, site.retentionMonths)} · published ${review.published ?? "not yet"}`;
+      // The editor works the lines out at the browser's date: today's, as here.
+      const line = `${review.title} · ${leavingLine(review, site.retentionMonths, londonToday())} · published ${review.published ?? "not yet"}`;
       if (!(await scrollTo(page, line)).includes(line)) throw new Error(`The editor's list does not show: ${line}`);
       shown.add(line);
     }
     expect(shown.size).toBe(reviews.length);
-    // Child Hazel (SCR, published 2025-11-25) left on 2026-11-25; Baby Ivy (29 February 2024) on 28 February 2025.
-    expect(await scrollTo(page, "Child Hazel")).toContain("Child Hazel · SCR, leaves the site on 2026-11-25 · published 2025-11-25");
+    // Child Hazel (SCR, published 2025-11-25) left on 2026-11-25, the day before these tests were written.
+    expect(await scrollTo(page, "Child Hazel")).toContain("Child Hazel · SCR, left the site on 2026-11-25 · published 2025-11-25");
     // The icons are the site's own font, not a CDN's (blocked by the editor's policy): no icon names shown as words.
     expect(await page.evaluate(() => document.fonts.check('24px "Material Symbols Outlined"'))).toBe(true);
     const iconFont = await page.evaluate(async () => {
@@ -187,7 +188,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
 
   it("edits an SCR: its line shows the day it leaves, and only that review changes in the file", async () => {
     const scr = reviews.find((review) => review.type === "SCR" && typeof review.published === "string")!;
-    const line = `${scr.title} · ${leavingLine(scr, site.retentionMonths)}`;
+    const line = `${scr.title} · ${leavingLine(scr, site.retentionMonths, londonToday())}`;
     await scrollTo(page, line);
     const expand = page.getByRole("group").filter({ hasText: line }).last().getByRole("button", { name: "Expand" }).first();
     const body = page.locator(`[id="${await expand.getAttribute("aria-controls")}"]`);

@@ -6,7 +6,7 @@
  * would refuse, saying so in a message a screen reader announces, and writes
  * the file in its one form.
  */
-import { editorMessage, editorProblems, reviewsFileText, withLeavingLines, type EditorSettings } from "../editor-rules.ts";
+import { editorMessage, editorProblems, londonToday, reviewsFileText, withLeavingLines, type EditorSettings } from "../editor-rules.ts";
 
 /** Fixed when the site is built, from _data/site.json. */
 declare const EDITOR_SETTINGS: EditorSettings;
@@ -16,11 +16,6 @@ interface SveltiaCms {
 }
 
 const MESSAGE_ID = "reviews-editor-problems";
-
-/** Today's date where the partnership is, as the build reads dates. */
-function todayInLondon(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
 
 /** A message at the top of the page, announced as an alert, until it is closed or the next save. */
 function showProblems(text: string): void {
@@ -48,7 +43,7 @@ function showProblems(text: string): void {
 function toFile(value: unknown): string {
   document.getElementById(MESSAGE_ID)?.remove();
   const text = reviewsFileText(value);
-  const problems = editorProblems(text, EDITOR_SETTINGS, todayInLondon());
+  const problems = editorProblems(text, EDITOR_SETTINGS, londonToday());
   if (problems.length) {
     const message = editorMessage(problems);
     showProblems(message);
@@ -61,6 +56,6 @@ function toFile(value: unknown): string {
 const cms = (window as unknown as { CMS?: SveltiaCms }).CMS;
 if (!cms) throw new Error("Sveltia CMS did not load before /admin/reviews-editor.js");
 cms.registerCustomFormat("reviews-json", "json", {
-  fromFile: (text) => withLeavingLines(JSON.parse(text), EDITOR_SETTINGS.retentionMonths),
+  fromFile: (text) => withLeavingLines(JSON.parse(text), EDITOR_SETTINGS.retentionMonths, londonToday()),
   toFile,
 });

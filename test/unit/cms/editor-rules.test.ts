@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { editorMessage, editorProblems, LEAVES_KEY, leavingLine, reviewsFileText, withLeavingLines } from "../../../src/cms/editor-rules.ts";
+import { editorMessage, editorProblems, LEAVES_KEY, leavingLine, londonToday, reviewsFileText, withLeavingLines } from "../../../src/cms/editor-rules.ts";
 import { FIXTURES, fixtureSite, PROJECT_ROOT } from "../../helpers/site.ts";
 
 const northshire = { retentionMonths: 12, areaKeys: Object.keys(fixtureSite().areas as object) };
@@ -10,19 +10,30 @@ const problemsOf = (list: unknown[], settings = northshire) => editorProblems(re
 
 describe("the leaving line the editor's list shows", () => {
   it("gives a dated SCR the day it leaves, by the build's own rule: 29 February leaves on 28 February", () => {
-    expect(leavingLine({ type: "SCR", published: "2025-12-15" }, 12)).toBe("SCR, leaves the site on 2026-12-15");
-    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12)).toBe("SCR, leaves the site on 2025-02-28");
+    expect(leavingLine({ type: "SCR", published: "2025-12-15" }, 12, "2026-11-26")).toBe("SCR, leaves the site on 2026-12-15");
+    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12, "2025-02-27")).toBe("SCR, leaves the site on 2025-02-28");
     // Another partnership's retention period (test/fixtures/partnership-b keeps SCRs 24 months).
-    expect(leavingLine({ type: "SCR", published: "2025-04-02" }, 24)).toBe("SCR, leaves the site on 2027-04-02");
+    expect(leavingLine({ type: "SCR", published: "2025-04-02" }, 24, "2026-11-26")).toBe("SCR, leaves the site on 2027-04-02");
+  });
+
+  it("says an SCR whose day has come has left, on that very day", () => {
+    expect(leavingLine({ type: "SCR", published: "2025-11-26" }, 12, "2026-11-25")).toBe("SCR, leaves the site on 2026-11-26");
+    expect(leavingLine({ type: "SCR", published: "2025-11-26" }, 12, "2026-11-26")).toBe("SCR, left the site on 2026-11-26");
+    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12, "2026-11-26")).toBe("SCR, left the site on 2025-02-28");
+  });
+
+  it("takes today as the date in London: 23:30 UTC on 30 June is 1 July there, and 31 December is still 31 December", () => {
+    expect(londonToday(new Date("2026-06-30T23:30:00Z"))).toBe("2026-07-01");
+    expect(londonToday(new Date("2026-12-31T23:30:00Z"))).toBe("2026-12-31");
   });
 
   it("says an SCR with no date yet leaves after its retention period, and a CSPR stays; anything else has no line", () => {
-    expect(leavingLine({ type: "SCR", status: "delayed" }, 12)).toBe("SCR, leaves 12 months after it is published");
-    expect(leavingLine({ type: "SCR", published: "2026-02-30" }, 12)).toBe("SCR, leaves 12 months after it is published");
-    expect(leavingLine({ type: "CSPR", published: "2019-01-01" }, 12)).toBe("CSPR, stays listed");
-    expect(leavingLine({ type: "scr", published: "2025-01-01" }, 12)).toBeUndefined();
-    expect(leavingLine(null, 12)).toBeUndefined();
-    expect(leavingLine(["SCR"], 12)).toBeUndefined();
+    expect(leavingLine({ type: "SCR", status: "delayed" }, 12, "2026-11-26")).toBe("SCR, leaves 12 months after it is published");
+    expect(leavingLine({ type: "SCR", published: "2026-02-30" }, 12, "2026-11-26")).toBe("SCR, leaves 12 months after it is published");
+    expect(leavingLine({ type: "CSPR", published: "2019-01-01" }, 12, "2026-11-26")).toBe("CSPR, stays listed");
+    expect(leavingLine({ type: "scr", published: "2025-01-01" }, 12, "2026-11-26")).toBeUndefined();
+    expect(leavingLine(null, 12, "2026-11-26")).toBeUndefined();
+    expect(leavingLine(["SCR"], 12, "2026-11-26")).toBeUndefined();
   });
 });
 
@@ -30,26 +41,26 @@ describe("the file as the editor reads and writes it", () => {
   const files = [path.join(PROJECT_ROOT, "_data", "reviews.json"), path.join(FIXTURES, "reviews.json"), path.join(FIXTURES, "partnership-b", "reviews.json")];
   it.each(files)("writes %s back in the one form (2-space JSON, a newline at the end), its leaving lines taken out", (file) => {
     const text = readFileSync(file, "utf8");
-    const shown = withLeavingLines(JSON.parse(text), 12) as Record<string, unknown>[];
+    const shown = withLeavingLines(JSON.parse(text), 12, "2026-11-26") as Record<string, unknown>[];
     expect(shown.every((review) => typeof review[LEAVES_KEY] === "string")).toBe(true);
     expect(reviewsFileText(shown)).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
   });
 
   it("writes the repository's own reviews.json, which is kept in that form, back byte for byte", () => {
     const text = readFileSync(files[0]!, "utf8");
-    expect(reviewsFileText(withLeavingLines(JSON.parse(text), 12))).toBe(text);
+    expect(reviewsFileText(withLeavingLines(JSON.parse(text), 12, "2026-11-26"))).toBe(text);
   });
 
   it("keeps hostile text as data: quotes, markup, line separators and non-Latin letters survive a round trip", () => {
     const hostile = [{ ...valid, title: 'Child "Z" </script><b>é 𝒵 \u2028', summary: "line\nbreak & <img src=x onerror=alert(1)>" }];
-    const text = reviewsFileText(withLeavingLines(hostile, 12));
+    const text = reviewsFileText(withLeavingLines(hostile, 12, "2026-11-26"));
     expect(JSON.parse(text)).toEqual(hostile);
     expect(text.endsWith("}\n]\n")).toBe(true);
   });
 
   it("writes an empty list as the file's empty list, and leaves a value that is not a list as it is", () => {
-    expect(reviewsFileText(withLeavingLines([], 12))).toBe("[]\n");
-    expect(withLeavingLines({ reviews: [] }, 12)).toEqual({ reviews: [] });
+    expect(reviewsFileText(withLeavingLines([], 12, "2026-11-26"))).toBe("[]\n");
+    expect(withLeavingLines({ reviews: [] }, 12, "2026-11-26")).toEqual({ reviews: [] });
   });
 });
 
