@@ -164,6 +164,10 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     };
     const expected = `${JSON.stringify([added, ...reviews], null, 2)}\n`;
     await expect.poll(async () => readLocalFile(page, "_data/reviews.json"), { timeout: 15_000 }).toBe(expected);
+    // Opened again, the saved review is first, with the day it leaves.
+    await openReviewsInEditor(page, `${server.url}/admin/`);
+    const line = `Child Zara · ${leavingLine(added, site.retentionMonths, londonToday())} · published 2026-11-20`;
+    await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain(line);
     await shot(page, "admin-5-saved.png");
 
     // The PDF goes into reviews/child-zara/ on GitHub (the editor cannot put it there: see src/cms/config.ts).

@@ -47,11 +47,14 @@ export async function readLocalFile(page: Page, name: string): Promise<string | 
   );
 }
 
-/** Open the editor with the local-folder backend and the reviews file, as a maintainer would. */
+/** Open the editor with the local-folder backend and the reviews file, as a maintainer would (signing in again if asked). */
 export async function openReviewsInEditor(page: Page, adminUrl: string): Promise<void> {
   await page.goto(adminUrl);
-  await page.getByRole("button", { name: /Work with Local Repository/ }).click();
+  const signIn = page.getByRole("button", { name: /Work with Local Repository/ });
   // The collection's one file, then the editor for it.
-  await page.getByRole("row").or(page.getByRole("gridcell")).or(page.getByRole("link")).filter({ hasText: "Case reviews" }).first().click();
+  const reviews = page.getByRole("row").or(page.getByRole("gridcell")).or(page.getByRole("link")).filter({ hasText: "Case reviews" }).first();
+  await signIn.or(reviews).first().waitFor();
+  if (await signIn.isVisible()) await signIn.click();
+  await reviews.click();
   await page.getByRole("button", { name: "Save" }).waitFor();
 }
