@@ -12,22 +12,44 @@ import type { EditorSettings } from "./editor-rules.ts";
 /** Sveltia CMS's browser bundle, from the project's folder (Eleventy runs there). */
 export const SVELTIA_BUNDLE = "node_modules/@sveltia/cms/dist/sveltia-cms.js";
 
-/** The Material Symbols icon font (Fontsource's package of Google's font, Apache 2.0), served at /admin/fonts/. */
-export const ICON_FONT = "node_modules/@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2";
-export const ICON_FONT_URL = "fonts/material-symbols-outlined.woff2";
-
-/** Where Sveltia CMS loads the icon font from, e.g. https://cdn.jsdelivr.net/fontsource/fonts/material-symbols-outlined:vf@5.3.7/latin-wght-normal.woff2. */
-const ICON_FONT_CDN = /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/material-symbols-outlined[^)'"\s]*\.woff2/g;
+/**
+ * The fonts Sveltia CMS would fetch from a CDN (which the editor's policy blocks), from Fontsource's
+ * packages on npm (the icon font is Google's Material Symbols, Apache 2.0; the text fonts OFL),
+ * served at /admin/fonts/: without the icon font the editor shows icon names ("expand_more") as words.
+ */
+export const FONTS = [
+  {
+    cdn: /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/material-symbols-outlined[^)'"\s]*\.woff2/g,
+    from: "node_modules/@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
+    to: "fonts/material-symbols-outlined.woff2",
+  },
+  {
+    cdn: /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/source-sans-3[^)'"\s]*\.woff2/g,
+    from: "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
+    to: "fonts/source-sans-3.woff2",
+  },
+  {
+    cdn: /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/noto-mono[^)'"\s]*\.woff2/g,
+    from: "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
+    to: "fonts/noto-mono.woff2",
+  },
+] as const;
 
 /**
- * Sveltia CMS's bundle with its icon font served from the site: without it the
- * editor shows icon names ("expand_more") as text, and screen readers may read them.
- * Fails when the bundle no longer names the font where it did (a new version of Sveltia CMS).
+ * Sveltia CMS's bundle with its fonts served from the site. Fails when the bundle
+ * no longer names a font where it did, or names another CDN address (a new version
+ * of Sveltia CMS), rather than serve an editor that reaches out to a CDN.
  */
-export function sveltiaWithLocalFont(bundle = readFileSync(SVELTIA_BUNDLE, "utf8")): string {
-  const found = bundle.match(ICON_FONT_CDN)?.length ?? 0;
-  if (found === 0) throw new Error(`${SVELTIA_BUNDLE} no longer loads its icon font from ${ICON_FONT_CDN.source}; update src/cms/editor-bundle.ts.`);
-  return bundle.replace(ICON_FONT_CDN, ICON_FONT_URL);
+export function sveltiaWithLocalFonts(bundle = readFileSync(SVELTIA_BUNDLE, "utf8")): string {
+  let out = bundle;
+  for (const font of FONTS) {
+    if (!font.cdn.test(out)) throw new Error(`${SVELTIA_BUNDLE} no longer loads ${font.to} from ${font.cdn.source}; update src/cms/editor-bundle.ts.`);
+    font.cdn.lastIndex = 0;
+    out = out.replace(font.cdn, font.to);
+  }
+  const left = /https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^)'"\s]*/.exec(out);
+  if (left) throw new Error(`${SVELTIA_BUNDLE} loads a font this site does not serve: ${left[0]}; add it to FONTS in src/cms/editor-bundle.ts.`);
+  return out;
 }
 
 /** Node's modules, which the validation imports for reading files; the editor never reads files, so any use of them is an error. */

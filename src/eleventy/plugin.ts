@@ -8,7 +8,7 @@ import { copyDocuments } from "../build/copy-documents.ts";
 import { buildSearchIndex, searchContent } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { catalogueForBuild } from "./catalogue-data.ts";
-import { ICON_FONT, ICON_FONT_URL } from "../cms/editor-bundle.ts";
+import { FONTS } from "../cms/editor-bundle.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -37,12 +37,12 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   // --pathprefix by the build): Eleventy's HTML <base> plugin, which the feed plugin adds, then prefixes every
   // root-relative address in every page.
   eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
-  // The editor at /admin/: admin/index.html, the generated config.yml and the icon font, copied as they are;
+  // The editor at /admin/: admin/index.html, the generated config.yml and the editor's fonts, copied as they are;
   // its scripts are pages/admin-*.11ty.ts. Never in a collection, the sitemap or the search index.
   eleventyConfig.addPassthroughCopy({
     "admin/index.html": "admin/index.html",
     "admin/config.yml": "admin/config.yml",
-    [ICON_FONT]: `admin/${ICON_FONT_URL}`,
+    ...Object.fromEntries(FONTS.map((font) => [font.from, `admin/${font.to}`])),
   });
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");

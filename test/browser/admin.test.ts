@@ -46,6 +46,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
   let browser: Browser;
   let page: Page;
   let violations: string[];
+  let blockedFonts: string[];
   beforeAll(async () => {
     project = fixtureProject({ reviews: REVIEWS, files: documentsOf(reviews) });
     const schema = await project.run("schema");
@@ -63,6 +64,11 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
   beforeEach(async () => {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
     violations = [];
+    blockedFonts = [];
+    // A font the policy blocks is a console error, with no request event: look for those.
+    page.on("console", (message) => {
+      if (/Loading the font .* violates/.test(message.text())) blockedFonts.push(message.text());
+    });
     // What the editor's own policy blocks from this site's origin would be a broken editor; a CDN it blocks is by design.
     page.on("console", (message) => {
       if (message.type() === "error" && message.text().includes(server.url)) violations.push(message.text());
@@ -85,6 +91,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     // Child Hazel (SCR, published 2025-11-25) left on 2026-11-25, the day before these tests were written.
     expect(await scrollTo(page, "Child Hazel")).toContain("Child Hazel · SCR, left the site on 2026-11-25 · published 2025-11-25");
     // The icons are the site's own font, not a CDN's (blocked by the editor's policy): no icon names shown as words.
+    expect(blockedFonts).toEqual([]);
     expect(await page.evaluate(() => document.fonts.check('24px "Material Symbols Outlined"'))).toBe(true);
     const iconFont = await page.evaluate(async () => {
       await document.fonts.ready;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { indexedUrls } from "../../src/build/search-index.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
-import { ICON_FONT, SVELTIA_BUNDLE, sveltiaWithLocalFont } from "../../src/cms/editor-bundle.ts";
+import { FONTS, SVELTIA_BUNDLE, sveltiaWithLocalFonts } from "../../src/cms/editor-bundle.ts";
 import { weighPages } from "../../tools/page-weight.ts";
 import { documentsOf } from "../helpers/documents.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
@@ -27,19 +27,23 @@ describe("the editor at /admin/ (built site)", () => {
     out = path.join(site.root, "_site");
   });
 
-  it("is served from the site itself: its page, the generated config, Sveltia CMS's bundle from node_modules with its icon font, and the editor's script", () => {
+  it("is served from the site itself: its page, the generated config, Sveltia CMS's bundle from node_modules with its fonts, and the editor's script", () => {
     expect(site.files().filter((f) => f.startsWith("admin/"))).toEqual([
       "admin/config.yml",
       "admin/fonts/material-symbols-outlined.woff2",
+      "admin/fonts/noto-mono.woff2",
+      "admin/fonts/source-sans-3.woff2",
       "admin/index.html",
       "admin/reviews-editor.js",
       "admin/sveltia-cms.js",
     ]);
     const bundle = site.read("admin/sveltia-cms.js");
-    expect(bundle).toBe(sveltiaWithLocalFont(readFileSync(path.join(PROJECT_ROOT, SVELTIA_BUNDLE), "utf8")));
-    expect(bundle).toContain("url(fonts/material-symbols-outlined.woff2)");
-    expect(bundle).not.toContain("cdn.jsdelivr.net/fontsource/fonts/material-symbols");
-    expect(readFileSync(path.join(out, "admin", "fonts", "material-symbols-outlined.woff2"))).toEqual(readFileSync(path.join(PROJECT_ROOT, ICON_FONT)));
+    expect(bundle).toBe(sveltiaWithLocalFonts(readFileSync(path.join(PROJECT_ROOT, SVELTIA_BUNDLE), "utf8")));
+    for (const font of FONTS) {
+      expect(bundle).toContain(`url(${font.to})`);
+      expect(readFileSync(path.join(out, "admin", font.to))).toEqual(readFileSync(path.join(PROJECT_ROOT, font.from)));
+    }
+    expect(bundle).not.toMatch(/cdn\.jsdelivr\.net|fonts\.googleapis|fonts\.gstatic/);
     expect(site.read("admin/config.yml")).toBe(readFileSync(path.join(PROJECT_ROOT, "admin", "config.yml"), "utf8"));
     const page = site.read("admin/index.html");
     expect(page).toContain('<script src="sveltia-cms.js"></script>\n<script src="reviews-editor.js"></script>');
@@ -55,8 +59,14 @@ describe("the editor at /admin/ (built site)", () => {
     expect(script.includes('"reviews-json"')).toBe(true);
   });
 
-  it("refuses to serve a Sveltia CMS bundle that loads its icon font from somewhere else than it did, rather than serve it from a CDN", () => {
-    expect(() => sveltiaWithLocalFont("/* a later version */ src:url(https://fonts.example/icons.woff2)")).toThrow(/no longer loads its icon font/);
+  it("refuses to serve a Sveltia CMS bundle that loads a font from anywhere but the site", () => {
+    const bundle = readFileSync(path.join(PROJECT_ROOT, SVELTIA_BUNDLE), "utf8");
+    expect(() => sveltiaWithLocalFonts(bundle.replace(FONTS[0].cdn, "https://fonts.example/icons.woff2"))).toThrow(
+      /no longer loads fonts\/material-symbols-outlined\.woff2/,
+    );
+    expect(() => sveltiaWithLocalFonts(`${bundle}src:url(https://cdn.jsdelivr.net/fontsource/fonts/new-font@1/latin.woff2)`)).toThrow(
+      /loads a font this site does not serve/,
+    );
   });
 
   it("is noindex, with its own Content-Security-Policy that the public pages do not share", () => {
