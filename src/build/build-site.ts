@@ -102,7 +102,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const inputFile = path.join(build.input, "build-input.json");
     await writeFile(inputFile, serialiseBuildInput({ ...input, buildDate: options.buildDate }));
     await checkpoint("eleventy");
-    await runEleventy(root, build.site, inputFile, pathPrefix(input.site.url));
+    // The search index is made from the catalogue, not from the written pages, so it is built while
+    // Eleventy runs (two processes, two cores), beside the site, and moved in once both have finished.
+    const search = searchContent(catalogue);
+    await writeFile(path.join(build.input, SEARCH_CONTENT_FILE), JSON.stringify(search));
+    const stagedIndex = path.join(build.dir, "pagefind");
+    const [pages, index] = await Promise.allSettled([
+      runEleventy(root, build.site, inputFile, pathPrefix(input.site.url)),
+      buildSearchIndex(build.site, search, { outputPath: stagedIndex }),
+    ]);
+    if (pages.status === "rejected") throw pages.reason;
     // The advance removal notices are kept with the build, never served.
     await rename(path.join(build.site, "_notices"), build.notices).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
@@ -110,9 +119,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await checkpoint("documents");
     await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
     await checkpoint("index");
-    const search = searchContent(catalogue);
-    await writeFile(path.join(build.input, SEARCH_CONTENT_FILE), JSON.stringify(search));
-    await buildSearchIndex(build.site, search);
+    if (index.status === "rejected") throw index.reason;
+    await rename(stagedIndex, path.join(build.site, "pagefind"));
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
     await makeReadable(build.site);
