@@ -8,9 +8,7 @@ import { copyDocuments } from "../build/copy-documents.ts";
 import { buildSearchIndex, searchContent } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { catalogueForBuild } from "./catalogue-data.ts";
-
-/** Sveltia CMS's browser bundle, served at /admin/sveltia-cms.js (no CDN). */
-export const SVELTIA_BUNDLE = "node_modules/@sveltia/cms/dist/sveltia-cms.js";
+import { PASSTHROUGH } from "./passthrough.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -38,14 +36,7 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   // The site may live under a path of its own domain (the path of `url` in site.json, handed to Eleventy as
   // --pathprefix by the build): Eleventy's HTML <base> plugin, which the feed plugin adds, then prefixes every
   // root-relative address in every page.
-  eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
-  // The editor at /admin/ (admin/index.html, the generated config.yml) and Sveltia CMS's own bundle from
-  // node_modules, copied as they are: never templates, never in a collection, the sitemap or the search index.
-  eleventyConfig.addPassthroughCopy({
-    "admin/index.html": "admin/index.html",
-    "admin/config.yml": "admin/config.yml",
-    [SVELTIA_BUNDLE]: "admin/sveltia-cms.js",
-  });
+  eleventyConfig.addPassthroughCopy(PASSTHROUGH);
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
 

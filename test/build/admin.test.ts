@@ -8,7 +8,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { indexedUrls } from "../../src/build/search-index.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
-import { SVELTIA_BUNDLE } from "../../src/eleventy/plugin.ts";
+import { SVELTIA_BUNDLE } from "../../src/eleventy/passthrough.ts";
 import { weighPages } from "../../tools/page-weight.ts";
 import { documentsOf } from "../helpers/documents.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
