@@ -20,7 +20,13 @@ describe("the search records a catalogue makes", () => {
       review("three", { status: "delayed", published: undefined }),
       review("markdown", {
         documents: [
-          { kind: "overview-report", title: "Overview report", file: "overview-report.md", bytes: 10, facts: { format: "markdown", source: "## Findings\n\nThe panel met." } },
+          {
+            kind: "overview-report",
+            title: "Overview report",
+            file: "overview-report.md",
+            bytes: 10,
+            facts: { format: "markdown", source: "## Findings\n\nThe panel met." },
+          },
         ],
       }),
     ],
