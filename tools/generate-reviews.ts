@@ -53,6 +53,13 @@ function tinyPdf(lines: string[]): string {
   return onePagePdf(lines, { size: 11, leading: 16 });
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
+/** An executive summary in Markdown, published as a page: headings (for its contents list), paragraphs and a list. */
+export function markdownDocument(id: string): string {
+  return `## About this summary\n\nSynthetic executive summary of review ${id}, written for the benchmark.\n\n## Findings\n\nAgencies held part of the picture but did not share it.\n\n- Information was not shared when it mattered.\n- The child's voice was not heard.\n\n## Recommendations\n\nThe partnership should check that its escalation policy is used.\n`;
+}
+
 /** A small, fast, seeded generator (mulberry32): the same seed always gives the same data. */
 function random(seed: number): () => number {
   let a = seed >>> 0;
@@ -77,7 +84,10 @@ export function generateReviews(count: number, seed = 42): { reviews: Record<str
     const type = rand() < 0.7 ? "CSPR" : "SCR";
     const roll = rand();
     const status = roll < 0.8 ? "published" : roll < 0.9 ? "withheld" : "delayed";
-    const published = status === "delayed" && rand() < 0.5 ? undefined : new Date(start + Math.floor(rand() * span)).toISOString().slice(0, 10);
+    // About 2% are dated after the bench's build date (2026-11-26): scheduled, not yet on the site.
+    const scheduled = rand() < 0.02;
+    const date = scheduled ? Date.UTC(2026, 11, 1) + Math.floor(rand() * 90) * DAY : start + Math.floor(rand() * span);
+    const published = status === "delayed" && !scheduled && rand() < 0.5 ? undefined : new Date(date).toISOString().slice(0, 10);
     const themes = [...new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => pick(THEMES)))];
     const sentence = () => Array.from({ length: 12 + Math.floor(rand() * 12) }, () => pick(WORDS)).join(" ");
     const summary = `${sentence()}.\n\n**Key learning:**\n\n- ${sentence()}.\n- ${sentence()}.`;
@@ -87,6 +97,17 @@ export function generateReviews(count: number, seed = 42): { reviews: Record<str
       docs.push({ kind, title: kind === "learning-brief" ? "Learning brief" : "Overview report", file: `${kind}.pdf` });
       documents.push(`${id}/${kind}.pdf`);
     }
+    // About 10% publish an executive summary in Markdown (an HTML version, a page of its own), 5% link to a response elsewhere.
+    if (status === "published" && rand() < 0.1) {
+      docs.push({ kind: "executive-summary", title: "Executive summary", file: "executive-summary.md" });
+      documents.push(`${id}/executive-summary.md`);
+    }
+    if (rand() < 0.05)
+      docs.push({
+        kind: "response",
+        title: "Response from the Department for Education",
+        url: "https://www.gov.uk/government/organisations/department-for-education",
+      });
     reviews.push({
       id,
       title: `Child ${String.fromCharCode(65 + (i % 26))}${Math.floor(i / 26) || ""}`,
@@ -111,6 +132,10 @@ export function writeDataSet(out: string, count: number, seed = 42): void {
   for (const doc of documents) {
     mkdirSync(path.join(out, "reviews", path.dirname(doc)), { recursive: true });
     const [id, file] = doc.split("/");
+    if (file!.endsWith(".md")) {
+      writeFileSync(path.join(out, "reviews", doc), markdownDocument(id!));
+      continue;
+    }
     writeFileSync(
       path.join(out, "reviews", doc),
       tinyPdf([

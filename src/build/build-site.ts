@@ -1,4 +1,4 @@
-import { access, chmod, rename, rm, writeFile } from "node:fs/promises";
+import { access, chmod, lstat, rename, rm, writeFile } from "node:fs/promises";
 import { glob } from "tinyglobby";
 import path from "node:path";
 import { x } from "tinyexec";
@@ -15,6 +15,7 @@ import { MARKER, newBuild, writeMeta, type BuildFolder, type BuildMeta, type Out
 import { checkOutput } from "../release/output-guard.ts";
 import { buildSearchIndex, SEARCH_CONTENT_FILE, searchContent } from "./search-index.ts";
 import { lock } from "../release/lock.ts";
+import { PASSTHROUGH } from "../eleventy/passthrough.ts";
 
 export interface BuildOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
@@ -60,13 +61,28 @@ export async function runEleventy(root: string, siteDir: string, inputFile: stri
   }
 }
 
-/** Folders 0755 and files 0644, whatever the umask and the source files' modes, so that a web server running as another user can read every file. */
-export async function makeReadable(dir: string): Promise<void> {
-  await chmod(dir, 0o755);
+/**
+ * Folders 0755 and files 0644 (a file, or a folder and everything in it), whatever the source files' modes, so
+ * that a web server running as another user can read every file. A missing path is left alone.
+ */
+export async function makeReadable(target: string): Promise<void> {
+  const found = await lstat(target).catch(() => undefined);
+  if (!found || found.isSymbolicLink()) return;
+  if (!found.isDirectory()) return chmod(target, 0o644);
+  await chmod(target, 0o755);
   // Folders come back with a trailing "/"; links are not followed, so nothing outside the build is touched.
-  for (const entry of await glob("**", { cwd: dir, dot: true, onlyFiles: false, followSymbolicLinks: false })) {
-    await chmod(path.join(dir, entry), entry.endsWith("/") ? 0o755 : 0o644);
+  for (const entry of await glob("**", { cwd: target, dot: true, onlyFiles: false, followSymbolicLinks: false })) {
+    await chmod(path.join(target, entry), entry.endsWith("/") ? 0o755 : 0o644);
   }
+}
+
+/**
+ * Everything the build and its child processes write is made under umask 022 (files 0644, folders 0755),
+ * whatever the caller's umask; what is copied from sources keeps its modes and is made readable after:
+ * Eleventy's passthrough copies here, the documents as they are copied.
+ */
+async function makeCopiesReadable(siteDir: string): Promise<void> {
+  for (const target of Object.values(PASSTHROUGH)) await makeReadable(path.join(siteDir, target));
 }
 
 function metaFor(catalogue: Catalogue): BuildMeta {
@@ -95,6 +111,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const unlock = await lock(layout, log);
   let build: BuildFolder | undefined;
   let live = false;
+  // Children (Eleventy, Pagefind) inherit it; given back in `finally`.
+  const callersUmask = process.umask(0o022);
   try {
     await checkNotEarlier(layout, options.buildDate, options);
     await checkpoint("prepare");
@@ -102,7 +120,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const inputFile = path.join(build.input, "build-input.json");
     await writeFile(inputFile, serialiseBuildInput({ ...input, buildDate: options.buildDate }));
     await checkpoint("eleventy");
-    await runEleventy(root, build.site, inputFile, pathPrefix(input.site.url));
+    // The search index is made from the catalogue, not from the written pages, so it is built while
+    // Eleventy runs (two processes, two cores), beside the site, and moved in once both have finished.
+    const search = searchContent(catalogue);
+    await writeFile(path.join(build.input, SEARCH_CONTENT_FILE), JSON.stringify(search));
+    const stagedIndex = path.join(build.dir, "pagefind");
+    const [pages, index] = await Promise.allSettled([
+      runEleventy(root, build.site, inputFile, pathPrefix(input.site.url)),
+      buildSearchIndex(build.site, search, { outputPath: stagedIndex }),
+    ]);
+    if (pages.status === "rejected") throw pages.reason;
     // The advance removal notices are kept with the build, never served.
     await rename(path.join(build.site, "_notices"), build.notices).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
@@ -110,12 +137,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await checkpoint("documents");
     await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
     await checkpoint("index");
-    const search = searchContent(catalogue);
-    await writeFile(path.join(build.input, SEARCH_CONTENT_FILE), JSON.stringify(search));
-    await buildSearchIndex(build.site, search);
+    if (index.status === "rejected") throw index.reason;
+    await rename(stagedIndex, path.join(build.site, "pagefind"));
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
-    await makeReadable(build.site);
+    await makeCopiesReadable(build.site);
     await writeMeta(build, metaFor(catalogue));
     await checkpoint("check");
     await options.beforePublish?.(build.site, catalogue);
@@ -135,6 +161,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (build && !live) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
     throw error;
   } finally {
+    process.umask(callersUmask);
     await unlock();
   }
 }

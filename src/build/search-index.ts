@@ -4,18 +4,28 @@ import { gunzipSync } from "node:zlib";
 import { readdirSync, readFileSync } from "node:fs";
 import * as pagefind from "pagefind";
 import type { Catalogue } from "../catalogue/index.ts";
+import { htmlVersionRecord, reviewRecord } from "../catalogue/search-records.ts";
 
-/** What the search index holds: listed reviews' pages and HTML versions (read from the written pages), and their PDFs' text. */
+/**
+ * What the search index holds: records made from the catalogue (listed reviews'
+ * pages, their HTML versions and their PDFs' text). `pageUrls` are pages read
+ * back from the written HTML instead: only a build made before the records
+ * were kept (see `keptSearchContent`) has them.
+ */
 export interface SearchContent {
   pageUrls: readonly string[];
   records: Catalogue["documentRecords"];
 }
 
-/** Exactly what a catalogue puts in the search index: nothing of a review that is not listed. */
+/**
+ * Exactly what a catalogue puts in the search index: nothing of a review that
+ * is not listed. Made from the catalogue alone, so the index can be built while
+ * Eleventy writes the pages.
+ */
 export function searchContent(catalogue: Pick<Catalogue, "listed" | "htmlVersions" | "documentRecords">): SearchContent {
   return {
-    pageUrls: [...catalogue.listed.map((review) => review.url), ...catalogue.htmlVersions.map((version) => version.url)],
-    records: catalogue.documentRecords,
+    pageUrls: [],
+    records: [...catalogue.listed.map(reviewRecord), ...catalogue.htmlVersions.map(htmlVersionRecord), ...catalogue.documentRecords],
   };
 }
 
@@ -52,10 +62,10 @@ export function expectedSearchUrls(catalogue: Pick<Catalogue, "listed" | "htmlVe
 }
 
 /**
- * Build Pagefind's static search index into `<siteDir>/pagefind/` from the
- * pages of listed reviews and their HTML versions, named one by one, and the
- * text of their PDFs as custom records (each under the document's place on
- * the review page), in a fixed order. Nothing else is
+ * Build Pagefind's static search index into `<siteDir>/pagefind/` (or
+ * `outputPath`) from the records of listed reviews' pages, their HTML versions
+ * and their PDFs' text (each under the document's place on the review page),
+ * in a fixed order; a kept build's `pageUrls` are read from its written pages. Nothing else is
  * ever given to Pagefind, so a removal notice or a page of a review not yet
  * published can never be indexed, even when no page is marked for indexing
  * (Pagefind would otherwise index every page), and the index is the same
@@ -77,8 +87,9 @@ export async function buildSearchIndex(siteDir: string, content: SearchContent, 
         url: record.url,
         content: record.text,
         language: RECORD_LANGUAGE,
-        meta: { title: record.title },
+        meta: { ...record.meta, title: record.title },
         filters: record.filters,
+        ...(record.sort ? { sort: record.sort } : {}),
       });
       if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
     }

@@ -28,7 +28,7 @@ export interface FacetGroup {
 }
 
 /** A value as the review pages give it to Pagefind (`data-pagefind-filter`), which the finder's script filters by. */
-function pagefindValue(link: FacetLink): string {
+export function pagefindValue(link: FacetLink): string {
   return link.facet === "type" ? link.key.toUpperCase() : link.facet === "year" ? link.key : link.label;
 }
 

@@ -2,6 +2,7 @@ import type { SiteSettings } from "../content/site-settings.ts";
 import { legendFor } from "./legend.ts";
 import { paginate } from "./paging.ts";
 import type { FinderPageView, ReviewView } from "./views.ts";
+import { compareTitles } from "./title-order.ts";
 
 /**
  * Reviews a page of the finder at / lists before "Next page": few enough that
@@ -41,6 +42,6 @@ export function finderPages(listed: readonly ReviewView[], site: SiteSettings): 
  */
 export function addSortRanks(listed: readonly ReviewView[]): void {
   for (const [i, review] of listed.entries()) review.rank.newest = i;
-  const byTitle = [...listed].sort((a, b) => a.title.localeCompare(b.title, "en-GB", { numeric: true }) || a.rank.newest - b.rank.newest);
+  const byTitle = [...listed].sort((a, b) => compareTitles(a.title, b.title) || a.rank.newest - b.rank.newest);
   for (const [i, review] of byTitle.entries()) review.rank.title = i;
 }

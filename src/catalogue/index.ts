@@ -14,6 +14,7 @@ import { paginate } from "./paging.ts";
 import { addRelated } from "./related.ts";
 import type { Catalogue, RemovedView, ReviewView } from "./views.ts";
 import { accessibilityView, contactViews, STATUS_TEXT, TYPE_NAMES } from "./wording.ts";
+import { compareTitles } from "./title-order.ts";
 
 export type * from "./views.ts";
 
@@ -24,7 +25,7 @@ export function compareNewestFirst(a: Review, b: Review): number {
     if (b.published === undefined) return 1;
     return a.published < b.published ? 1 : -1;
   }
-  return a.title.localeCompare(b.title, "en-GB", { numeric: true }) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareTitles(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function removedView(review: Review, removedOn: IsoDate, site: SiteSettings): RemovedView {

@@ -126,6 +126,10 @@ export interface DocumentSearchRecord {
   title: string;
   text: string;
   filters: Record<string, string[]>;
+  /** What the finder shows beside the title (type, area, published, status); records of documents have none. */
+  meta?: Record<string, string>;
+  /** Pagefind's sort keys (the finder's orders); records of documents have none. */
+  sort?: Record<string, string>;
 }
 
 /** A listed review's document that fails the accessibility audit, for the accessibility statement. */

@@ -18,8 +18,12 @@ export interface A11ySample {
 
 const address = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
 
-/** What kind of page an address is: review pages, notices and filter pages are one kind each, every other page its own. */
-function kindOf(page: string, listed: Set<string>, removed: Set<string>): string {
+/**
+ * What kind of page an address is: review pages, notices, filter pages and the finder's later pages
+ * (`/page/2/` on) are one kind each, every other page its own.
+ */
+export function kindOf(page: string, listed: Set<string>, removed: Set<string>): string {
+  if (/^\/page\/\d+\/$/.test(page)) return "finder, later page";
   const review = /^\/reviews\/([^/]+)\/$/.exec(page)?.[1];
   if (review && listed.has(review)) return "review page";
   if (review && removed.has(review)) return "removal notice";

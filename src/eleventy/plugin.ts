@@ -8,7 +8,7 @@ import { copyDocuments } from "../build/copy-documents.ts";
 import { buildSearchIndex, searchContent } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { catalogueForBuild } from "./catalogue-data.ts";
-import { FONTS } from "../cms/editor-bundle.ts";
+import { PASSTHROUGH } from "./passthrough.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -36,14 +36,7 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   // The site may live under a path of its own domain (the path of `url` in site.json, handed to Eleventy as
   // --pathprefix by the build): Eleventy's HTML <base> plugin, which the feed plugin adds, then prefixes every
   // root-relative address in every page.
-  eleventyConfig.addPassthroughCopy({ "pages/assets": "assets" });
-  // The editor at /admin/: admin/index.html, the generated config.yml and the editor's fonts, copied as they are;
-  // its scripts are pages/admin-*.11ty.ts. Never in a collection, the sitemap or the search index.
-  eleventyConfig.addPassthroughCopy({
-    "admin/index.html": "admin/index.html",
-    "admin/config.yml": "admin/config.yml",
-    ...Object.fromEntries(FONTS.map((font) => [font.from, `admin/${font.to}`])),
-  });
+  eleventyConfig.addPassthroughCopy(PASSTHROUGH);
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import type { ReviewView } from "../../src/catalogue/index.ts";
-import { generateReviews } from "../../tools/generate-reviews.ts";
+import { generateReviews, markdownDocument } from "../../tools/generate-reviews.ts";
 import { FIXTURE_BUILD_DATE } from "../helpers/browser.ts";
 import { catalogueOf } from "../helpers/catalogue.ts";
 import { fixturePdf } from "../helpers/documents.ts";
@@ -19,7 +19,10 @@ beforeAll(async () => {
   const { reviews, documents } = generateReviews(1000);
   const areas = [...new Set(reviews.map((review) => review.area as string))];
   for (const review of reviews) review.area = AREA_KEYS[areas.indexOf(review.area as string) % AREA_KEYS.length];
-  const project = fixtureProject({ reviews, files: Object.fromEntries(documents.map((file) => [file, fixturePdf(file)])) });
+  const project = fixtureProject({
+    reviews,
+    files: Object.fromEntries(documents.map((file) => [file, file.endsWith(".md") ? markdownDocument(file.split("/")[0]!) : fixturePdf(file)])),
+  });
   const build = await project.run("build", [], { BUILD_DATE: FIXTURE_BUILD_DATE });
   if (build.code !== 0) throw new Error(`The build of 1,000 reviews failed:\n${build.stderr}`);
   listed = (await catalogueOf(project.root, FIXTURE_BUILD_DATE)).listed;

@@ -365,6 +365,9 @@ describe("permissions", () => {
   it("writes a site any web server can read, whatever the umask and the source files' modes", async () => {
     const site = fixtureProject({ reviews, files });
     chmodSync(path.join(site.root, "reviews", "stays", "overview-report.pdf"), 0o600);
+    // Copied as they are by Eleventy, which keeps a source's mode.
+    chmodSync(path.join(site.root, "pages", "assets", "site.css"), 0o600);
+    chmodSync(path.join(site.root, "admin", "index.html"), 0o640);
     const result = await new Promise<{ code: number; stderr: string }>((resolve) =>
       execFile(
         "sh",

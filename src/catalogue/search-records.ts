@@ -1,0 +1,70 @@
+import { Parser } from "htmlparser2";
+import { pagefindValue } from "./facets.ts";
+import type { DocumentSearchRecord, HtmlVersionView, ReviewView } from "./views.ts";
+
+/** Elements after which the text reads as a new sentence, as Pagefind reads a page. */
+const BLOCKS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "tr", "td", "th", "pre", "div", "figcaption", "caption"]);
+
+/** The text of rendered HTML (a summary, an HTML version), entities decoded, blocks ended as sentences, spaces collapsed. */
+export function htmlText(html: string): string {
+  const parts: string[] = [];
+  const endBlock = () => {
+    const last = parts.at(-1)?.trimEnd() ?? "";
+    if (last && !/[.!?:;]$/.test(last)) parts.push(".");
+    parts.push(" ");
+  };
+  const parser = new Parser({
+    ontext: (text) => void parts.push(text),
+    onclosetag: (name) => {
+      if (BLOCKS.has(name)) endBlock();
+    },
+  });
+  parser.end(html);
+  return parts.join("").replace(/\s+/g, " ").trim();
+}
+
+/** A phrase as a sentence: a full stop unless it ends in one already. */
+const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/**
+ * A listed review's page as the search index holds it, made from the catalogue
+ * rather than read back from the written page: the words of its page (title,
+ * type, area, date, status, themes, summary), the finder's filters (the values
+ * `pagefindValue` gives the filter pages' options), what a result shows, and
+ * the finder's sort keys.
+ */
+export function reviewRecord(review: ReviewView): DocumentSearchRecord {
+  const { type, area, year, themes } = review.links;
+  const filters: Record<string, string[]> = { type: [pagefindValue(type)], area: [pagefindValue(area)] };
+  if (year) filters.year = [pagefindValue(year)];
+  if (themes.length) filters.theme = themes.map(pagefindValue);
+  const meta: Record<string, string> = { type: review.type, area: review.areaLabel, published: review.publishedText };
+  if (review.status !== "published") meta.status = review.statusText;
+  const words = [
+    sentence(review.title),
+    `${review.typeName} (${review.type}), ${review.areaLabel}.`,
+    `Published ${review.publishedText}.`,
+    `Status: ${sentence(review.statusText)}`,
+    review.footnote ? `Note: ${sentence(review.footnote.label)}` : "",
+    review.themes.length ? `Themes: ${review.themes.join(", ")}.` : "",
+    review.summaryHtml ? `Summary. ${htmlText(review.summaryHtml)}` : "",
+  ];
+  return {
+    url: review.url,
+    title: review.title,
+    text: words.filter(Boolean).join(" "),
+    filters,
+    meta,
+    sort: { newest: String(review.rank.newest), title: String(review.rank.title) },
+  };
+}
+
+/** A listed review's Markdown document, published as a page, as the search index holds it: its title, what it is part of, and its text. */
+export function htmlVersionRecord(version: HtmlVersionView): DocumentSearchRecord {
+  return {
+    url: version.url,
+    title: `${version.review.title}: ${version.title} (HTML)`,
+    text: `${sentence(version.title)} ${version.review.typeName} about ${sentence(version.review.title)} ${htmlText(version.html)}`,
+    filters: {},
+  };
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { kindOf } from "../../../src/checks/a11y-sample.ts";
+
+describe("the kinds of page the nightly's accessibility check samples", () => {
+  const listed = new Set(["child-a"]);
+  const removed = new Set(["child-b"]);
+
+  it("counts the finder's later pages as one kind, so the sample does not grow with the number of reviews", () => {
+    expect(kindOf("/page/2/", listed, removed)).toBe("finder, later page");
+    expect(kindOf("/page/368/", listed, removed)).toBe("finder, later page");
+    expect(kindOf("/", listed, removed)).toBe("/");
+  });
+
+  it("tells review pages, removal notices, filter pages and document pages apart", () => {
+    expect(kindOf("/reviews/child-a/", listed, removed)).toBe("review page");
+    expect(kindOf("/reviews/child-b/", listed, removed)).toBe("removal notice");
+    expect(kindOf("/reviews/theme/neglect/page/2/", listed, removed)).toBe("filter page (theme), later page");
+    expect(kindOf("/reviews/child-a/executive-summary/", listed, removed)).toBe("document page");
+  });
+});
