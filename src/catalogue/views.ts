@@ -66,6 +66,8 @@ export interface AccessibilityView {
   nonCompliant: { issue: string; criteria: string; plan: string }[];
   /** Documents of listed reviews that fail the audit, from what the build read in them. */
   documents: InaccessibleDocument[];
+  /** When there are more than fit one page: the list on pages of its own, /accessibility/documents/ on (else none). */
+  documentPages: Paged<InaccessibleDocument>[];
   notInScope: string[];
 }
 

@@ -2,6 +2,7 @@ import { readableDate } from "../model/dates.ts";
 import type { ReviewStatus, ReviewType } from "../model/review.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
 import type { AccessibilityView, Catalogue, InaccessibleDocument } from "./views.ts";
+import { PAGE_SIZE, paginate } from "./paging.ts";
 
 export const TYPE_NAMES: Record<ReviewType, string> = {
   CSPR: "Child Safeguarding Practice Review",
@@ -31,6 +32,9 @@ const COMPLIANCE_TEXT: Record<AccessibilityView["compliance"], string> = {
   not: "This website is not compliant with the Web Content Accessibility Guidelines version 2.2 AA standard. The non-compliances are listed below.",
 };
 
+/** Where the documents the audit found wanting are listed, when there are too many for the statement itself. */
+export const ACCESSIBILITY_DOCUMENTS_URL = "/accessibility/documents/";
+
 /** The accessibility statement: the hand-written parts from site.json, and the documents the audit found wanting. */
 export function accessibilityView(site: SiteSettings, documents: InaccessibleDocument[] = []): AccessibilityView {
   const a = site.accessibility;
@@ -44,6 +48,8 @@ export function accessibilityView(site: SiteSettings, documents: InaccessibleDoc
     responseDays: a.responseDays,
     nonCompliant: a.nonCompliant,
     documents,
+    // A national-scale site may have thousands: listed on pages of their own, so that every page stays small.
+    documentPages: documents.length > PAGE_SIZE ? paginate(documents, ACCESSIBILITY_DOCUMENTS_URL) : [],
     notInScope: a.notInScope,
   };
 }

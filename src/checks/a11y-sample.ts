@@ -24,6 +24,7 @@ const address = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`
  */
 export function kindOf(page: string, listed: Set<string>, removed: Set<string>): string {
   if (/^\/page\/\d+\/$/.test(page)) return "finder, later page";
+  if (/^\/accessibility\/documents\/page\/\d+\/$/.test(page)) return "documents not fully accessible, later page";
   const review = /^\/reviews\/([^/]+)\/$/.exec(page)?.[1];
   if (review && listed.has(review)) return "review page";
   if (review && removed.has(review)) return "removal notice";

@@ -9,6 +9,8 @@ describe("the kinds of page the nightly's accessibility check samples", () => {
     expect(kindOf("/page/2/", listed, removed)).toBe("finder, later page");
     expect(kindOf("/page/368/", listed, removed)).toBe("finder, later page");
     expect(kindOf("/", listed, removed)).toBe("/");
+    expect(kindOf("/accessibility/documents/page/40/", listed, removed)).toBe("documents not fully accessible, later page");
+    expect(kindOf("/accessibility/documents/", listed, removed)).toBe("/accessibility/documents/");
   });
 
   it("tells review pages, removal notices, filter pages and document pages apart", () => {
