@@ -49,9 +49,14 @@ export interface BuildResult {
  */
 export async function runEleventy(root: string, siteDir: string, inputFile: string, prefix = "/"): Promise<void> {
   const cli = path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
-  const result = await x(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, `--pathprefix=${prefix}`, "--quiet"], {
-    nodeOptions: { cwd: root, env: { [INPUT_ENV]: inputFile }, stdio: ["ignore", "ignore", "pipe"] },
-  });
+  // A young generation of 2 MB (V8's default is 16 or more): about 100 MiB less at 10,000 reviews, at no measurable cost in time.
+  const result = await x(
+    process.execPath,
+    ["--max-semi-space-size=2", "--import", "tsx", cli, "--config=.eleventy.ts", `--output=${siteDir}`, `--pathprefix=${prefix}`, "--quiet"],
+    {
+      nodeOptions: { cwd: root, env: { [INPUT_ENV]: inputFile }, stdio: ["ignore", "ignore", "pipe"] },
+    },
+  );
   if (result.exitCode !== 0) throw new Error(`Eleventy failed (exit ${result.exitCode ?? "by a signal"}):\n${result.stderr.trim()}`);
   // A config's dir.output would override the folder given here; a build that wrote elsewhere must never go live.
   try {
@@ -120,16 +125,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const inputFile = path.join(build.input, "build-input.json");
     await writeFile(inputFile, serialiseBuildInput({ ...input, buildDate: options.buildDate }));
     await checkpoint("eleventy");
-    // The search index is made from the catalogue, not from the written pages, so it is built while
-    // Eleventy runs (two processes, two cores), beside the site, and moved in once both have finished.
-    const search = searchContent(catalogue);
-    await writeFile(path.join(build.input, SEARCH_CONTENT_FILE), JSON.stringify(search));
-    const stagedIndex = path.join(build.dir, "pagefind");
-    const [pages, index] = await Promise.allSettled([
-      runEleventy(root, build.site, inputFile, pathPrefix(input.site.url)),
-      buildSearchIndex(build.site, search, { outputPath: stagedIndex }),
-    ]);
-    if (pages.status === "rejected") throw pages.reason;
+    await runEleventy(root, build.site, inputFile, pathPrefix(input.site.url));
     // The advance removal notices are kept with the build, never served.
     await rename(path.join(build.site, "_notices"), build.notices).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== "ENOENT") throw error;
@@ -137,8 +133,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await checkpoint("documents");
     await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
     await checkpoint("index");
-    if (index.status === "rejected") throw index.reason;
-    await rename(stagedIndex, path.join(build.site, "pagefind"));
+    // Made from the catalogue, not from the written pages. It could be built while Eleventy runs (about 5 s
+    // less at 10,000 reviews), but Pagefind's process (about 400 MiB then) beside Eleventy's would take the
+    // build past 1 GiB of memory, so it runs after Eleventy's process has given its memory back.
+    const search = searchContent(catalogue);
+    await writeFile(path.join(build.input, SEARCH_CONTENT_FILE), JSON.stringify(search));
+    await buildSearchIndex(build.site, search);
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
     await makeCopiesReadable(build.site);
