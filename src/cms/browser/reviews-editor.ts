@@ -6,7 +6,7 @@
  * would refuse, saying so in a message a screen reader announces, and writes
  * the file in its one form.
  */
-import { editorMessage, editorProblems, londonToday, reviewsFileText, withLeavingLines, type EditorSettings } from "../editor-rules.ts";
+import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
 
 /** Fixed when the site is built, from _data/site.json. */
 declare const EDITOR_SETTINGS: EditorSettings;
@@ -57,6 +57,6 @@ function toFile(value: unknown): string {
 const cms = (window as unknown as { CMS?: SveltiaCms }).CMS;
 if (!cms) throw new Error("Sveltia CMS did not load before /admin/reviews-editor.js");
 cms.registerCustomFormat("reviews-json", "json", {
-  fromFile: (text) => withLeavingLines(JSON.parse(text), EDITOR_SETTINGS.retentionMonths, londonToday()),
+  fromFile: (text) => reviewsFromFile(text, EDITOR_SETTINGS.retentionMonths, londonToday()),
   toFile,
 });
