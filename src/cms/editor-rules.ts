@@ -60,8 +60,9 @@ export function withLeavingLines(value: unknown, retentionMonths: number, today:
 
 /**
  * The file's text as the editor opens it: parsed (a byte order mark first is
- * skipped, as the build skips it; GitHub hands the editor the file's text with
- * it) and each review given its leaving line.
+ * skipped, as the build skips it: a file read from a folder loses it on the way,
+ * but text fetched from GitHub may keep it; not tried, no network here) and each
+ * review given its leaving line.
  */
 export function reviewsFromFile(text: string, retentionMonths: number, today: IsoDate): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
