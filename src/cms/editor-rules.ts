@@ -58,6 +58,17 @@ export function withLeavingLines(value: unknown, retentionMonths: number, today:
   });
 }
 
+/**
+ * The file's text as the editor opens it: parsed (a byte order mark first is
+ * skipped, as the build skips it: a file read from a folder loses it on the way,
+ * but text fetched from GitHub may keep it; not tried, no network here) and each
+ * review given its leaving line.
+ */
+export function reviewsFromFile(text: string, retentionMonths: number, today: IsoDate): unknown {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  return withLeavingLines(JSON.parse(body), retentionMonths, today);
+}
+
 /** `_data/reviews.json` as the editor writes it: the leaving lines taken out, 2-space JSON, a trailing newline. */
 export function reviewsFileText(value: unknown): string {
   const list = Array.isArray(value) ? value.map((review) => (isRecord(review) ? withoutKey(review, LEAVES_KEY) : review)) : value;

@@ -129,7 +129,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
   it("refuses an impossible date in the build's words, naming the review and field, and saves nothing", async () => {
     await addReview("02302026"); // 30 February 2026
     await page.getByRole("button", { name: "Save" }).click();
-    // Sveltia CMS's own dialog says it, and after it is closed the message stays above the form, announced as an alert.
+    // Sveltia CMS's own dialog says it, and after it is closed the message stays at the foot of the window, as an alert.
     const dialog = page.getByRole("dialog").or(page.getByRole("alertdialog")).filter({ hasText: "child-zara" });
     await expect.poll(async () => dialog.count(), { timeout: 15_000 }).toBe(1);
     expect(await seen(dialog)).toContain('review "child-zara", field "published"');
@@ -141,6 +141,19 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     expect(said).toContain('Not saved. Please correct this and save again: 1 problem: 1. _data/reviews.json, review "child-zara", field "published":');
     expect(said).toMatch(/Only a review with status "delayed" may have no date yet/);
     expect(said).not.toMatch(/line \d/);
+    // The message hides neither the control the dialog gave the focus back to nor the Save button (WCAG 2.2, 2.4.11 focus not obscured).
+    const hidden = await page.evaluate(() => {
+      const box = document.getElementById("reviews-editor-problems")!;
+      const save = [...document.querySelectorAll("button")].find((button) => button.textContent?.trim() === "Save");
+      return [document.activeElement, save]
+        .filter((element): element is Element => !!element && element !== document.body && !box.contains(element))
+        .filter((element) => {
+          const r = element.getBoundingClientRect();
+          return box.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+        })
+        .map((element) => element.outerHTML.slice(0, 80));
+    });
+    expect(hidden).toEqual([]);
     await shot(page, "admin-3-refused-date.png");
     expect(await readLocalFile(page, "_data/reviews.json")).toBe(REVIEWS);
   });

@@ -6,7 +6,7 @@
  * would refuse, saying so in a message a screen reader announces, and writes
  * the file in its one form.
  */
-import { editorMessage, editorProblems, londonToday, reviewsFileText, withLeavingLines, type EditorSettings } from "../editor-rules.ts";
+import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
 
 /** Fixed when the site is built, from _data/site.json. */
 declare const EDITOR_SETTINGS: EditorSettings;
@@ -17,16 +17,17 @@ interface SveltiaCms {
 
 const MESSAGE_ID = "reviews-editor-problems";
 
-/** A message at the top of the page, announced as an alert, until it is closed or the next save. */
+/** A message at the foot of the page, announced as an alert, until it is closed or the next save. */
 function showProblems(text: string): void {
   document.getElementById(MESSAGE_ID)?.remove();
   const box = document.createElement("div");
   box.id = MESSAGE_ID;
   box.setAttribute("role", "alert");
   box.className = "reviews-editor-problems";
-  // Above the editor, which fills the window, until it is closed: Sveltia's own dialog, shown over it, closes first.
+  // Over the foot of the editor, which fills the window, until it is closed: Sveltia's own dialog, shown over it, closes first.
+  // Not over its top bar, where the Save button is and where the dialog gives the focus back (WCAG 2.4.11, focus not obscured).
   box.style.cssText =
-    "position:fixed;inset:0 0 auto 0;z-index:2147483647;max-height:50vh;overflow:auto;margin:0;padding:1rem 1.5rem;background:#fff;color:#0b0c0c;border-bottom:4px solid #d4351c;font:1rem/1.4 system-ui,sans-serif;";
+    "position:fixed;inset:auto 0 0 0;z-index:2147483647;max-height:50vh;overflow:auto;margin:0;padding:1rem 1.5rem;background:#fff;color:#0b0c0c;border-top:4px solid #d4351c;font:1rem/1.4 system-ui,sans-serif;";
   const heading = document.createElement("p");
   heading.textContent = "Not saved. Please correct this and save again:";
   const body = document.createElement("pre");
@@ -56,6 +57,6 @@ function toFile(value: unknown): string {
 const cms = (window as unknown as { CMS?: SveltiaCms }).CMS;
 if (!cms) throw new Error("Sveltia CMS did not load before /admin/reviews-editor.js");
 cms.registerCustomFormat("reviews-json", "json", {
-  fromFile: (text) => withLeavingLines(JSON.parse(text), EDITOR_SETTINGS.retentionMonths, londonToday()),
+  fromFile: (text) => reviewsFromFile(text, EDITOR_SETTINGS.retentionMonths, londonToday()),
   toFile,
 });

@@ -1,7 +1,16 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { editorMessage, editorProblems, LEAVES_KEY, leavingLine, londonToday, reviewsFileText, withLeavingLines } from "../../../src/cms/editor-rules.ts";
+import {
+  editorMessage,
+  editorProblems,
+  LEAVES_KEY,
+  leavingLine,
+  londonToday,
+  reviewsFileText,
+  reviewsFromFile,
+  withLeavingLines,
+} from "../../../src/cms/editor-rules.ts";
 import { FIXTURES, fixtureSite, PROJECT_ROOT } from "../../helpers/site.ts";
 
 const northshire = { retentionMonths: 12, areaKeys: Object.keys(fixtureSite().areas as object) };
@@ -56,6 +65,14 @@ describe("the file as the editor reads and writes it", () => {
     const text = reviewsFileText(withLeavingLines(hostile, 12, "2026-11-26"));
     expect(JSON.parse(text)).toEqual(hostile);
     expect(text.endsWith("}\n]\n")).toBe(true);
+  });
+
+  it("opens a file that starts with a byte order mark (as Windows Notepad saves it), which the build accepts, and writes it back without one", () => {
+    const text = `${JSON.stringify([valid], null, 2)}\n`;
+    expect(editorProblems(`\uFEFF${text}`, northshire, "2026-11-26")).toEqual([]);
+    const opened = reviewsFromFile(`\uFEFF${text}`, 12, "2026-11-26");
+    expect(opened).toEqual(reviewsFromFile(text, 12, "2026-11-26"));
+    expect(reviewsFileText(opened)).toBe(text);
   });
 
   it("writes an empty list as the file's empty list, and leaves a value that is not a list as it is", () => {
