@@ -132,9 +132,13 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     // Sveltia CMS's own dialog says it, and after it is closed the message stays at the foot of the window, as an alert.
     const dialog = page.getByRole("dialog").or(page.getByRole("alertdialog")).filter({ hasText: "child-zara" });
     await expect.poll(async () => dialog.count(), { timeout: 15_000 }).toBe(1);
+    await page.waitForTimeout(1_000);
+    expect(await page.locator("#reviews-editor-problems").count(), "no message behind the open dialog, where no screen reader would hear it").toBe(0);
     expect(await seen(dialog)).toContain('review "child-zara", field "published"');
     await dialog.getByRole("button", { name: "OK" }).click();
     const alert = page.locator("#reviews-editor-problems");
+    // Added only once the dialog has closed, so that it is announced (while the dialog is open, all else is hidden from screen readers).
+    await expect.poll(async () => alert.count(), { timeout: 5_000 }).toBe(1);
     expect(await alert.getAttribute("role")).toBe("alert");
     expect(await alert.isVisible()).toBe(true);
     const said = await seen(alert);

@@ -194,7 +194,8 @@ describe("served by nginx under a path, as www-data", () => {
     const blocked: string[] = [];
     page.on("console", (message) => {
       // Sveltia CMS's update check (unpkg.com) and GitHub's status page are blocked by the editor's own policy, by design.
-      if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text()) && !/unpkg\.com|githubstatus\.com/.test(message.text())) blocked.push(message.text());
+      if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text()) && !/unpkg\.com|githubstatus\.com/.test(message.text()))
+        blocked.push(message.text());
     });
     const response = await page.goto(`${base}${PREFIX}admin/`);
     expect(response?.status()).toBe(200);

@@ -3,7 +3,7 @@
  * src/cms/editor-bundle.ts, loaded after Sveltia CMS and only at /admin/): the
  * file format `reviews-json` that admin/config.yml names for `_data/reviews.json`.
  * Opening the file adds each SCR's leaving line; saving refuses what the build
- * would refuse, saying so in a message a screen reader announces, and writes
+ * would refuse, saying so in Sveltia's dialog and then in a message a screen reader announces, and writes
  * the file in its one form.
  */
 import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
@@ -17,7 +17,30 @@ interface SveltiaCms {
 
 const MESSAGE_ID = "reviews-editor-problems";
 
-/** A message at the foot of the page, announced as an alert, until it is closed or the next save. */
+/** Sveltia CMS's own dialog, while it is open: it hides everything else from screen readers until it closes. */
+const dialogOpen = () =>
+  [...document.querySelectorAll<HTMLElement>('dialog[open], [role="dialog"][aria-modal="true"], [role="alertdialog"]')].some(
+    (d) => d.offsetParent !== null || d.getClientRects().length > 0,
+  );
+
+/** Which refusal is the latest: a message waiting for the dialog to close is dropped when another save starts. */
+let attempt = 0;
+
+/**
+ * After Sveltia's dialog about the failed save has opened and closed (or after a
+ * moment, if none opens), a message at the foot of the page, added then so that
+ * a screen reader announces it as an alert; it stays until it is closed or the next save.
+ */
+function showProblemsAfterDialog(text: string, mine = attempt, since = Date.now()): void {
+  if (mine !== attempt) return;
+  const waited = Date.now() - since;
+  if ((waited < 400 || dialogOpen()) && waited < 30 * 60_000) {
+    setTimeout(() => showProblemsAfterDialog(text, mine, since), 150);
+    return;
+  }
+  showProblems(text);
+}
+
 function showProblems(text: string): void {
   document.getElementById(MESSAGE_ID)?.remove();
   const box = document.createElement("div");
@@ -42,12 +65,13 @@ function showProblems(text: string): void {
 }
 
 function toFile(value: unknown): string {
+  attempt += 1;
   document.getElementById(MESSAGE_ID)?.remove();
   const text = reviewsFileText(value);
   const problems = editorProblems(text, EDITOR_SETTINGS, londonToday());
   if (problems.length) {
     const message = editorMessage(problems);
-    showProblems(message);
+    showProblemsAfterDialog(message);
     // Sveltia CMS shows the cause of a "saving_failed" error in its dialog; any other error as "try again later".
     throw new Error("saving_failed", { cause: new Error(message) });
   }
