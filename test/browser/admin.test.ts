@@ -215,7 +215,19 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
   });
 
   it("edits an SCR: its line shows the day it leaves, and only that review changes in the file", async () => {
-    const scr = reviews.find((review) => review.type === "SCR" && typeof review.published === "string")!;
+    // A file kept by hand: one summary with spaces around it, an empty list, fields in another order. The editor
+    // would tidy all of these; a save must change only the review the maintainer changed.
+    const untidy = reviews.map((review, i) =>
+      i === 0
+        ? { summary: "", ...review, ...{ summary: `  ${(review.summary as string | undefined) ?? "A summary"}\n`, themes: [] } }
+        : i === 1
+          ? { ...review, summary: `${(review.summary as string | undefined) ?? "Another"}  ` }
+          : review,
+    );
+    const untidyText = `${JSON.stringify(untidy, null, 2)}\n`;
+    await seedLocalRepository(page, { "_data/reviews.json": untidyText, "_data/site.json": JSON.stringify(site, null, 2) });
+    await openReviewsInEditor(page, `${server.url}/admin/`);
+    const scr = untidy.find((review) => review.type === "SCR" && typeof review.published === "string")!;
     const line = `${scr.title} · ${leavingLine(scr, site.retentionMonths, londonToday())}`;
     await scrollTo(page, line);
     const expand = page.getByRole("group").filter({ hasText: line }).last().getByRole("button", { name: "Expand" }).first();
@@ -226,7 +238,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     await shot(page, "admin-6-edit-scr.png");
     await page.getByRole("button", { name: "Save" }).click();
     const expected = `${JSON.stringify(
-      reviews.map((review) => (review === scr ? { ...review, title: `${scr.title as string} (revised)` } : review)),
+      untidy.map((review) => (review === scr ? { ...review, title: `${scr.title as string} (revised)` } : review)),
       null,
       2,
     )}\n`;

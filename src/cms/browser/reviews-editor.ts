@@ -7,6 +7,7 @@
  * the file in its one form.
  */
 import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
+import { keepUntouched } from "../untouched.ts";
 
 /** Fixed when the site is built, from _data/site.json. */
 declare const EDITOR_SETTINGS: EditorSettings;
@@ -16,6 +17,9 @@ interface SveltiaCms {
 }
 
 const MESSAGE_ID = "reviews-editor-problems";
+
+/** The file's reviews as last read or written, so that a save keeps the ones nobody changed as they were (src/cms/untouched.ts). */
+let inTheFile: unknown;
 
 /** Sveltia CMS's own dialog, while it is open: it hides everything else from screen readers until it closes. */
 const dialogOpen = () =>
@@ -67,7 +71,8 @@ function showProblems(text: string): void {
 function toFile(value: unknown): string {
   attempt += 1;
   document.getElementById(MESSAGE_ID)?.remove();
-  const text = reviewsFileText(value);
+  // Compared without the leaving lines, which the form keeps on each review and the file never has.
+  const text = reviewsFileText(keepUntouched(JSON.parse(reviewsFileText(value)), inTheFile));
   const problems = editorProblems(text, EDITOR_SETTINGS, londonToday());
   if (problems.length) {
     const message = editorMessage(problems);
@@ -75,12 +80,17 @@ function toFile(value: unknown): string {
     // Sveltia CMS shows the cause of a "saving_failed" error in its dialog; any other error as "try again later".
     throw new Error("saving_failed", { cause: new Error(message) });
   }
+  inTheFile = JSON.parse(text);
   return text;
 }
 
 const cms = (window as unknown as { CMS?: SveltiaCms }).CMS;
 if (!cms) throw new Error("Sveltia CMS did not load before /admin/reviews-editor.js");
 cms.registerCustomFormat("reviews-json", "json", {
-  fromFile: (text) => reviewsFromFile(text, EDITOR_SETTINGS.retentionMonths, londonToday()),
+  fromFile: (text) => {
+    const shown = reviewsFromFile(text, EDITOR_SETTINGS.retentionMonths, londonToday());
+    inTheFile = JSON.parse(reviewsFileText(shown));
+    return shown;
+  },
   toFile,
 });
