@@ -219,7 +219,11 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     // would tidy all of these; a save must change only the review the maintainer changed.
     const untidy = reviews.map((review, i) =>
       i === 0
-        ? { summary: "", ...review, ...{ summary: `  ${(review.summary as string | undefined) ?? "A summary"}\n`, themes: [] } }
+        ? Object.fromEntries([
+            ["summary", `  ${(review.summary as string | undefined) ?? "A summary"}\n`],
+            ...Object.entries(review).filter(([key]) => key !== "summary" && key !== "themes"),
+            ["themes", []],
+          ])
         : i === 1
           ? { ...review, summary: `${(review.summary as string | undefined) ?? "Another"}  ` }
           : review,
