@@ -4,7 +4,8 @@ import path from "node:path";
 import { headingSkips } from "../catalogue/markdown.ts";
 import type { DocumentFacts, PdfFacts, Review } from "../model/review.ts";
 import { pdfShortfalls, shortfallText } from "../rules/document-accessibility.ts";
-import { readPdfFacts, UnreadablePdf } from "./pdf-facts.ts";
+import { UnreadablePdf } from "./pdf-facts.ts";
+import { readPdfsElsewhere } from "./pdf-elsewhere.ts";
 import type { Problem } from "./problems.ts";
 
 /**
@@ -24,7 +25,7 @@ export interface FactsOptions {
   reviewsDir: string;
   /** The cache file; none when undefined. */
   cacheFile?: string;
-  /** Reads one PDF (a test seam). */
+  /** Reads one PDF in this process (a test seam); by default, the PDFs not in the cache are read in a child process, all at once. */
   readPdf?: (bytes: Uint8Array) => Promise<PdfFacts>;
 }
 
@@ -66,8 +67,8 @@ function factsFormat(file: string): "pdf" | "markdown" | undefined {
 
 /** Add what is inside each PDF and Markdown document to the reviews, checking it as it goes. */
 export async function addDocumentFacts(reviews: readonly Review[], options: FactsOptions): Promise<FactsResult> {
-  const readPdf = options.readPdf ?? readPdfFacts;
   const cache = loadCache(options.cacheFile);
+  const { hashes, fresh } = await readUncachedPdfs(reviews, options, cache);
   const used: Cache = {};
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
@@ -81,7 +82,7 @@ export async function addDocumentFacts(reviews: readonly Review[], options: Fact
         continue;
       }
       const where = { file: `reviews/${review.id}/${doc.file}`, review: `review "${review.id}"`, field: `documents[${d + 1}].file` };
-      const bytes = readFileSync(path.join(options.reviewsDir, review.id, doc.file));
+      const bytes = fileBytes(options.reviewsDir, review.id, doc.file);
       let facts: DocumentFacts;
       if (format === "markdown") {
         const source = bytes.toString("utf8");
@@ -93,14 +94,14 @@ export async function addDocumentFacts(reviews: readonly Review[], options: Fact
             message: `its headings skip a level (${skips.join("; ")}), which breaks the outline a screen reader offers: use ## for sections and ### under them.`,
           });
       } else {
-        const hash = createHash("sha256").update(bytes).digest("hex");
-        try {
-          facts = cache[hash] ?? (await readPdf(bytes));
-        } catch (error) {
-          if (!(error instanceof UnreadablePdf)) throw error;
-          errors.push({ ...where, message: `this PDF cannot be published: ${error.message}` });
+        const hash = hashes.get(path.join(options.reviewsDir, review.id, doc.file)) ?? sha256(bytes);
+        const read = cache[hash] ?? fresh.get(hash) ?? (options.readPdf ? await options.readPdf(bytes).catch((error: unknown) => error) : undefined);
+        if (read instanceof UnreadablePdf) {
+          errors.push({ ...where, message: `this PDF cannot be published: ${read.message}` });
           continue;
         }
+        if (read === undefined || read instanceof Error) throw read ?? new Error(`${where.file} was not read`);
+        facts = read as PdfFacts;
         used[hash] = facts;
         const shortfalls = pdfShortfalls(facts);
         if (shortfalls.length)
@@ -116,6 +117,36 @@ export async function addDocumentFacts(reviews: readonly Review[], options: Fact
   // Only the files in use are kept, so the cache never grows with files long gone.
   saveCache(options.cacheFile, used);
   return { reviews: out, errors, warnings };
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+const fileBytes = (dir: string, id: string, file: string) => readFileSync(path.join(dir, id, file));
+
+/**
+ * Every PDF not in the cache, read in one child process (src/content/pdf-elsewhere.ts), by
+ * hash; none when a test reads them in this process. Each file's hash is kept by its path,
+ * so the caller, which reads the files again, need not hash them again (bytes are not held meanwhile).
+ */
+async function readUncachedPdfs(
+  reviews: readonly Review[],
+  options: FactsOptions,
+  cache: Cache,
+): Promise<{ hashes: Map<string, string>; fresh: Map<string, PdfFacts | UnreadablePdf> }> {
+  const hashes = new Map<string, string>();
+  const fresh = new Map<string, PdfFacts | UnreadablePdf>();
+  if (options.readPdf) return { hashes, fresh };
+  const pending = new Map<string, string>();
+  for (const review of reviews)
+    for (const doc of review.documents) {
+      if (!("file" in doc) || factsFormat(doc.file) !== "pdf") continue;
+      const file = path.join(options.reviewsDir, review.id, doc.file);
+      const hash = sha256(readFileSync(file));
+      hashes.set(file, hash);
+      if (!cache[hash] && !pending.has(hash)) pending.set(hash, file);
+    }
+  const read = await readPdfsElsewhere([...pending.values()]);
+  [...pending.keys()].forEach((hash, i) => fresh.set(hash, read[i]!));
+  return { hashes, fresh };
 }
 
 /** Where a project keeps the cache: outside the site and the data, ignored by git. */
