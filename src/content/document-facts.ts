@@ -145,7 +145,7 @@ async function readUncachedPdfs(
       if (!cache[hash] && !pending.has(hash)) pending.set(hash, file);
     }
   const read = await readPdfsElsewhere([...pending.values()]);
-  [...pending.keys()].forEach((hash, i) => fresh.set(hash, read[i]!));
+  for (const [i, hash] of [...pending.keys()].entries()) fresh.set(hash, read[i]!);
   return { hashes, fresh };
 }
 
