@@ -12,7 +12,7 @@ export function message(error: unknown): string {
 
 /** Write a file by rename, so a reader sees the old text or the new, never half. */
 async function replaceFile(file: string, text: string): Promise<void> {
-  await writeFile(`${file}.withdraw-tmp`, text);
+  await writeFile(`${file}.withdraw-tmp`, text, { mode: 0o644 });
   await rename(`${file}.withdraw-tmp`, file);
 }
 
@@ -32,6 +32,16 @@ async function scrub(file: string, edit: (text: string) => string, problems: str
  * if that fails). Lists on other pages still name it, linking to the notice.
  */
 export async function withdrawInPlace(folder: BuildFolder, meta: BuildMeta, expired: BuildMeta["listed"], buildDate: IsoDate): Promise<string[]> {
+  // What is written (and Pagefind's new index) readable by a web server running as another user, whatever the caller's umask.
+  const callersUmask = process.umask(0o022);
+  try {
+    return await withdraw(folder, meta, expired, buildDate);
+  } finally {
+    process.umask(callersUmask);
+  }
+}
+
+async function withdraw(folder: BuildFolder, meta: BuildMeta, expired: BuildMeta["listed"], buildDate: IsoDate): Promise<string[]> {
   const problems: string[] = [];
   const ids = new Set(expired.map((review) => review.id));
   for (const review of expired) {

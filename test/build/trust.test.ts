@@ -124,6 +124,26 @@ describe("a failed night still withdraws what has expired", () => {
     leavesIsGone(site);
   });
 
+  it("withdraws in place under a strict umask and leaves every file readable by a web server running as another user", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    writeFileSync(path.join(site.root, "pages", "broken.njk"), "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}");
+    const night = await new Promise<{ stderr: string }>((resolve) =>
+      execFile(
+        "sh",
+        ["-c", `umask 077 && exec "${process.execPath}" --import tsx scripts/nightly.ts --a11y never`],
+        { cwd: site.root, env: { ...process.env, BUILD_DATE: "2026-11-26" } },
+        (_error, _o, stderr) => resolve({ stderr }),
+      ),
+    );
+    expect(night.stderr).toContain("WITHDRAWN IN PLACE");
+    leavesIsGone(site);
+    const live = realpathSync(path.join(site.root, "_site"));
+    const modes = site.files().map((file) => `${file} ${(statSync(path.join(live, file)).mode & 0o777).toString(8)}`);
+    expect(modes.filter((line) => !line.endsWith(" 644"))).toEqual([]);
+    expect((statSync(path.join(live, "pagefind")).mode & 0o777).toString(8)).toBe("755");
+  });
+
   it("withdraws after a failure at any step of the build", async () => {
     for (const step of ["eleventy", "index", "check", "publish"]) {
       const site = fixtureProject({ reviews, files });
