@@ -214,6 +214,21 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     expect(readFileSync(path.join(project.root, "_site", "reviews", "child-zara", "overview-report.pdf"))).toEqual(Buffer.from(pdf));
   });
 
+  it("removes a review: saved without it, every other review as it was", async () => {
+    const gone = reviews[1]!;
+    const line = `${gone.title} · ${leavingLine(gone, site.retentionMonths, londonToday())}`;
+    await scrollTo(page, line);
+    await page.getByRole("group").filter({ hasText: line }).last().getByRole("button", { name: "Remove" }).first().click();
+    await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain(`${reviews.length - 1} Reviews`);
+    await page.getByRole("button", { name: "Save" }).click();
+    const expected = `${JSON.stringify(
+      reviews.filter((review) => review !== gone),
+      null,
+      2,
+    )}\n`;
+    await expect.poll(async () => readLocalFile(page, "_data/reviews.json"), { timeout: 15_000 }).toBe(expected);
+  });
+
   it("edits an SCR: its line shows the day it leaves, and only that review changes in the file", async () => {
     // A file kept by hand: one summary with spaces around it, an empty list, fields in another order. The editor
     // would tidy all of these; a save must change only the review the maintainer changed.
