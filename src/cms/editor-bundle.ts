@@ -1,6 +1,6 @@
 /**
  * The editor's scripts as the site serves them at /admin/: Sveltia CMS's
- * bundle, with the icon font it would fetch from a CDN served from the site
+ * bundle, with the fonts it would fetch from a CDN served from the site (src/cms/fonts.ts)
  * instead, and the editor's own script (src/cms/browser/reviews-editor.ts)
  * bundled with the build's rules and validation, and _data/site.json's settings.
  */
@@ -8,32 +8,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import type { EditorSettings } from "./editor-rules.ts";
+import { FONTS } from "./fonts.ts";
 
 /** Sveltia CMS's browser bundle, from the project's folder (Eleventy runs there). */
 export const SVELTIA_BUNDLE = "node_modules/@sveltia/cms/dist/sveltia-cms.js";
-
-/**
- * The fonts Sveltia CMS would fetch from a CDN (which the editor's policy blocks), from Fontsource's
- * packages on npm (the icon font is Google's Material Symbols, Apache 2.0; the text fonts OFL),
- * served at /admin/fonts/: without the icon font the editor shows icon names ("expand_more") as words.
- */
-export const FONTS = [
-  {
-    cdn: /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/material-symbols-outlined[^)'"\s]*\.woff2/g,
-    from: "node_modules/@fontsource-variable/material-symbols-outlined/files/material-symbols-outlined-latin-wght-normal.woff2",
-    to: "fonts/material-symbols-outlined.woff2",
-  },
-  {
-    cdn: /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/source-sans-3[^)'"\s]*\.woff2/g,
-    from: "node_modules/@fontsource-variable/source-sans-3/files/source-sans-3-latin-wght-normal.woff2",
-    to: "fonts/source-sans-3.woff2",
-  },
-  {
-    cdn: /https:\/\/cdn\.jsdelivr\.net\/fontsource\/fonts\/noto-mono[^)'"\s]*\.woff2/g,
-    from: "node_modules/@fontsource/noto-mono/files/noto-mono-latin-400-normal.woff2",
-    to: "fonts/noto-mono.woff2",
-  },
-] as const;
 
 /**
  * Sveltia CMS's bundle with its fonts served from the site. Fails when the bundle
@@ -43,12 +21,11 @@ export const FONTS = [
 export function sveltiaWithLocalFonts(bundle = readFileSync(SVELTIA_BUNDLE, "utf8")): string {
   let out = bundle;
   for (const font of FONTS) {
-    if (!font.cdn.test(out)) throw new Error(`${SVELTIA_BUNDLE} no longer loads ${font.to} from ${font.cdn.source}; update src/cms/editor-bundle.ts.`);
-    font.cdn.lastIndex = 0;
+    if (!out.match(font.cdn)) throw new Error(`${SVELTIA_BUNDLE} no longer loads ${font.to} from ${font.cdn.source}; update src/cms/fonts.ts.`);
     out = out.replace(font.cdn, font.to);
   }
   const left = /https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^)'"\s]*/.exec(out);
-  if (left) throw new Error(`${SVELTIA_BUNDLE} loads a font this site does not serve: ${left[0]}; add it to FONTS in src/cms/editor-bundle.ts.`);
+  if (left) throw new Error(`${SVELTIA_BUNDLE} loads a font this site does not serve: ${left[0]}; add it to FONTS in src/cms/fonts.ts.`);
   return out;
 }
 

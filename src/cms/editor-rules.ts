@@ -11,7 +11,9 @@
  *   on it: a save that `npm run validate` would refuse is refused, in its words.
  */
 import type { IsoDate } from "../model/dates.ts";
-import { isIsoDate } from "../model/dates.ts";
+import { isIsoDate, londonDateAt } from "../model/dates.ts";
+import { DateTime } from "luxon";
+import { isRecord } from "../content/document-files.ts";
 import { removalDate } from "../rules/publication.ts";
 import { parseJsonText } from "../content/json-source.ts";
 import { formatProblems, type Problem } from "../content/problems.ts";
@@ -26,8 +28,6 @@ export interface EditorSettings {
   retentionMonths: number;
   areaKeys: readonly string[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /**
  * What the editor's list says of a review's time on the site, by the build's own
@@ -46,7 +46,7 @@ export function leavingLine(review: unknown, retentionMonths: number, today: Iso
 
 /** Today's date in London, where the build reads its dates, from `now` (a browser's clock). */
 export function londonToday(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return londonDateAt(DateTime.fromJSDate(now));
 }
 
 /** The file's reviews as the editor shows them: each with its leaving line. */

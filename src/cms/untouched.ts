@@ -5,8 +5,7 @@
  * commit (and change its summary's text), so the editor keeps such a review as
  * the file had it: a save changes only what the maintainer changed.
  */
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+import { isRecord } from "../content/document-files.ts";
 
 /** A value as the form would hold it: strings trimmed, empty strings, lists and absent values dropped, fields sorted. */
 function asTheFormHoldsIt(value: unknown): unknown {

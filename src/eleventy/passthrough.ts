@@ -1,4 +1,4 @@
-import { FONTS } from "../cms/editor-bundle.ts";
+import { FONTS } from "../cms/fonts.ts";
 
 /**
  * Files Eleventy copies as they are (source: place in the site), keeping their
