@@ -3,7 +3,7 @@ import path from "node:path";
 import { documentFormat } from "../catalogue/documents.ts";
 import { quote, type Problem } from "./problems.ts";
 import { SLUG } from "../model/review.ts";
-import { overviewPhraseIn } from "./overview-words.ts";
+import { overviewPhraseIn, type Written } from "./overview-words.ts";
 
 /** What the document checks need to know: where the `reviews/<id>/` folders are. */
 export interface DocumentContext {
@@ -24,10 +24,15 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 const WITHHELD_REASON = "a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family.";
 
 /** What a title, file name or address reads as, with a word on how when it is not plainly written (overview-words.ts). */
-function readsAs(found: { phrase: string; plain: boolean }): string {
-  const how = found.plain ? "" : " (letters that look alike, digits such as 0 for o, %-codes and hidden characters count as the letters they stand for)";
-  return `reads as "${found.phrase}"${how}`;
+function readsAs(found: { phrase: string; written: Written }): string {
+  return `reads as "${found.phrase}"${HOW[found.written]}`;
 }
+
+const HOW: Record<Written, string> = {
+  plainly: "",
+  disguised: " (letters that look alike, digits such as 0 for o, %-codes and hidden characters count as the letters they stand for)",
+  misspelt: " (a misspelling of it counts too)",
+};
 
 /**
  * The field by which a withheld review's document is, or looks like, the

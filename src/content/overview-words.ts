@@ -9,8 +9,9 @@
  *   and digits and signs that stand for letters (0 o, 1 l, 3 e, 4 a, 5 s, 7 t, @ a, $ s, ! i, | l), as those letters;
  * - keeps only the letters a to z, so spaces, hyphens, underscores and dots inside a word do not hide it;
  * - reads l as i and vv as w, which look alike in many fonts.
- * It then looks for "overview" anywhere (also "Executive overview"), and for the
- * withheld footnote's own name for the report, "overall report".
+ * It then looks for "overview" anywhere (also "Executive overview"), or typed
+ * with one slip (Overveiw, Ovreview), and for the withheld footnote's own name
+ * for the report, "overall report".
  */
 
 /** The phrases that name the overview report. */
@@ -78,20 +79,51 @@ export function lettersReadIn(text: string): string {
 
 const PHRASE_LETTERS = OVERVIEW_PHRASES.map((phrase) => [phrase, lettersReadIn(phrase)] as const);
 
-/**
- * The phrase naming the overview report that `text` reads as, if any, and
- * whether it is plainly written there (not only once decoded or read through look-alikes).
- */
-export function overviewPhraseIn(text: unknown): { phrase: OverviewPhrase; plain: boolean } | undefined {
+/** How far apart two words are: letters wrong, missing, extra, or two side by side swapped (optimal string alignment). */
+function typingDistance(a: string, b: string): number {
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      let best = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+      row.push(best);
+    }
+    before = previous;
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** Letters looked at for a misspelling: enough for any title, bounded for a hostile PDF title (the exact match reads all). */
+const MISSPELLING_SCOPE = 2_000;
+
+/** Whether the letters hold "overview" typed with one slip (Overveiw, Ovreview, Overiew), from its o to its w. */
+function hasMisspeltOverview(letters: string): boolean {
+  const scope = letters.slice(0, MISSPELLING_SCOPE);
+  for (let start = scope.indexOf("o"); start !== -1; start = scope.indexOf("o", start + 1))
+    for (const length of [7, 8, 9]) {
+      const word = scope.slice(start, start + length);
+      if (word.length === length && word.endsWith("w") && typingDistance(word, "overview") <= 1) return true;
+    }
+  return false;
+}
+
+/** How the phrase is written: plainly, disguised (found only once decoded or read through look-alikes), or misspelt. */
+export type Written = "plainly" | "disguised" | "misspelt";
+
+/** The phrase naming the overview report that `text` reads as, if any, and how it is written there. */
+export function overviewPhraseIn(text: unknown): { phrase: OverviewPhrase; written: Written } | undefined {
   if (typeof text !== "string") return undefined;
   const letters = lettersReadIn(text);
   const found = PHRASE_LETTERS.find(([, phraseLetters]) => letters.includes(phraseLetters));
-  if (!found) return undefined;
-  return {
-    phrase: found[0],
-    plain: text
+  if (found) {
+    const plainly = text
       .toLowerCase()
       .replace(/[^a-z]/g, "")
-      .includes(found[0].replace(/ /g, "")),
-  };
+      .includes(found[0].replace(/ /g, ""));
+    return { phrase: found[0], written: plainly ? "plainly" : "disguised" };
+  }
+  return hasMisspeltOverview(letters) ? { phrase: "overview", written: "misspelt" } : undefined;
 }

@@ -119,6 +119,38 @@ describe("the withheld rule is not fooled by disguised spellings", () => {
   });
 });
 
+describe("the withheld rule reads a misspelt overview as overview", () => {
+  it.each([
+    "Overveiw report",
+    "Ovreview report",
+    "Overiew",
+    "Oveview report",
+    "Overviw",
+    "Overvew report",
+    "Overvieew",
+    "overveiw-report-final.pdf",
+    "0verveiw",
+  ])("refuses %j: one letter wrong, missing, extra or swapped", (title) => {
+    const found = titled(title);
+    expect(found?.field).toBe("title");
+    expect(found?.message).toContain('reads as "overview" (a misspelling of it counts too)');
+  });
+
+  it.each(["Ovrveiw", "Handover review", "Over review", "Overt review", "Interview notes", "Overnight review", "Governance review", "Preview"])(
+    "accepts %j: two or more letters away from overview",
+    (title) => {
+      expect(titled(title)).toBeUndefined();
+    },
+  );
+});
+
+describe("the price of reading through separators", () => {
+  it("refuses a title in which another word runs into 'overview' (the README says so; rename the document)", () => {
+    expect(titled("Cover view")?.field).toBe("title");
+    expect(titled("Handover: view of agencies")?.field).toBe("title");
+  });
+});
+
 describe("the withheld rule lets through what a withheld review does publish", () => {
   it.each([
     "Learning summary",
