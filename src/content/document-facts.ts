@@ -4,6 +4,7 @@ import path from "node:path";
 import { headingSkips } from "../catalogue/markdown.ts";
 import type { DocumentFacts, PdfFacts, Review } from "../model/review.ts";
 import { pdfShortfalls, shortfallText } from "../rules/document-accessibility.ts";
+import { withheldPdfTitleMessage } from "./document-files.ts";
 import { UnreadablePdf } from "./pdf-facts.ts";
 import { readPdfsElsewhere } from "./pdf-elsewhere.ts";
 import type { Problem } from "./problems.ts";
@@ -11,7 +12,8 @@ import type { Problem } from "./problems.ts";
 /**
  * The data edge for what is inside document files: each PDF's facts (pages,
  * title, language, tags, text) and each Markdown document's source, added to
- * the validated reviews; an unreadable PDF is an error, an inaccessible one or
+ * the validated reviews; an unreadable PDF, or a withheld review's PDF whose own
+ * title names the overview report, is an error, an inaccessible one or
  * a Markdown document whose headings skip a level a warning. PDF facts are
  * cached by the file's SHA-256 in a file outside the site (`.cache/document-facts.json`),
  * so a nightly does not read unchanged files again.
@@ -105,6 +107,12 @@ export async function addDocumentFacts(reviews: readonly Review[], options: Fact
         if (read === undefined || read instanceof Error) throw read ?? new Error(`${where.file} was not read`);
         facts = read as PdfFacts;
         used[hash] = facts;
+        // The withheld rule by the PDF's own title, checked on every build (cached facts too): its entry in the data may say otherwise.
+        const overview = review.status === "withheld" ? withheldPdfTitleMessage(facts.title) : undefined;
+        if (overview) {
+          errors.push({ ...where, message: overview });
+          continue;
+        }
         const shortfalls = pdfShortfalls(facts);
         if (shortfalls.length)
           warnings.push({

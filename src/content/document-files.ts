@@ -3,6 +3,7 @@ import path from "node:path";
 import { documentFormat } from "../catalogue/documents.ts";
 import { quote, type Problem } from "./problems.ts";
 import { SLUG } from "../model/review.ts";
+import { overviewPhraseIn, type Written } from "./overview-words.ts";
 
 /** What the document checks need to know: where the `reviews/<id>/` folders are. */
 export interface DocumentContext {
@@ -16,22 +17,22 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 /**
  * The checks of a review's documents that need more than its own fields: the
  * files in `reviews/<id>/` (real files inside the folder, never a link out of
- * it), the withheld rule by kind, title, file name and address, and files that
- * nothing publishes.
+ * it), the withheld rule by kind, title, file name and address (read as
+ * overview-words.ts says), and files that nothing publishes.
  */
 
 const WITHHELD_REASON = "a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family.";
 
-/** Whether a title, file name or address says "overview", however it is spelt out (Overview_Report, over-view, OVERVIEW). */
-function saysOverview(text: unknown): boolean {
-  return (
-    typeof text === "string" &&
-    text
-      .toLowerCase()
-      .replace(/[^a-z]/g, "")
-      .includes("overview")
-  );
+/** What a title, file name or address reads as, with a word on how when it is not plainly written (overview-words.ts). */
+function readsAs(found: { phrase: string; written: Written }): string {
+  return `reads as "${found.phrase}"${HOW[found.written]}`;
 }
+
+const HOW: Record<Written, string> = {
+  plainly: "",
+  disguised: " (letters that look alike, digits such as 0 for o, %-codes and hidden characters count as the letters they stand for)",
+  misspelt: " (a misspelling of it counts too)",
+};
 
 /**
  * The field by which a withheld review's document is, or looks like, the
@@ -39,18 +40,26 @@ function saysOverview(text: unknown): boolean {
  */
 export function overviewReportOf(doc: Record<string, unknown>): { field: string; message: string } | undefined {
   if (doc.kind === "overview-report") return { field: "kind", message: `${WITHHELD_REASON} Remove this document, or change the review's status.` };
-  const says = (
-    [
-      ["title", "its title"],
-      ["file", "its file name"],
-      ["url", "its web address"],
-    ] as const
-  ).find(([field]) => saysOverview(doc[field]));
-  if (!says) return undefined;
-  return {
-    field: says[0],
-    message: `${WITHHELD_REASON} This document looks like the overview report: ${says[1]} says "overview". Remove it, or if it is another document, give it a title, file name and address that do not say "overview".`,
-  };
+  for (const [field, label] of [
+    ["title", "its title"],
+    ["file", "its file name"],
+    ["url", "its web address"],
+  ] as const) {
+    const found = overviewPhraseIn(doc[field]);
+    if (!found) continue;
+    return {
+      field,
+      message: `${WITHHELD_REASON} This document looks like the overview report: ${label} ${quote(doc[field])} ${readsAs(found)}. Remove it, or if it is another document, give it a title, file name and address that do not say "overview" or "overall report".`,
+    };
+  }
+  return undefined;
+}
+
+/** Why a withheld review's PDF whose own title (saved inside the file) names the overview report cannot be published; undefined when it does not. */
+export function withheldPdfTitleMessage(title: string | null): string | undefined {
+  const found = overviewPhraseIn(title);
+  if (!found || title === null) return undefined;
+  return `${WITHHELD_REASON} This PDF looks like the overview report: the title saved inside the file, ${quote(title)}, ${readsAs(found)}. Remove it, or if it is another document, change the title in the document's properties (in Word: File, Info, Title) and save it as a PDF again.`;
 }
 
 /**

@@ -147,19 +147,40 @@ describe("validateReviews", () => {
   });
 
   it.each([
-    ["title", { kind: "other", title: "Overview report", file: "report.pdf" }, "its title says"],
-    ["title", { kind: "executive-summary", title: "Overview-Report (redacted)", file: "report.pdf" }, "its title says"],
-    ["file", { kind: "learning-brief", title: "Learning brief", file: "overview-report.pdf" }, "its file name says"],
-    ["file", { kind: "other", title: "Final", file: "Overview_Report_final.pdf" }, "its file name says"],
-    ["url", { kind: "other", title: "Report", url: "https://www.example.org/docs/overview-report.pdf" }, "its web address says"],
+    ["title", { kind: "other", title: "Overview report", file: "report.pdf" }, 'its title "Overview report" reads as "overview"'],
+    [
+      "title",
+      { kind: "executive-summary", title: "Overview-Report (redacted)", file: "report.pdf" },
+      'its title "Overview-Report (redacted)" reads as "overview"',
+    ],
+    ["file", { kind: "learning-brief", title: "Learning brief", file: "overview-report.pdf" }, 'its file name "overview-report.pdf" reads as "overview"'],
+    ["file", { kind: "other", title: "Final", file: "Overview_Report_final.pdf" }, 'its file name "Overview_Report_final.pdf" reads as "overview"'],
+    [
+      "url",
+      { kind: "other", title: "Report", url: "https://www.example.org/docs/overview-report.pdf" },
+      'its web address "https://www.example.org/docs/overview-report.pdf" reads as "overview"',
+    ],
   ])("rejects a withheld review's document whose %s says it is the overview report", (field, doc, says) => {
     const dir = reviewsFolder({ "child-a/report.pdf": PDF, "child-a/overview-report.pdf": PDF, "child-a/Overview_Report_final.pdf": PDF });
     const result = check([validReview({ status: "withheld", documents: [doc] })], dir);
     expect(result.messages).toEqual([
       expect.stringContaining(
-        `review "child-a", field "documents[1].${field}": a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: ${says} "overview". Remove it, or if it is another document, give it a title, file name and address that do not say "overview".`,
+        `review "child-a", field "documents[1].${field}": a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: ${says}. Remove it, or if it is another document, give it a title, file name and address that do not say "overview" or "overall report".`,
       ),
     ]);
+  });
+
+  // The three that passed validation (issue 24): an address with %-codes, a Cyrillic е in a title, a zero for the o in a file name.
+  it.each([
+    ["url", { kind: "other", title: "Report", url: "https://www.example.org/docs/Over%2Dview%20Report.pdf" }],
+    ["title", { kind: "other", title: "Ovеrview report", file: "report.pdf" }],
+    ["file", { kind: "learning-brief", title: "Learning brief", file: "0verview.pdf" }],
+  ])("rejects a withheld review's document whose %s disguises the word overview", (field, doc) => {
+    const dir = reviewsFolder({ "child-a/report.pdf": PDF, "child-a/0verview.pdf": PDF });
+    const result = check([validReview({ status: "withheld", documents: [doc] })], dir);
+    expect(result.errors.map((p) => p.field)).toEqual([`documents[1].${field}`]);
+    expect(result.messages[0]).toContain("count as the letters they stand for");
+    expect(result.reviews).toEqual([]);
   });
 
   it("accepts a withheld review's other documents, and an overview report on a published review", () => {
