@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { readdirSync, readFileSync } from "node:fs";
@@ -62,6 +62,22 @@ export function expectedSearchUrls(catalogue: Pick<Catalogue, "listed" | "htmlVe
 }
 
 /**
+ * The scripts of Pagefind's bundle that the site's pages load: pagefind.js (imported by
+ * assets/search.js and assets/finder.js) and the worker it starts. Pagefind also writes its own
+ * search interfaces and highlighter (pagefind-ui, -component-ui, -modular-ui, -highlight: scripts
+ * and stylesheets, about 400 KB), which no page uses; they are deleted before the build goes live,
+ * so that the site serves no script it does not use (test/build/shipped-scripts.test.ts).
+ */
+export const PAGEFIND_SCRIPTS: readonly string[] = ["pagefind.js", "pagefind-worker.js"];
+
+/** Delete the scripts and stylesheets of a written Pagefind bundle that no page loads. */
+async function removeUnusedScripts(bundle: string): Promise<void> {
+  for (const file of await readdir(bundle)) {
+    if (/\.(js|css)$/.test(file) && !PAGEFIND_SCRIPTS.includes(file)) await rm(path.join(bundle, file), { force: true });
+  }
+}
+
+/**
  * Build Pagefind's static search index into `<siteDir>/pagefind/` (or
  * `outputPath`) from the records of listed reviews' pages, their HTML versions
  * and their PDFs' text (each under the document's place on the review page),
@@ -93,8 +109,10 @@ export async function buildSearchIndex(siteDir: string, content: SearchContent, 
       });
       if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath: options.outputPath ?? path.join(siteDir, "pagefind") });
+    const outputPath = options.outputPath ?? path.join(siteDir, "pagefind");
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    await removeUnusedScripts(outputPath);
     return content.pageUrls.length + content.records.length;
   } finally {
     await pagefind.close();

@@ -1,4 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { request } from "node:http";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -109,6 +110,25 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
 });
 
+/** A GET with headers of the test's choosing (fetch will not forge a Host), not following redirects. */
+function get(
+  address: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${base}${address}`, { headers }, (response) => {
+      let body = "";
+      response.setEncoding("utf8");
+      response.on("data", (chunk: string) => {
+        body += chunk;
+      });
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
 afterAll(async () => {
   await browser?.close();
   nginx?.kill("SIGQUIT");
@@ -141,6 +161,51 @@ describe("served by nginx under a path, as www-data", () => {
     const html = await response.text();
     expect(html).toContain("<h1>");
     expect(html).toContain(`href="${PREFIX}assets/site.css"`);
+  });
+
+  it("never serves a hidden file or folder (the build's marker, however the address is spelled): 404 and the site's 404 page", async () => {
+    expect(site.exists(".learning-reviews-build")).toBe(true);
+    // A hidden folder with a page in it, readable by www-data; removed again so that the other tests see the build as it was.
+    const hidden = path.join(site.root, "_site", ".hidden-folder");
+    mkdirSync(hidden, { mode: 0o755 });
+    writeFileSync(path.join(hidden, "page.html"), "HIDDEN", { mode: 0o644 });
+    try {
+      for (const address of [
+        ".learning-reviews-build",
+        "%2Elearning-reviews-build",
+        "reviews/../.learning-reviews-build",
+        ".hidden-folder/page.html",
+        ".hidden-folder/",
+      ]) {
+        const response = await get(`${PREFIX}${address}`);
+        expect(response.status, address).toBe(404);
+        expect(response.body, address).toContain(`href="${PREFIX}assets/site.css"`);
+        expect(response.body, address).not.toContain("HIDDEN");
+      }
+    } finally {
+      rmSync(hidden, { recursive: true, force: true });
+    }
+  });
+
+  it("still serves /.well-known/ under the path, for a host that puts a file there", async () => {
+    const wellKnown = path.join(site.root, "_site", ".well-known");
+    mkdirSync(wellKnown, { mode: 0o755 });
+    writeFileSync(path.join(wellKnown, "security.txt"), "Contact: mailto:security@example.org\n", { mode: 0o644 });
+    try {
+      const response = await get(`${PREFIX}.well-known/security.txt`);
+      expect(response.status).toBe(200);
+      expect(response.body).toBe("Contact: mailto:security@example.org\n");
+    } finally {
+      rmSync(wellKnown, { recursive: true, force: true });
+    }
+  });
+
+  it("redirects a folder asked for without its slash to a path on the same site, whatever Host the request claims", async () => {
+    for (const folder of ["reviews", "reviews/kept"]) {
+      const response = await get(`${PREFIX}${folder}`, { Host: "evil.example" });
+      expect(response.status, folder).toBe(301);
+      expect(response.headers.location, folder).toBe(`${PREFIX}${folder}/`);
+    }
   });
 
   it("has every internal reference of every page under the path", () => {
