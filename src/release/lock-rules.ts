@@ -12,6 +12,8 @@ export interface LockOwner {
   hostname: string;
   /** Linux's id of the boot the holder ran in (`/proc/sys/kernel/random/boot_id`), when known. */
   bootId?: string;
+  /** Linux's id of the holder's process namespace (`/proc/self/ns/pid`), when known: a container may share the machine's name but not its pids. */
+  pidNamespace?: string;
   /** When the holder's process started, in clock ticks since boot (`/proc/<pid>/stat`), when known: tells a reused pid apart. */
   startTime?: string;
   /** When the lock was taken (ISO 8601), for messages. */
@@ -36,6 +38,18 @@ export const LOCK_REFRESH_MS = 60 * 1000;
 export interface Here {
   hostname: string;
   bootId?: string;
+  pidNamespace?: string;
+}
+
+/** Two ids that must be equal where both are known. */
+const agree = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
+
+/**
+ * Whether the lock was taken where its process can be looked at: this machine, since its last boot, and the same
+ * process namespace. A lock from an earlier boot, or from another machine or container that has the same name, is not.
+ */
+export function takenHere(owner: LockOwner, here: Here): boolean {
+  return owner.hostname === here.hostname && agree(owner.bootId, here.bootId) && agree(owner.pidNamespace, here.pidNamespace);
 }
 
 /**
@@ -48,13 +62,12 @@ export interface ProcessProbe {
 }
 
 /**
- * Whether the process that took the lock (on this machine) is still running. A pid can be reused once its process
- * has ended, so where the start time and the boot are known they must match too: a different process with the same
- * pid, or any process after a reboot, is not the holder. Where they are not known, a pid in use counts as the holder,
- * which errs on the side of refusing (a run stops with a message) rather than taking over a live build.
+ * Whether the process that took the lock (here: see {@link takenHere}) is still running. A pid can be reused once its
+ * process has ended, so where the start time is known it must match too: a different process with the same pid is not
+ * the holder. Where it is not known, a pid in use counts as the holder, which errs on the side of refusing (a run stops
+ * with a message) rather than taking over a live build.
  */
-export function holderIsRunning(owner: LockOwner, here: Here, probe: ProcessProbe): boolean {
-  if (owner.bootId && here.bootId && owner.bootId !== here.bootId) return false;
+export function holderIsRunning(owner: LockOwner, probe: ProcessProbe): boolean {
   if (!probe.exists(owner.pid)) return false;
   if (owner.startTime === undefined) return true;
   const now = probe.startTime(owner.pid);
@@ -64,13 +77,14 @@ export function holderIsRunning(owner: LockOwner, here: Here, probe: ProcessProb
 export type Verdict = { takeOver: false; why: string } | { takeOver: true; why: string };
 
 /**
- * Whether a lock found on disk may be taken over. On this machine, only its process decides: a holder that is still
+ * Whether a lock found on disk may be taken over. Taken here, only its process decides: a holder that is still
  * running keeps it however long it has been stopped or busy, and one whose process has ended gives it up at once.
- * A lock from another machine, or one whose owner cannot be read, is judged by when it was last refreshed.
+ * A lock from elsewhere (another machine, an earlier boot, another container), or one whose owner cannot be read,
+ * is judged by when it was last refreshed.
  */
 export function judgeLock(found: FoundLock, here: Here, now: number, isRunning: (owner: LockOwner) => boolean): Verdict {
   const { owner } = found;
-  if (owner && owner.hostname === here.hostname) {
+  if (owner && takenHere(owner, here)) {
     return isRunning(owner)
       ? { takeOver: false, why: `process ${owner.pid} on this machine, which took it at ${owner.since}, is still running` }
       : { takeOver: true, why: `process ${owner.pid}, which took it at ${owner.since}, has ended` };
@@ -97,7 +111,7 @@ export function parseOwner(text: string): LockOwner | undefined {
   }
   if (typeof value !== "object" || value === null) return undefined;
   const record = value as Record<string, unknown>;
-  const { token, pid, hostname, since, bootId, startTime } = record;
+  const { token, pid, hostname, since, bootId, startTime, pidNamespace } = record;
   if (typeof token !== "string" || !Number.isInteger(pid) || (pid as number) <= 0 || typeof hostname !== "string" || typeof since !== "string")
     return undefined;
   return {
@@ -107,6 +121,7 @@ export function parseOwner(text: string): LockOwner | undefined {
     since,
     ...(typeof bootId === "string" ? { bootId } : {}),
     ...(typeof startTime === "string" ? { startTime } : {}),
+    ...(typeof pidNamespace === "string" ? { pidNamespace } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { link, lstat, open, readFile, rename, rm, unlink, utimes } from "node:fs/promises";
+import { readFileSync, readlinkSync } from "node:fs";
+import { link, lstat, open, readFile, rename, rm, utimes } from "node:fs/promises";
 import { hostname } from "node:os";
 import { OutputError, type OutputLayout } from "./build-folder.ts";
 import {
@@ -54,9 +54,16 @@ export const systemProbe: ProcessProbe = {
   startTime: (pid) => startTimeFromStat(readText(`/proc/${pid}/stat`) ?? ""),
 };
 
+/** This machine, boot and process namespace, as far as they can be read. */
 export function thisMachine(): Here {
   const bootId = readText("/proc/sys/kernel/random/boot_id")?.trim();
-  return { hostname: hostname(), ...(bootId ? { bootId } : {}) };
+  let pidNamespace: string | undefined;
+  try {
+    pidNamespace = readlinkSync("/proc/self/ns/pid");
+  } catch {
+    // Not Linux: the hostname alone.
+  }
+  return { hostname: hostname(), ...(bootId ? { bootId } : {}), ...(pidNamespace ? { pidNamespace } : {}) };
 }
 
 /** The lock file as it is now (its owner, when it can be read, and its inode), or undefined when there is none. */
@@ -101,7 +108,7 @@ async function removeStale(file: string, judged: FoundLock & { ino: number }, to
   const moved = await readLock(aside);
   if (moved && (moved.ino !== judged.ino || moved.owner?.token !== judged.owner?.token)) {
     await link(aside, file).catch(() => {});
-    await unlink(aside);
+    await rm(aside, { recursive: true, force: true });
     return;
   }
   await rm(aside, { recursive: true, force: true });
@@ -131,6 +138,7 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = (
     pid: process.pid,
     hostname: here.hostname,
     ...(here.bootId ? { bootId: here.bootId } : {}),
+    ...(here.pidNamespace ? { pidNamespace: here.pidNamespace } : {}),
     ...(startTime ? { startTime } : {}),
     since: new Date(now()).toISOString(),
   };
@@ -140,7 +148,7 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = (
     if (await create(layout.lock, owner)) return held(layout, token, log);
     const found = await readLock(layout.lock);
     if (!found) continue;
-    const verdict = judgeLock(found, here, now(), (holder) => holderIsRunning(holder, here, probe));
+    const verdict = judgeLock(found, here, now(), (holder) => holderIsRunning(holder, probe));
     why = verdict.why;
     if (!verdict.takeOver) break;
     log(`Taking over the lock on ${layout.out} (${layout.lock}): ${verdict.why}.`);
@@ -150,15 +158,15 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = (
 }
 
 function held(layout: OutputLayout, token: string, log: (line: string) => void): OutputLock {
-  let lost = false;
   let released = false;
+  let warned = false;
   // Only a holder on another machine needs it (on this one, the process decides), and a stall of minutes is still far inside LOCK_STALE_MS.
   const refresh = setInterval(async () => {
     try {
-      if (lost || released) return;
+      if (released) return;
       if (lockLost(await readLock(layout.lock), token)) {
-        lost = true;
-        log(`Warning: another build took over the lock on ${layout.out}; this run will stop before it changes the site.`);
+        if (!warned) log(`Warning: another build took over the lock on ${layout.out}; this run will stop before it changes the site.`);
+        warned = true;
         return;
       }
       const at = new Date();
@@ -179,7 +187,6 @@ function held(layout: OutputLayout, token: string, log: (line: string) => void):
     async ensureHeld(notDone: string) {
       const found = await readLock(layout.lock);
       if (!lockLost(found, token)) return;
-      lost = true;
       const who = found?.owner ? ` (process ${found.owner.pid} on ${found.owner.hostname}, since ${found.owner.since})` : "";
       throw new OutputError(
         `Another build took over the lock on ${layout.out}${who}; ${notDone}. ` +

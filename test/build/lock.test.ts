@@ -60,6 +60,20 @@ describe("the output lock between real processes", () => {
     expect(existsSync(layout.lock)).toBe(false);
   });
 
+  it("goes to exactly one of two runs that find the same dead holder's lock at once; the other is refused", async () => {
+    const layout = tempLayout();
+    const child = await childHoldingTheLock(layout);
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    const results = await Promise.allSettled([lock(layout, () => {}), lock(layout, () => {})]);
+    const won = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
+    expect(won).toHaveLength(1);
+    expect(refused).toEqual([expect.stringContaining(`Another build is writing to ${layout.out}: process ${process.pid} on this machine`)]);
+    await won[0]!.ensureHeld("nothing was published");
+    await won[0]!();
+  });
+
   it("refuses a second run while the first holds it, saying who holds it and what to do, and lets it in once released", async () => {
     const layout = tempLayout();
     const unlock = await lock(layout);

@@ -7,6 +7,7 @@ import {
   lockLost,
   parseOwner,
   startTimeFromStat,
+  takenHere,
   type LockOwner,
   type ProcessProbe,
 } from "../../../src/release/lock-rules.ts";
@@ -82,26 +83,45 @@ describe("whether the holder named in a lock is still running", () => {
   const probe = (exists: boolean, startTime?: string): ProcessProbe => ({ exists: () => exists, startTime: () => startTime });
 
   it("is running when its pid is in use by a process that started when the holder did", () => {
-    expect(holderIsRunning(owner(), here, probe(true, "98765"))).toBe(true);
+    expect(holderIsRunning(owner(), probe(true, "98765"))).toBe(true);
   });
 
   it("has ended when its pid is not in use", () => {
-    expect(holderIsRunning(owner(), here, probe(false))).toBe(false);
+    expect(holderIsRunning(owner(), probe(false))).toBe(false);
   });
 
   it("has ended when its pid now belongs to another process (a reused pid: another start time)", () => {
-    expect(holderIsRunning(owner(), here, probe(true, "123"))).toBe(false);
-  });
-
-  it("has ended when the machine has rebooted since (another boot id), whatever now has its pid", () => {
-    expect(holderIsRunning(owner(), { ...here, bootId: "boot-2" }, probe(true, "98765"))).toBe(false);
+    expect(holderIsRunning(owner(), probe(true, "123"))).toBe(false);
   });
 
   it("counts as running when its start time was not recorded or cannot be read now, and its pid is in use (refusing is the safe side)", () => {
     const { startTime: _, ...noStart } = owner();
-    expect(holderIsRunning(noStart, here, probe(true, "1"))).toBe(true);
-    expect(holderIsRunning(owner(), here, probe(true, undefined))).toBe(true);
-    expect(holderIsRunning(owner({ bootId: undefined }), { hostname: "build-server" }, probe(true, "98765"))).toBe(true);
+    expect(holderIsRunning(noStart, probe(true, "1"))).toBe(true);
+    expect(holderIsRunning(owner(), probe(true, undefined))).toBe(true);
+  });
+});
+
+describe("whether a lock was taken where its process can be looked at", () => {
+  it("was when the machine, the boot and the process namespace are this run's", () => {
+    expect(takenHere(owner({ pidNamespace: "pid:[1]" }), { ...here, pidNamespace: "pid:[1]" })).toBe(true);
+  });
+
+  it("was not on another machine, before a reboot (or on another machine of the same name), or in another container", () => {
+    expect(takenHere(owner({ hostname: "other-server" }), here)).toBe(false);
+    expect(takenHere(owner({ bootId: "boot-0" }), here)).toBe(false);
+    expect(takenHere(owner({ pidNamespace: "pid:[2]" }), { ...here, pidNamespace: "pid:[1]" })).toBe(false);
+  });
+
+  it("goes by the name alone where the boot and namespace are not known (not Linux)", () => {
+    const { bootId: _, ...noBoot } = owner();
+    expect(takenHere(noBoot, { hostname: "build-server" })).toBe(true);
+    expect(takenHere(owner(), { hostname: "build-server" })).toBe(true);
+  });
+
+  it("after a reboot, or in another container, is judged by the age of its last refresh, not by a pid that means another process there", () => {
+    const earlierBoot = { owner: owner({ bootId: "boot-0" }), modifiedMs: NOW - 60_000 };
+    expect(judgeLock(earlierBoot, here, NOW, running).takeOver).toBe(false);
+    expect(judgeLock({ ...earlierBoot, modifiedMs: aDayAgo }, here, NOW, running).takeOver).toBe(true);
   });
 });
 
