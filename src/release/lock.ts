@@ -106,11 +106,8 @@ async function removeStale(file: string, judged: FoundLock & { ino: number }, to
     throw error;
   }
   const moved = await readLock(aside);
-  if (moved && (moved.ino !== judged.ino || moved.owner?.token !== judged.owner?.token)) {
-    await link(aside, file).catch(() => {});
-    await rm(aside, { recursive: true, force: true });
-    return;
-  }
+  // If that fails, the other run has lost its lock to a third, and will stop before it changes anything.
+  if (moved && (moved.ino !== judged.ino || moved.owner?.token !== judged.owner?.token)) await link(aside, file).catch(() => {});
   await rm(aside, { recursive: true, force: true });
 }
 
@@ -123,8 +120,8 @@ function refusal(layout: OutputLayout, why: string): OutputError {
 
 /**
  * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`,
- * made only if none is there (O_EXCL), holding who took it (pid, machine, the process's start time). A lock whose
- * holder is still running on this machine is never taken over, however long it has been stopped or busy; one whose
+ * made only if none is there (O_EXCL), holding who took it (pid, machine, boot, pid namespace, the process's start
+ * time). A lock whose holder is still running on this machine is never taken over, however long it has been stopped or busy; one whose
  * process has ended is taken over at once. A running holder is refused at once, with a message saying who holds it.
  */
 export async function lock(layout: OutputLayout, log: (line: string) => void = (line) => console.warn(line), seams: LockSeams = {}): Promise<OutputLock> {
