@@ -146,6 +146,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await checkpoint("check");
     await options.beforePublish?.(build.site, catalogue);
     await checkpoint("publish");
+    await unlock.ensureHeld("nothing was published");
     const published = await publishBuild(layout, build, options);
     live = true;
     const warnings = [...published.warnings];

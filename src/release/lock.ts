@@ -1,39 +1,194 @@
-import lockfile from "proper-lockfile";
-import type { OutputLayout } from "./build-folder.ts";
+import { randomUUID } from "node:crypto";
+import { readFileSync, readlinkSync } from "node:fs";
+import { link, lstat, open, readFile, rename, rm, utimes } from "node:fs/promises";
+import { hostname } from "node:os";
+import { OutputError, type OutputLayout } from "./build-folder.ts";
+import {
+  holderIsRunning,
+  judgeLock,
+  LOCK_REFRESH_MS,
+  lockLost,
+  parseOwner,
+  startTimeFromStat,
+  type FoundLock,
+  type Here,
+  type LockOwner,
+  type ProcessProbe,
+} from "./lock-rules.ts";
 
-/**
- * How long a lock may go without being refreshed before it counts as left by a
- * process that died (killed, or the machine lost power). The holder refreshes it
- * every half of this; a new run waits this long, and a little more, for a stale lock.
- */
-export const LOCK_STALE_MS = 5_000;
+export { LOCK_REFRESH_MS, LOCK_STALE_MS } from "./lock-rules.ts";
 
-/**
- * Only one build, rollback or withdrawal may write to an output at a time.
- * Resolves with the function that releases the lock. A lock left by a process
- * that has died is taken over once it is stale; one held by a running process
- * is an error that says so.
- */
-export async function lock(layout: OutputLayout, log: (line: string) => void = (line) => console.warn(line)): Promise<() => Promise<void>> {
-  let release: () => Promise<void>;
+/** What the lock asks of the machine, replaceable in tests. */
+export interface LockSeams {
+  now?: () => number;
+  here?: Here;
+  probe?: ProcessProbe;
+}
+
+/** A lock taken: call it to release the lock (only if it is still this run's); `ensureHeld` just before changing the live output. */
+export interface OutputLock {
+  (): Promise<void>;
+  /** Throws, saying `notDone` ("nothing was published"), when another run has taken the lock over. */
+  ensureHeld(notDone: string): Promise<void>;
+}
+
+function readText(file: string): string | undefined {
   try {
-    release = await lockfile.lock(layout.out, {
-      lockfilePath: layout.lock,
-      realpath: false,
-      stale: LOCK_STALE_MS,
-      retries: { retries: Math.ceil(LOCK_STALE_MS / 1000) + 2, factor: 1, minTimeout: 1000, maxTimeout: 1000 },
-      // The holder was too busy to refresh the lock in time; another run may now take it over. Not worth stopping a build for.
-      onCompromised: (error) => log(`Warning: the lock on ${layout.out} was lost (${error.message}); another build may have started.`),
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
-    throw new Error(
-      `Another build is writing to ${layout.out}; wait for it to finish. ` +
-        `A lock left by a build that was stopped clears itself after ${LOCK_STALE_MS / 1000} seconds; if it does not, delete ${layout.lock}.`,
-    );
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
   }
-  return () =>
-    release().catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== "ERELEASED") throw error;
-    });
+}
+
+/** Linux's `/proc`; elsewhere only whether a pid is in use is known. */
+export const systemProbe: ProcessProbe = {
+  exists(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      // EPERM: a process of another user has that pid; it is running.
+      return (error as NodeJS.ErrnoException).code !== "ESRCH";
+    }
+  },
+  startTime: (pid) => startTimeFromStat(readText(`/proc/${pid}/stat`) ?? ""),
+};
+
+/** This machine, boot and process namespace, as far as they can be read. */
+export function thisMachine(): Here {
+  const bootId = readText("/proc/sys/kernel/random/boot_id")?.trim();
+  let pidNamespace: string | undefined;
+  try {
+    pidNamespace = readlinkSync("/proc/self/ns/pid");
+  } catch {
+    // Not Linux: the hostname alone.
+  }
+  return { hostname: hostname(), ...(bootId ? { bootId } : {}), ...(pidNamespace ? { pidNamespace } : {}) };
+}
+
+/** The lock file as it is now (its owner, when it can be read, and its inode), or undefined when there is none. */
+async function readLock(file: string): Promise<(FoundLock & { ino: number }) | undefined> {
+  const found = await lstat(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (!found) return undefined;
+  // A folder is a lock left by an older version of this site (proper-lockfile): judged by its age.
+  const owner = found.isFile() ? parseOwner((await readFile(file, "utf8").catch(() => "")) || "") : undefined;
+  return { modifiedMs: found.mtimeMs, ino: found.ino, ...(owner ? { owner } : {}) };
+}
+
+/** Create the lock file with this run's owner in it; false when there already is one. */
+async function create(file: string, owner: LockOwner): Promise<boolean> {
+  const handle = await open(file, "wx", 0o644).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "EEXIST") return undefined;
+    throw error;
+  });
+  if (!handle) return false;
+  try {
+    await handle.writeFile(`${JSON.stringify(owner)}\n`);
+  } finally {
+    await handle.close();
+  }
+  return true;
+}
+
+/**
+ * Remove the stale lock that was judged, and nothing else: it is moved aside first, and if what was moved is not
+ * the lock that was judged (another run took it over in between), it is put back.
+ */
+async function removeStale(file: string, judged: FoundLock & { ino: number }, token: string): Promise<void> {
+  const aside = `${file}.stale-${token}`;
+  try {
+    await rename(file, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
+    throw error;
+  }
+  const moved = await readLock(aside);
+  // If that fails, the other run has lost its lock to a third, and will stop before it changes anything.
+  if (moved && (moved.ino !== judged.ino || moved.owner?.token !== judged.owner?.token)) await link(aside, file).catch(() => {});
+  await rm(aside, { recursive: true, force: true });
+}
+
+function refusal(layout: OutputLayout, why: string): OutputError {
+  return new OutputError(
+    `Another build is writing to ${layout.out}: ${why}. Nothing was changed; wait for it to finish and run again. ` +
+      `If no build, rollback or withdrawal of this site is running, delete ${layout.lock} and run again.`,
+  );
+}
+
+/**
+ * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`,
+ * made only if none is there (O_EXCL), holding who took it (pid, machine, boot, pid namespace, the process's start
+ * time). A lock whose holder is still running on this machine is never taken over, however long it has been stopped or busy; one whose
+ * process has ended is taken over at once. A running holder is refused at once, with a message saying who holds it.
+ */
+export async function lock(layout: OutputLayout, log: (line: string) => void = (line) => console.warn(line), seams: LockSeams = {}): Promise<OutputLock> {
+  const now = seams.now ?? Date.now;
+  const here = seams.here ?? thisMachine();
+  const probe = seams.probe ?? systemProbe;
+  const token = randomUUID();
+  const startTime = probe.startTime(process.pid);
+  const owner: LockOwner = {
+    token,
+    pid: process.pid,
+    hostname: here.hostname,
+    ...(here.bootId ? { bootId: here.bootId } : {}),
+    ...(here.pidNamespace ? { pidNamespace: here.pidNamespace } : {}),
+    ...(startTime ? { startTime } : {}),
+    since: new Date(now()).toISOString(),
+  };
+  let why = "another run took it while this one was taking over a stale lock";
+  // More than one try only when runs race for one lock that was stale, or that went away in between.
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await create(layout.lock, owner)) return held(layout, token, log);
+    const found = await readLock(layout.lock);
+    if (!found) continue;
+    const verdict = judgeLock(found, here, now(), (holder) => holderIsRunning(holder, probe));
+    why = verdict.why;
+    if (!verdict.takeOver) break;
+    log(`Taking over the lock on ${layout.out} (${layout.lock}): ${verdict.why}.`);
+    await removeStale(layout.lock, found, token);
+  }
+  throw refusal(layout, why);
+}
+
+function held(layout: OutputLayout, token: string, log: (line: string) => void): OutputLock {
+  let released = false;
+  let warned = false;
+  // Only a holder on another machine needs it (on this one, the process decides), and a stall of minutes is still far inside LOCK_STALE_MS.
+  const refresh = setInterval(async () => {
+    try {
+      if (released) return;
+      if (lockLost(await readLock(layout.lock), token)) {
+        if (!warned) log(`Warning: another build took over the lock on ${layout.out}; this run will stop before it changes the site.`);
+        warned = true;
+        return;
+      }
+      const at = new Date();
+      await utimes(layout.lock, at, at);
+    } catch {
+      // The next refresh tries again; ensureHeld is what decides.
+    }
+  }, LOCK_REFRESH_MS);
+  refresh.unref();
+  const release = async () => {
+    if (released) return;
+    released = true;
+    clearInterval(refresh);
+    // A lock that is someone else's now is theirs to remove.
+    if (!lockLost(await readLock(layout.lock), token)) await rm(layout.lock, { force: true });
+  };
+  return Object.assign(release, {
+    async ensureHeld(notDone: string) {
+      const found = await readLock(layout.lock);
+      if (!lockLost(found, token)) return;
+      const who = found?.owner ? ` (process ${found.owner.pid} on ${found.owner.hostname}, since ${found.owner.since})` : "";
+      throw new OutputError(
+        `Another build took over the lock on ${layout.out}${who}; ${notDone}. ` +
+          `This run stopped before changing the site. Check what that build did; run this again once it has finished if it is still needed.`,
+      );
+    },
+  });
 }

@@ -43,6 +43,7 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
   if (expired.length === 0) {
     const unlock = await lock(layout, options.log);
     try {
+      await unlock.ensureHeld("nothing was rolled back");
       await swapWithPrevious(layout);
     } finally {
       await unlock();

@@ -107,10 +107,11 @@ export async function withdrawExpired(options: { root: string; layout: OutputLay
   } catch (error) {
     problems.push(`Rebuilding the live site's own data at ${buildDate} failed: ${message(error)}`);
   }
-  let unlock: (() => Promise<void>) | undefined;
+  let unlock: Awaited<ReturnType<typeof lock>> | undefined;
   try {
     unlock = await lock(layout, log);
     await checkpoint("withdraw-in-place");
+    await unlock.ensureHeld("nothing was withdrawn from the live site");
     problems.push(...(await withdrawInPlace(live.folder, live.meta, expired, buildDate)));
     return { outcome: "in-place", withdrawn: expired, problems };
   } catch (error) {

@@ -1,0 +1,133 @@
+/**
+ * The output lock's decisions, apart from the files and processes they are about, so that they can be
+ * tested without waiting: is a lock someone else's and still held, may it be taken over, has its holder lost it.
+ * Whoever calls them passes the clock and a way to tell whether a process is still running.
+ */
+
+/** Who holds a lock: written into the lock file when it is taken. */
+export interface LockOwner {
+  /** Random, one per taking of the lock: what tells a holder that the lock on disk is still its own. */
+  token: string;
+  pid: number;
+  hostname: string;
+  /** Linux's id of the boot the holder ran in (`/proc/sys/kernel/random/boot_id`), when known. */
+  bootId?: string;
+  /** Linux's id of the holder's process namespace (`/proc/self/ns/pid`), when known: a container may share the machine's name but not its pids. */
+  pidNamespace?: string;
+  /** When the holder's process started, in clock ticks since boot (`/proc/<pid>/stat`), when known: tells a reused pid apart. */
+  startTime?: string;
+  /** When the lock was taken (ISO 8601), for messages. */
+  since: string;
+}
+
+/** A lock file as found: its owner when it could be read (not a lock being written, or one left by an older version), and its last refresh. */
+export interface FoundLock {
+  owner?: LockOwner;
+  modifiedMs: number;
+}
+
+/**
+ * How long a lock that cannot be judged by its process (one taken on another machine sharing the folder, or one
+ * whose owner cannot be read) may go without being refreshed before it is taken over. Far above anything a healthy
+ * run does: the holder refreshes it every {@link LOCK_REFRESH_MS}, and a run stalled for minutes still keeps it.
+ */
+export const LOCK_STALE_MS = 30 * 60 * 1000;
+export const LOCK_REFRESH_MS = 60 * 1000;
+
+/** This machine, as a lock owner names it. */
+export interface Here {
+  hostname: string;
+  bootId?: string;
+  pidNamespace?: string;
+}
+
+/** Two ids that must be equal where both are known. */
+const agree = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
+
+/**
+ * Whether the lock was taken where its process can be looked at: this machine, since its last boot, and the same
+ * process namespace. A lock from an earlier boot, or from another machine or container that has the same name, is not.
+ */
+export function takenHere(owner: LockOwner, here: Here): boolean {
+  return owner.hostname === here.hostname && agree(owner.bootId, here.bootId) && agree(owner.pidNamespace, here.pidNamespace);
+}
+
+/**
+ * What can be known of a process on this machine: whether a pid is in use (`kill(pid, 0)`), and when the
+ * process with that pid started (undefined where that cannot be read).
+ */
+export interface ProcessProbe {
+  exists: (pid: number) => boolean;
+  startTime: (pid: number) => string | undefined;
+}
+
+/**
+ * Whether the process that took the lock (here: see {@link takenHere}) is still running. A pid can be reused once its
+ * process has ended, so where the start time is known it must match too: a different process with the same pid is not
+ * the holder. Where it is not known, a pid in use counts as the holder, which errs on the side of refusing (a run stops
+ * with a message) rather than taking over a live build.
+ */
+export function holderIsRunning(owner: LockOwner, probe: ProcessProbe): boolean {
+  if (!probe.exists(owner.pid)) return false;
+  if (owner.startTime === undefined) return true;
+  const now = probe.startTime(owner.pid);
+  return now === undefined || now === owner.startTime;
+}
+
+export type Verdict = { takeOver: false; why: string } | { takeOver: true; why: string };
+
+/**
+ * Whether a lock found on disk may be taken over. Taken here, only its process decides: a holder that is still
+ * running keeps it however long it has been stopped or busy, and one whose process has ended gives it up at once.
+ * A lock from elsewhere (another machine, an earlier boot, another container), or one whose owner cannot be read,
+ * is judged by when it was last refreshed.
+ */
+export function judgeLock(found: FoundLock, here: Here, now: number, isRunning: (owner: LockOwner) => boolean): Verdict {
+  const { owner } = found;
+  if (owner && takenHere(owner, here)) {
+    return isRunning(owner)
+      ? { takeOver: false, why: `process ${owner.pid} on this machine, which took it at ${owner.since}, is still running` }
+      : { takeOver: true, why: `process ${owner.pid}, which took it at ${owner.since}, has ended` };
+  }
+  const minutes = Math.floor((now - found.modifiedMs) / 60_000);
+  const who = owner ? `process ${owner.pid} on ${owner.hostname}, which took it at ${owner.since},` : "its holder (the lock file says no more)";
+  return now - found.modifiedMs > LOCK_STALE_MS
+    ? { takeOver: true, why: `${who} has not refreshed it for ${minutes} minutes` }
+    : { takeOver: false, why: `${who} refreshed it ${minutes < 1 ? "less than a minute" : `${minutes} minutes`} ago` };
+}
+
+/** Whether the holder with `token` has lost its lock: the lock on disk is gone, or is someone else's. */
+export function lockLost(found: FoundLock | undefined, token: string): boolean {
+  return found?.owner?.token !== token;
+}
+
+/** The owner written in a lock file, or undefined when it is not one (empty while being written, or damaged). */
+export function parseOwner(text: string): LockOwner | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const { token, pid, hostname, since, bootId, startTime, pidNamespace } = record;
+  if (typeof token !== "string" || !Number.isInteger(pid) || (pid as number) <= 0 || typeof hostname !== "string" || typeof since !== "string")
+    return undefined;
+  return {
+    token,
+    pid: pid as number,
+    hostname,
+    since,
+    ...(typeof bootId === "string" ? { bootId } : {}),
+    ...(typeof startTime === "string" ? { startTime } : {}),
+    ...(typeof pidNamespace === "string" ? { pidNamespace } : {}),
+  };
+}
+
+/** The start time of a process from the text of its `/proc/<pid>/stat` (field 22; the name, field 2, may hold spaces and brackets). */
+export function startTimeFromStat(stat: string): string | undefined {
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const value = fields[19];
+  return value && /^\d+$/.test(value) ? value : undefined;
+}

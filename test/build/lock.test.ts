@@ -1,0 +1,136 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { once } from "node:events";
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it, onTestFinished } from "vitest";
+import { buildSite } from "../../src/build/build-site.ts";
+import { lock } from "../../src/release/lock.ts";
+import { outputLayout, type OutputLayout } from "../../src/release/build-folder.ts";
+import { tempLayout } from "../helpers/builds.ts";
+import { fixturePdf } from "../helpers/documents.ts";
+import { fixtureProject } from "../helpers/fixture-project.ts";
+import { validReview } from "../helpers/reviews.ts";
+import { FIXTURES, fixtureSite } from "../helpers/site.ts";
+
+const LOCK_MODULE = path.resolve("src/release/lock.ts");
+
+/** A separate process that takes the lock on `layout` and keeps it until it is killed; resolves once it holds it. */
+async function childHoldingTheLock(layout: OutputLayout): Promise<ChildProcess> {
+  const script = `import { lock } from ${JSON.stringify(LOCK_MODULE)}; await lock(${JSON.stringify(layout)}); process.stdout.write("holding\\n"); setInterval(() => {}, 60_000);`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { stdio: ["ignore", "pipe", "inherit"] });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  });
+  let seen = "";
+  for await (const chunk of child.stdout!) {
+    seen += String(chunk);
+    if (seen.includes("holding")) return child;
+  }
+  throw new Error(`The child process ended before it held the lock (exit ${child.exitCode ?? child.signalCode}).`);
+}
+
+/** As if the holder had not refreshed its lock for an hour: longer than any staleness window. */
+function ageTheLock(layout: OutputLayout): void {
+  const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
+  utimesSync(layout.lock, anHourAgo, anHourAgo);
+}
+
+describe("the output lock between real processes", () => {
+  it("is never taken over from a holder that is still running, however long it has been stopped (SIGSTOP)", async () => {
+    const layout = tempLayout();
+    const child = await childHoldingTheLock(layout);
+    child.kill("SIGSTOP");
+    ageTheLock(layout);
+    await expect(lock(layout)).rejects.toThrow(`is writing to ${layout.out}`);
+    child.kill("SIGCONT");
+  });
+
+  it("is taken over at once from a holder that was killed (SIGKILL), with no wait for it to go stale", async () => {
+    const layout = tempLayout();
+    const child = await childHoldingTheLock(layout);
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    // The clock says no time has passed since the child took the lock: only its ended process lets it go.
+    const takenAt = statSync(layout.lock).mtimeMs;
+    const log: string[] = [];
+    const unlock = await lock(layout, (line) => log.push(line), { now: () => takenAt });
+    expect(log.join("\n")).toContain(`process ${child.pid}`);
+    expect(log.join("\n")).toContain("has ended");
+    await unlock();
+    expect(existsSync(layout.lock)).toBe(false);
+  });
+
+  it("goes to exactly one of two runs that find the same dead holder's lock at once; the other is refused", async () => {
+    const layout = tempLayout();
+    const child = await childHoldingTheLock(layout);
+    child.kill("SIGKILL");
+    await once(child, "exit");
+    const results = await Promise.allSettled([lock(layout, () => {}), lock(layout, () => {})]);
+    const won = results.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
+    const refused = results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : []));
+    expect(won).toHaveLength(1);
+    expect(refused).toEqual([expect.stringContaining(`Another build is writing to ${layout.out}: process ${process.pid} on this machine`)]);
+    await won[0]!.ensureHeld("nothing was published");
+    await won[0]!();
+  });
+
+  it("refuses a second run while the first holds it, saying who holds it and what to do, and lets it in once released", async () => {
+    const layout = tempLayout();
+    const unlock = await lock(layout);
+    const refused = lock(layout);
+    await expect(refused).rejects.toThrow(`Another build is writing to ${layout.out}: process ${process.pid} on this machine`);
+    await expect(refused).rejects.toThrow(`Nothing was changed; wait for it to finish and run again.`);
+    await unlock();
+    const again = await lock(layout);
+    await again();
+  });
+
+  it("takes over a lock folder left by the older version (proper-lockfile) only once it is older than the staleness window", async () => {
+    const layout = tempLayout();
+    mkdirSync(layout.lock);
+    await expect(lock(layout)).rejects.toThrow(`Another build is writing to ${layout.out}`);
+    ageTheLock(layout);
+    const unlock = await lock(layout, () => {});
+    await unlock();
+    expect(existsSync(layout.lock)).toBe(false);
+  });
+
+  it("once another run has taken the lock over, says so, and its release leaves the other run's lock alone", async () => {
+    const layout = tempLayout();
+    const unlock = await lock(layout);
+    const other = { token: "someone-else", pid: 4242, hostname: "another-machine <b>", since: "2026-12-01T02:00:00.000Z" };
+    writeFileSync(layout.lock, JSON.stringify(other));
+    await expect(unlock.ensureHeld("nothing was published")).rejects.toThrow(
+      `Another build took over the lock on ${layout.out} (process 4242 on another-machine <b>, since 2026-12-01T02:00:00.000Z); nothing was published.`,
+    );
+    await unlock();
+    expect(JSON.parse(readFileSync(layout.lock, "utf8"))).toEqual(other);
+  });
+});
+
+describe("a build that has lost its lock", () => {
+  it("stops before the swap: the live site stays as it was, the new build is deleted, and the message says nothing was published", async () => {
+    const site = fixtureSite(path.join(FIXTURES, "partnership-b"));
+    const project = fixtureProject({
+      site,
+      reviews: [validReview({ id: "cspr-b", title: "Child B & <Q>", area: "holt" })],
+      files: { "cspr-b/overview-report.pdf": fixturePdf("B") },
+    });
+    const out = path.join(project.root, "_site");
+    const first = await buildSite({ root: project.root, out, buildDate: "2026-12-01" });
+    const layout = outputLayout(out);
+    const taken = { token: "the-other-build", pid: 4242, hostname: "another-machine", since: "2026-12-02T02:00:00.000Z" };
+    const attempt = buildSite({
+      root: project.root,
+      out,
+      buildDate: "2026-12-02",
+      // Another build takes the lock over while this one checks its finished site.
+      beforePublish: async () => writeFileSync(layout.lock, JSON.stringify(taken)),
+    });
+    await expect(attempt).rejects.toThrow(`Another build took over the lock on ${out}`);
+    await expect(attempt).rejects.toThrow("nothing was published.");
+    expect(path.resolve(path.dirname(out), readlinkSync(out))).toBe(first.build.site);
+    expect(readdirSync(layout.builds)).toEqual([path.basename(first.build.dir)]);
+    expect(JSON.parse(readFileSync(layout.lock, "utf8"))).toEqual(taken);
+  });
+});
