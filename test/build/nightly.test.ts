@@ -79,7 +79,7 @@ describe("npm run nightly", () => {
     expect(second.stdout).toMatch(/✔ \d+\/\d+ URLs passed/);
     expect(second.stdout).toContain("Nightly build for 26 November 2026: published.");
     expect(second.stdout).toContain("  - scr-ends (SCR) removed: 12-month window ended 2026-11-26");
-    expect(second.stdout).toContain("SCRs due to be removed in the next 30 days:\n  scr-soon (Child Three): removed on 2026-12-15, in 19 days");
+    expect(second.stdout).toContain("SCRs due to be removed in the next 30 days:\n  scr-soon (Child Three): leaves on 2026-12-15, in 19 days");
     expect(second.stdout).not.toContain("scr-later (Child Four): removed");
 
     // The report is beside the output, not in it.
