@@ -1,4 +1,4 @@
-import { readableDate, yearOf, type IsoDate } from "../model/dates.ts";
+import { monthsText, readableDate, yearOf, type IsoDate } from "../model/dates.ts";
 import type { Review } from "../model/review.ts";
 import { applyPublicationRules } from "../rules/publication.ts";
 import type { Problem } from "../content/problems.ts";
@@ -97,6 +97,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     buildDate,
     buildDateText: readableDate(buildDate),
     site,
+    retentionText: monthsText(site.retentionMonths),
     finderPages: finderPages(listed, site),
     finderPageSize: FINDER_PAGE_SIZE,
     listed,

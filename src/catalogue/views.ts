@@ -14,6 +14,8 @@ export interface Catalogue {
   buildDate: IsoDate;
   buildDateText: string;
   site: SiteSettings;
+  /** How long an SCR stays, in words: "12 months", "1 month" (from `retentionMonths`). */
+  retentionText: string;
   /** The finder at / without JavaScript: every listed review, newest first, a page at a time (`/`, `/page/2/`, …). */
   finderPages: FinderPageView[];
   /** Reviews a page of the finder lists, with JavaScript too. */
