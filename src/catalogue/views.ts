@@ -64,6 +64,8 @@ export interface AccessibilityView {
   reviewedOnText: string;
   testedOnText: string;
   testedBy: string;
+  /** What automated checks were really done, a paragraph each (src/catalogue/a11y-statement.ts); none when none can be claimed. */
+  automatedChecks: string[];
   responseDays: number;
   nonCompliant: { issue: string; criteria: string; plan: string }[];
   /** Documents of listed reviews that fail the audit, from what the build read in them. */
