@@ -4,7 +4,7 @@
  * of every page, and the check the nightly ran on this version (a sample, or
  * every page) before it was published.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
@@ -97,4 +97,38 @@ describe("the accessibility statement of a nightly build", () => {
     expect(third).toContain(`On ${readableDate(record.checkedOn)}, every page of this website as it was then`);
     expect(third).not.toContain("this version of the website");
   }, 300_000);
+});
+
+describe("npm run test:a11y -- --site _site --record", () => {
+  it("records a pass of every page of the published output, and the next build's statement says when", async () => {
+    const site = fixtureProject({ reviews, files });
+    expect((await site.run("build", [], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
+    const before = londonToday();
+    const check = await site.run("a11y", ["--site", "_site", "--record"]);
+    expect(check.code, check.stderr + check.stdout).toBe(0);
+    const after = londonToday();
+    expect(check.stdout).toContain("_site.a11y-check.json: the next build's accessibility statement will say so.");
+    const record = JSON.parse(readFileSync(path.join(site.root, "_site.a11y-check.json"), "utf8"));
+    const pages = globSync("**/*.html", { cwd: path.join(site.root, "_site"), ignore: ["admin/**"] }).length;
+    expect(record).toMatchObject({ generator: "learning-reviews", buildDate: "2026-11-25", pages });
+    expect(record.checkedOn >= before && record.checkedOn <= after).toBe(true);
+    expect((await site.run("build", [], { BUILD_DATE: "2026-11-26" })).code).toBe(0);
+    expect(preparation(site.read("accessibility/index.html"))).toContain(
+      `On ${readableDate(record.checkedOn)}, every page of this website as it was then (${pages} pages) was checked automatically`,
+    );
+  }, 300_000);
+
+  it("refuses, checking and recording nothing, when --site is not a published output of this site", async () => {
+    const site = fixtureProject({ reviews, files });
+    mkdirSync(path.join(site.root, "copied-site"));
+    writeFileSync(path.join(site.root, "copied-site", "index.html"), "<!doctype html><title>A copy</title>");
+    const plain = await site.run("a11y", ["--site", "copied-site", "--record"]);
+    expect(plain.code).toBe(2);
+    expect(plain.stderr).toContain("--record needs --site to be the published output of this site");
+    expect(plain.stderr).toContain("copied-site is not. Nothing was checked or recorded.");
+    expect(plain.stdout).not.toContain("URLs passed");
+    const none = await site.run("a11y", ["--record"]);
+    expect(none.code).toBe(2);
+    expect(site.files(site.root).filter((file) => file.endsWith(".a11y-check.json"))).toEqual([]);
+  });
 });
