@@ -22,7 +22,9 @@ describe("what the accessibility statement says of automated checks", () => {
   it("says a sample of this version was checked, saying how when no check of every page comes before it", () => {
     const [sample] = automatedChecksText({ beforePublish: "changed" }, "2026-12-01");
     expect(sample).toMatch(/^Before this version of the website \(1 December 2026\) was published, some of its pages were checked automatically with pa11y, /);
-    expect(sample).toContain("one page of each kind (for example a review page, a list of reviews and this statement) and every page that was new or had changed");
+    expect(sample).toContain(
+      "one page of each kind (for example a review page, a list of reviews and this statement) and every page that was new or had changed",
+    );
     expect(sample).toContain("A version of the website that fails this check is not published.");
     const [full, after] = automatedChecksText({ beforePublish: "changed", lastFull: { checkedOn: "2026-11-20", pages: 40 } }, "2026-12-01");
     expect(full).toContain("On 20 November 2026, every page of this website as it was then (40 pages)");
@@ -31,7 +33,9 @@ describe("what the accessibility statement says of automated checks", () => {
 
   it("says every page of this version was checked, and not an older check, when the nightly checks them all", () => {
     const text = automatedChecksText({ beforePublish: "all", lastFull: { checkedOn: "2026-11-20", pages: 40 } }, "2026-12-01");
-    expect(text[0]).toMatch(/^Before this version of the website \(1 December 2026\) was published, every one of its pages was checked automatically with pa11y/);
+    expect(text[0]).toMatch(
+      /^Before this version of the website \(1 December 2026\) was published, every one of its pages was checked automatically with pa11y/,
+    );
     expect(text.join(" ")).not.toContain("20 November 2026");
     expect(text).toHaveLength(2);
   });
