@@ -4,7 +4,7 @@
  * of every page, and the check the nightly ran on this version (a sample, or
  * every page) before it was published.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { globSync } from "tinyglobby";
 import { describe, expect, it } from "vitest";
@@ -97,6 +97,24 @@ describe("the accessibility statement of a nightly build", () => {
     expect(third).toContain(`On ${readableDate(record.checkedOn)}, every page of this website as it was then`);
     expect(third).not.toContain("this version of the website");
   }, 300_000);
+});
+
+describe("the accessibility statement of a live build rebuilt to withdraw an expired SCR", () => {
+  it("claims no check of its own (a rebuild is not checked again), though the build it rebuilds passed one", async () => {
+    const site = fixtureProject({ reviews, files });
+    expect((await site.run("build", [], { BUILD_DATE: "2026-12-14" })).code).toBe(0);
+    // As a nightly that checked every page keeps its input: the rebuild must not inherit that claim.
+    const kept = path.join(realpathSync(path.join(site.root, "_site")), "..", "input", "build-input.json");
+    const input = JSON.parse(readFileSync(kept, "utf8"));
+    writeFileSync(kept, JSON.stringify({ ...input, accessibilityChecks: { beforePublish: "all" } }));
+    site.writeReviews('[ { "id": ');
+    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-12-15" });
+    expect(night.code).toBe(1);
+    expect(night.stderr).toContain("WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:");
+    expect(site.read("reviews/scr-soon/index.html")).toContain("noindex");
+    const text = preparation(site.read("accessibility/index.html"));
+    expect(text).not.toMatch(/this version of the website|checked automatically/);
+  });
 });
 
 describe("npm run test:a11y -- --site _site --record", () => {
