@@ -9,6 +9,7 @@
  *   --previous P            the previous build's reviews.json, a path or https address, to report changes
  *   --a11y MODE             auto (default: run the accessibility check when a browser is installed), always, never
  *   --a11y-scope S          changed (default: one page of each kind, and every page changed since the live build), or all
+ *                           (a pass of every page is recorded in <out>.a11y-check.json, for the accessibility statement)
  *   --allow-earlier-date    publish even if the live build is for a later date (otherwise refused)
  */
 import { parseArgs } from "node:util";

@@ -16,6 +16,7 @@ import { checkOutput } from "../release/output-guard.ts";
 import { buildSearchIndex, SEARCH_CONTENT_FILE, searchContent } from "./search-index.ts";
 import { lock } from "../release/lock.ts";
 import { PASSTHROUGH } from "../eleventy/passthrough.ts";
+import { accessibilityChecksFor } from "../checks/a11y-record.ts";
 
 export interface BuildOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
@@ -28,6 +29,8 @@ export interface BuildOptions {
   input?: BuildInput;
   /** Publish even when the live build is for a later date. */
   allowEarlierDate?: boolean;
+  /** The accessibility check `beforePublish` runs (a sample, or every page), for the accessibility statement to say; leave it out when none runs. */
+  accessibilityCheck?: "all" | "changed";
   /** Runs on the finished build before it goes live; throw to stop it going live. */
   beforePublish?: (siteDir: string, catalogue: Catalogue) => Promise<void>;
   log?: (line: string) => void;
@@ -110,9 +113,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root ?? process.cwd());
   const layout = await checkOutput(options.out ?? "_site", root);
   await checkpoint("validate");
-  const input = options.input ?? (await readBuildInput(contentPaths(root), options.buildDate));
-  if (!options.input && input.warnings.length) log(formatProblems(input.warnings, "warning"));
-  const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings);
+  const read = options.input ?? (await readBuildInput(contentPaths(root), options.buildDate));
+  if (!options.input && read.warnings.length) log(formatProblems(read.warnings, "warning"));
+  // Decided for this build, never kept from the one it rebuilds: a rebuild is not checked again.
+  const input = { ...read, buildDate: options.buildDate, accessibilityChecks: accessibilityChecksFor(layout.out, options.accessibilityCheck) };
+  const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings, input.accessibilityChecks);
   const unlock = await lock(layout, log);
   let build: BuildFolder | undefined;
   let live = false;
@@ -123,7 +128,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await checkpoint("prepare");
     build = await newBuild(layout, options.buildDate);
     const inputFile = path.join(build.input, "build-input.json");
-    await writeFile(inputFile, serialiseBuildInput({ ...input, buildDate: options.buildDate }));
+    await writeFile(inputFile, serialiseBuildInput(input));
     await checkpoint("eleventy");
     await runEleventy(root, build.site, inputFile, pathPrefix(input.site.url));
     // The advance removal notices are kept with the build, never served.

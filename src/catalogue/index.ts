@@ -1,8 +1,9 @@
-import { readableDate, yearOf, type IsoDate } from "../model/dates.ts";
+import { monthsText, readableDate, yearOf, type IsoDate } from "../model/dates.ts";
 import type { Review } from "../model/review.ts";
 import { applyPublicationRules } from "../rules/publication.ts";
 import type { Problem } from "../content/problems.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
+import type { AccessibilityChecks } from "../content/build-input.ts";
 import { documentView, sortedDocuments } from "./documents.ts";
 import { documentPages } from "./document-pages.ts";
 import { buildFacets, facetLinks } from "./facets.ts";
@@ -15,6 +16,7 @@ import { addRelated } from "./related.ts";
 import type { Catalogue, RemovedView, ReviewView } from "./views.ts";
 import { accessibilityView, contactViews, STATUS_TEXT, TYPE_NAMES } from "./wording.ts";
 import { compareTitles } from "./title-order.ts";
+import { automatedChecksText } from "./a11y-statement.ts";
 
 export type * from "./views.ts";
 
@@ -48,7 +50,13 @@ function removedView(review: Review, removedOn: IsoDate, site: SiteSettings): Re
  * use, every value decided and worded. Pure apart from markdown rendering:
  * tests call it with any reviews and settings.
  */
-export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, buildDate: IsoDate, warnings: Problem[] = []): Catalogue {
+export function buildCatalogue(
+  reviews: readonly Review[],
+  site: SiteSettings,
+  buildDate: IsoDate,
+  warnings: Problem[] = [],
+  checks?: AccessibilityChecks,
+): Catalogue {
   const publication = applyPublicationRules([...reviews].sort(compareNewestFirst), buildDate, site);
   const listedIds = new Set(publication.listed.map(({ review }) => review.id));
   const render = createSummaryRenderer((id) => listedIds.has(id));
@@ -97,6 +105,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     buildDate,
     buildDateText: readableDate(buildDate),
     site,
+    retentionText: monthsText(site.retentionMonths),
     finderPages: finderPages(listed, site),
     finderPageSize: FINDER_PAGE_SIZE,
     listed,
@@ -116,7 +125,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     htmlVersions: pages.htmlVersions,
     documentRecords: pages.records,
     ...contactViews(site),
-    accessibility: accessibilityView(site, pages.inaccessible),
+    accessibility: accessibilityView(site, pages.inaccessible, automatedChecksText(checks, buildDate)),
     warnings,
   };
 }

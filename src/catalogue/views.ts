@@ -14,6 +14,8 @@ export interface Catalogue {
   buildDate: IsoDate;
   buildDateText: string;
   site: SiteSettings;
+  /** How long an SCR stays, in words: "12 months", "1 month" (from `retentionMonths`). */
+  retentionText: string;
   /** The finder at / without JavaScript: every listed review, newest first, a page at a time (`/`, `/page/2/`, …). */
   finderPages: FinderPageView[];
   /** Reviews a page of the finder lists, with JavaScript too. */
@@ -62,6 +64,8 @@ export interface AccessibilityView {
   reviewedOnText: string;
   testedOnText: string;
   testedBy: string;
+  /** What automated checks were really done, a paragraph each (src/catalogue/a11y-statement.ts); none when none can be claimed. */
+  automatedChecks: string[];
   responseDays: number;
   nonCompliant: { issue: string; criteria: string; plan: string }[];
   /** Documents of listed reviews that fail the audit, from what the build read in them. */

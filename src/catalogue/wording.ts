@@ -36,7 +36,7 @@ const COMPLIANCE_TEXT: Record<AccessibilityView["compliance"], string> = {
 export const ACCESSIBILITY_DOCUMENTS_URL = "/accessibility/documents/";
 
 /** The accessibility statement: the hand-written parts from site.json, and the documents the audit found wanting. */
-export function accessibilityView(site: SiteSettings, documents: InaccessibleDocument[] = []): AccessibilityView {
+export function accessibilityView(site: SiteSettings, documents: InaccessibleDocument[] = [], automatedChecks: string[] = []): AccessibilityView {
   const a = site.accessibility;
   return {
     compliance: a.compliance,
@@ -45,6 +45,7 @@ export function accessibilityView(site: SiteSettings, documents: InaccessibleDoc
     reviewedOnText: readableDate(a.reviewedOn),
     testedOnText: readableDate(a.testedOn),
     testedBy: a.testedBy,
+    automatedChecks,
     responseDays: a.responseDays,
     nonCompliant: a.nonCompliant,
     documents,

@@ -3,6 +3,7 @@ import { stringify } from "yaml";
 import { documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels, UPLOAD_HINT } from "./labels.ts";
 import { reviewSchema } from "../content/review-schema.ts";
 import type { SiteSettings } from "../content/site-settings.ts";
+import { monthsText } from "../model/dates.ts";
 
 /** A JSON Schema node, as zod writes it (only what the CMS form needs). */
 interface JsonNode {
@@ -113,7 +114,7 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
       {
         name: "reviews",
         label: "Case reviews",
-        description: `Add, change or remove reviews. An SCR leaves the site ${site.retentionMonths} months after its publication date; CI checks every change with npm run validate.`,
+        description: `Add, change or remove reviews. An SCR leaves the site ${monthsText(site.retentionMonths)} after its publication date; CI checks every change with npm run validate.`,
         files: [
           {
             name: "reviews",

@@ -11,7 +11,7 @@
  *   on it: a save that `npm run validate` would refuse is refused, in its words.
  */
 import type { IsoDate } from "../model/dates.ts";
-import { isIsoDate, londonDateAt } from "../model/dates.ts";
+import { isIsoDate, londonDateAt, monthsText } from "../model/dates.ts";
 import { DateTime } from "luxon";
 import { isRecord } from "../content/document-files.ts";
 import { removalDate } from "../rules/publication.ts";
@@ -32,14 +32,14 @@ export interface EditorSettings {
 /**
  * What the editor's list says of a review's time on the site, by the build's own
  * rule: "SCR, leaves the site on 2027-09-14" for a dated SCR ("left the site on"
- * once that day has come), "SCR, leaves 12 months after it is published" for one
+ * once that day has come), "SCR, leaves 12 months after it is published" (its `retentionMonths`) for one
  * with no date yet, "CSPR, stays listed".
  */
 export function leavingLine(review: unknown, retentionMonths: number, today: IsoDate): string | undefined {
   if (!isRecord(review)) return undefined;
   if (review.type === "CSPR") return "CSPR, stays listed";
   if (review.type !== "SCR") return undefined;
-  if (!isIsoDate(review.published)) return `SCR, leaves ${retentionMonths} months after it is published`;
+  if (!isIsoDate(review.published)) return `SCR, leaves ${monthsText(retentionMonths)} after it is published`;
   const leaves = removalDate(review.published as IsoDate, { retentionMonths });
   return leaves <= today ? `SCR, left the site on ${leaves}` : `SCR, leaves the site on ${leaves}`;
 }

@@ -1,9 +1,10 @@
 import { DOCUMENT_EXTENSIONS, DOCUMENT_KIND_LABELS } from "../catalogue/documents.ts";
+import { monthsText } from "../model/dates.ts";
 import { LEAVES_KEY } from "./editor-rules.ts";
 
 /** What the editor's select lists show for each value (the value saved is the code the data uses). */
 export function typeLabels(retentionMonths: number): Record<string, string> {
-  return { CSPR: "CSPR: stays listed", SCR: `SCR: leaves the site ${retentionMonths} months after the date published` };
+  return { CSPR: "CSPR: stays listed", SCR: `SCR: leaves the site ${monthsText(retentionMonths)} after the date published` };
 }
 
 export const STATUS_LABELS: Record<string, string> = {

@@ -22,6 +22,19 @@ export interface BuildInput {
   site: SiteSettings;
   reviews: Review[];
   warnings: Problem[];
+  /** What the accessibility statement may say of automated checks; set by the build for each build, never kept from an earlier one. */
+  accessibilityChecks?: AccessibilityChecks;
+}
+
+/**
+ * The automated accessibility checks the statement may claim, and only those:
+ * the last check of every page that passed (recorded beside the published
+ * output, src/checks/a11y-record.ts), and the check this build must pass before
+ * it goes live (none for a build made without one, such as `npm run build`).
+ */
+export interface AccessibilityChecks {
+  lastFull?: { checkedOn: IsoDate; pages: number };
+  beforePublish?: "all" | "changed";
 }
 
 /** The environment variable that hands a build input file to Eleventy's process. */

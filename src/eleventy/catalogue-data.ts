@@ -15,5 +15,5 @@ export async function catalogueForBuild(env: Record<string, string | undefined> 
   const inputFile = env[INPUT_ENV];
   const input = inputFile ? readBuildInputFile(inputFile) : await readBuildInput(contentPaths(), resolveBuildDate(env));
   if (!inputFile && input.warnings.length) console.warn(`[reviews] ${formatProblems(input.warnings, "warning")}`);
-  return buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings);
+  return buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings, input.accessibilityChecks);
 }

@@ -78,3 +78,8 @@ export function yearOf(date: IsoDate): number {
 export function londonDateAt(instant: DateTime): IsoDate {
   return instant.setZone(ZONE).toISODate() as IsoDate;
 }
+
+/** A number of months in words: "1 month", "24 months" (how long an SCR stays, `retentionMonths`). */
+export function monthsText(months: number): string {
+  return `${months} ${months === 1 ? "month" : "months"}`;
+}

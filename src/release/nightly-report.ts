@@ -68,7 +68,7 @@ export function nightlyReport(
         const gone = removedById.get(record.id);
         const later = scheduledById.get(record.id);
         const reason = gone
-          ? `12-month window ended ${gone.removedOn}`
+          ? `${catalogue.site.retentionMonths}-month window ended ${gone.removedOn}`
           : later
             ? `its publication date is now ${later.publishesOn}, after the build date`
             : "it is no longer in _data/reviews.json";
@@ -115,7 +115,7 @@ export function formatReport(report: NightlyReport): string {
     const byArea = Object.entries(report.listed.byArea)
       .map(([area, n]) => `${area} ${n}`)
       .join(", ");
-    lines.push(`Listed: ${report.listed.total} reviews (${byType}). By area: ${byArea}.`);
+    lines.push(`Listed: ${report.listed.total} ${report.listed.total === 1 ? "review" : "reviews"} (${byType}). By area: ${byArea}.`);
   }
   if (report.changes === null) lines.push(`Changes: ${report.changesUnavailable ?? "there was no previous build to compare with"}.`);
   else if (report.changes) {
@@ -131,8 +131,9 @@ export function formatReport(report: NightlyReport): string {
     if (report.dueForRemoval.length === 0) lines.push(`No SCRs are due to be removed in the next ${DUE_WITHIN_DAYS} days.`);
     else {
       lines.push(`SCRs due to be removed in the next ${DUE_WITHIN_DAYS} days:`);
+      // Each is still listed tonight: its day is to come (at least tomorrow).
       for (const due of report.dueForRemoval)
-        lines.push(`  ${due.id} (${due.title}): removed on ${due.removalDate}, in ${due.daysLeft} ${due.daysLeft === 1 ? "day" : "days"}`);
+        lines.push(`  ${due.id} (${due.title}): leaves on ${due.removalDate}, in ${due.daysLeft} ${due.daysLeft === 1 ? "day" : "days"}`);
     }
   }
   if (report.accessibility?.scope === "changed") {

@@ -17,6 +17,7 @@ import { outputLayout } from "./build-folder.ts";
 import { checkBuiltSite } from "../checks/site-check.ts";
 import { withdrawExpired } from "./withdraw.ts";
 import { previousRecords } from "./previous-build.ts";
+import { plannedCheck, recordFullCheck } from "../checks/a11y-record.ts";
 
 export interface NightlyOptions {
   /** The project folder (code and content); default the working folder. */
@@ -143,6 +144,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
       buildDate,
       log: options.log,
       allowEarlierDate: options.allowEarlierDate ?? false,
+      accessibilityCheck: plannedCheck(options),
       beforePublish: async (dir, catalogue) => {
         warnings.push(...catalogue.warnings.map(formatProblem));
         const problems = checkBuiltSite(dir, catalogue);
@@ -155,6 +157,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
       },
     });
     warnings.push(...result.warnings);
+    if (accessibility?.scope === "all") warnings.push(...(await recordFullCheck(options.out, clockDate, buildDate)));
     return {
       ...nightlyReport(result.catalogue, previous.records, warnings, previous.records === null ? previous.reason : undefined),
       ...(accessibility ? { accessibility } : {}),

@@ -63,6 +63,17 @@ describe("another partnership adopting the site", () => {
     ]);
   });
 
+  it("says its own 24 months wherever a page or the editor's settings say how long SCRs stay, and never 12", async () => {
+    expect((site as { retentionMonths?: number }).retentionMonths).toBe(24);
+    const build = await copy.run("build", [], { BUILD_DATE: "2026-11-26" });
+    expect(build.code, build.stderr).toBe(0);
+    expect(copy.read("index.html")).toContain("stay on this site for 24 months after they are published");
+    expect(copy.read("open-data/index.html")).toContain("after 24 months.");
+    expect(copy.read("admin/config.yml")).toContain("An SCR leaves the site 24 months after its publication date");
+    const texts = copy.files().filter((file) => /\.(html|xml|json|csv|txt|yml)$/.test(file));
+    expect(texts.filter((file) => /\b12[- ]months?\b|\btwelve\b/i.test(copy.read(file)))).toEqual([]);
+  });
+
   it("passes the accessibility check (pa11y-ci) on every page", async () => {
     const result = await copy.run("a11y", [], { BUILD_DATE: "2026-11-26" });
     expect(result.code, `${result.stdout}\n${result.stderr}`).toBe(0);

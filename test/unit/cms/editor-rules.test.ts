@@ -39,6 +39,8 @@ describe("the leaving line the editor's list shows", () => {
   it("says an SCR with no date yet leaves after its retention period, and a CSPR stays; anything else has no line", () => {
     expect(leavingLine({ type: "SCR", status: "delayed" }, 12, "2026-11-26")).toBe("SCR, leaves 12 months after it is published");
     expect(leavingLine({ type: "SCR", published: "2026-02-30" }, 12, "2026-11-26")).toBe("SCR, leaves 12 months after it is published");
+    expect(leavingLine({ type: "SCR", status: "delayed" }, 24, "2026-11-26")).toBe("SCR, leaves 24 months after it is published");
+    expect(leavingLine({ type: "SCR", status: "delayed" }, 1, "2026-11-26")).toBe("SCR, leaves 1 month after it is published");
     expect(leavingLine({ type: "CSPR", published: "2019-01-01" }, 12, "2026-11-26")).toBe("CSPR, stays listed");
     expect(leavingLine({ type: "scr", published: "2025-01-01" }, 12, "2026-11-26")).toBeUndefined();
     expect(leavingLine(null, 12, "2026-11-26")).toBeUndefined();
