@@ -51,7 +51,7 @@ function removedView(review: Review, removedOn: IsoDate, site: SiteSettings): Re
 export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, buildDate: IsoDate, warnings: Problem[] = []): Catalogue {
   const publication = applyPublicationRules([...reviews].sort(compareNewestFirst), buildDate, site);
   const listedIds = new Set(publication.listed.map(({ review }) => review.id));
-  const render = createSummaryRenderer((id) => listedIds.has(id));
+  const render = createSummaryRenderer((id) => listedIds.has(id), site.url);
   const listed = publication.listed.map(({ review, footnote, removalDate }): ReviewView => {
     const base = {
       type: review.type,
@@ -73,7 +73,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
       footnote: footnote ? footnoteView(footnote, site) : null,
       removalDate: removalDate ?? null,
       removalDateText: removalDate ? readableDate(removalDate) : null,
-      summaryHtml: review.summary ? render(review.summary) : "",
+      summaryHtml: review.summary ? render(review.summary, `/reviews/${review.id}/`) : "",
       documents: sortedDocuments(review).map((doc, d) => documentView(review, doc, d + 1)),
       links: facetLinks(base),
       rank: { newest: 0, title: 0 },
@@ -92,6 +92,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     publication.listed.map(({ review }) => review),
     listed,
     (id) => listedIds.has(id),
+    site.url,
   );
   return {
     buildDate,
