@@ -1,6 +1,7 @@
 import type { Review } from "../model/review.ts";
 import { pdfShortfalls, shortfallCriteria, shortfallText } from "../rules/document-accessibility.ts";
 import { documentAddress, documentLinkText, htmlVersionAddress, sortedDocuments } from "./documents.ts";
+import type { LinkSite } from "./links.ts";
 import { createDocumentRenderer } from "./markdown.ts";
 import type { DocumentSearchRecord, HtmlVersionView, InaccessibleDocument, ReviewView } from "./views.ts";
 
@@ -8,16 +9,15 @@ import type { DocumentSearchRecord, HtmlVersionView, InaccessibleDocument, Revie
  * What the listed reviews' documents add to the site: a page for each Markdown
  * document, a search record for each PDF's text, and the PDFs the accessibility
  * statement must list; links in an HTML version are read against its own
- * address on the site at `siteUrl`. Only listed reviews are given, so a removed review's
+ * address (see `linkTarget`). Only listed reviews are given, so a removed review's
  * documents have no page, no search record and no line in the statement.
  */
 export function documentPages(
   reviews: readonly Review[],
   views: readonly ReviewView[],
-  isListed: (id: string) => boolean,
-  siteUrl: string,
+  links: LinkSite,
 ): { htmlVersions: HtmlVersionView[]; records: DocumentSearchRecord[]; inaccessible: InaccessibleDocument[] } {
-  const render = createDocumentRenderer(isListed, siteUrl);
+  const render = createDocumentRenderer(links);
   const viewOf = new Map(views.map((view) => [view.id, view]));
   const htmlVersions: HtmlVersionView[] = [];
   const records: DocumentSearchRecord[] = [];

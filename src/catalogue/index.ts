@@ -9,6 +9,7 @@ import { buildFacets, facetLinks } from "./facets.ts";
 import { feedView } from "./feed.ts";
 import { addSortRanks, FINDER_PAGE_SIZE, finderPages } from "./front-page.ts";
 import { footnoteView, legendFor } from "./legend.ts";
+import type { LinkSite } from "./links.ts";
 import { createSummaryRenderer } from "./markdown.ts";
 import { paginate } from "./paging.ts";
 import { addRelated } from "./related.ts";
@@ -51,7 +52,6 @@ function removedView(review: Review, removedOn: IsoDate, site: SiteSettings): Re
 export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, buildDate: IsoDate, warnings: Problem[] = []): Catalogue {
   const publication = applyPublicationRules([...reviews].sort(compareNewestFirst), buildDate, site);
   const listedIds = new Set(publication.listed.map(({ review }) => review.id));
-  const render = createSummaryRenderer((id) => listedIds.has(id), site.url);
   const listed = publication.listed.map(({ review, footnote, removalDate }): ReviewView => {
     const base = {
       type: review.type,
@@ -73,7 +73,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
       footnote: footnote ? footnoteView(footnote, site) : null,
       removalDate: removalDate ?? null,
       removalDateText: removalDate ? readableDate(removalDate) : null,
-      summaryHtml: review.summary ? render(review.summary, `/reviews/${review.id}/`) : "",
+      summaryHtml: "", // below, once the filter pages are known
       documents: sortedDocuments(review).map((doc, d) => documentView(review, doc, d + 1)),
       links: facetLinks(base),
       rank: { newest: 0, title: 0 },
@@ -88,11 +88,20 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     const { type, area, year, themes } = review.links;
     for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
   }
+  const filterPages = facets.pages.flatMap(({ reviews: pageReviews, url, ...facet }) =>
+    paginate(pageReviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: pageReviews.length, legend: legendFor(paged.items, site) })),
+  );
+  // Links in maintainers' Markdown to a review or a filter page that this build does not make keep only their text.
+  const filterUrls = new Set(filterPages.map((page) => page.url));
+  const links: LinkSite = { siteUrl: site.url, isListed: (id) => listedIds.has(id), isFilterPage: (address) => filterUrls.has(address) };
+  const render = createSummaryRenderer(links);
+  publication.listed.forEach(({ review }, i) => {
+    if (review.summary) listed[i]!.summaryHtml = render(review.summary, listed[i]!.url);
+  });
   const pages = documentPages(
     publication.listed.map(({ review }) => review),
     listed,
-    (id) => listedIds.has(id),
-    site.url,
+    links,
   );
   return {
     buildDate,
@@ -101,9 +110,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     finderPages: finderPages(listed, site),
     finderPageSize: FINDER_PAGE_SIZE,
     listed,
-    filterPages: facets.pages.flatMap(({ reviews: pageReviews, url, ...facet }) =>
-      paginate(pageReviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: pageReviews.length, legend: legendFor(paged.items, site) })),
-    ),
+    filterPages,
     facetGroups: facets.groups,
     feed: feedView(listed, site, buildDate),
     removed: publication.removed.map(({ review, removedOn }) => removedView(review, removedOn, site)),

@@ -4,10 +4,12 @@ import { absoluteUrl, pathPrefix } from "./addresses.ts";
 /** The only schemes a link in maintainers' Markdown may have; a relative link takes the page's (https:). */
 const ALLOWED_SCHEMES = new Set(["https:", "http:", "mailto:", "tel:"]);
 
-/** What a link needs to know of the site: its public address (path and all) and which reviews are on it. */
+/** What a link needs to know of the site: its public address (path and all), which reviews are on it, and which filter pages. */
 export interface LinkSite {
   siteUrl: string;
   isListed: (id: string) => boolean;
+  /** Whether the build makes a filter page (`/reviews/theme/neglect/`, `/reviews/year/2025/page/2/`). */
+  isFilterPage: (address: string) => boolean;
 }
 
 /**
@@ -51,6 +53,12 @@ function segmentsOf(pathname: string): { segments: string[]; folder: boolean } {
   return { segments, folder };
 }
 
+/** A site address from its decoded segments, each encoded as one segment. */
+function address(segments: string[], folder: boolean): string {
+  const path = segments.map(encodeURIComponent).join("/");
+  return `/${path}${path && folder ? "/" : ""}`;
+}
+
 /**
  * The address a browser would go to from `written` on the page `pageAddress`:
  * a root-relative link is a site address (Eleventy's HTML base plugin puts the
@@ -74,7 +82,9 @@ function resolve(written: string, pageAddress: string, siteUrl: string): { url: 
  * the case of `reviews` and of the id), and then:
  *
  * - a scheme other than `https:`, `http:`, `mailto:` or `tel:`: text;
- * - a link into the site to a review that is not listed: text, in any spelling;
+ * - a link into the site to a review that is not listed, or to a filter page
+ *   (`/reviews/theme/…`) that the build does not make (its last review has
+ *   left): text, in any spelling;
  * - any other link into the site: its canonical site address (`/reviews/<id>/…`,
  *   root-relative, which the HTML base plugin prefixes), so it resolves from
  *   every page the HTML is shown on and the nightly's link check reads it;
@@ -110,11 +120,13 @@ export function linkTarget(href: string, pageAddress: string, site: LinkSite): s
   }
   if (rest.length >= 2 && rest[0]!.toLowerCase() === "reviews") {
     const id = rest[1]!.toLowerCase();
-    if (!(RESERVED_IDS as readonly string[]).includes(id) && !site.isListed(id)) return null;
+    const filter = (RESERVED_IDS as readonly string[]).includes(id);
+    if (!filter && !site.isListed(id)) return null;
     rest[0] = "reviews";
     rest[1] = id;
-    if (rest.length === 2) isFolder = true;
+    // A review's address and every filter page are folders: `/reviews/child-a` is `/reviews/child-a/`.
+    if (rest.length === 2 || filter) isFolder = true;
+    if (filter && !site.isFilterPage(address(rest, isFolder))) return null;
   }
-  const path = rest.map(encodeURIComponent).join("/");
-  return `/${path}${path && isFolder ? "/" : ""}${url.search}${url.hash}`;
+  return `${address(rest, isFolder)}${url.search}${url.hash}`;
 }

@@ -2,8 +2,10 @@ import slugify from "@sindresorhus/slugify";
 import MarkdownIt, { type StateCore } from "markdown-it";
 import { allowedLink, type LinkSite, linkTarget } from "./links.ts";
 
-/** The site a renderer is for when none is given (tests of Markdown alone). */
-const NO_SITE = "https://site.invalid";
+/** A renderer's site; what is not given (tests of Markdown alone) is a site where every review and filter page is listed. */
+function linkSite({ siteUrl = "https://site.invalid", isListed = () => true, isFilterPage = () => true }: Partial<LinkSite>): LinkSite {
+  return { siteUrl, isListed, isFilterPage };
+}
 
 /**
  * One markdown-it set-up for every text maintainers write: raw HTML off, no
@@ -32,11 +34,12 @@ function safeMarkdown(site: LinkSite) {
  * as its text only, however it is written (relative, absolute, with the site's
  * path, `index.html`, `//`, `%2e`, …: see `linkTarget`), so one review's summary
  * can never keep another's page, anchor or document reachable, nor break the
- * night's link check on the day that review leaves. A link into the site is
- * written as its canonical root-relative address.
+ * night's link check on the day that review leaves; so is a link to a filter
+ * page the build does not make. A link into the site is written as its
+ * canonical root-relative address.
  */
-export function createSummaryRenderer(isListed: (id: string) => boolean = () => true, siteUrl = NO_SITE): (markdown: string, pageAddress?: string) => string {
-  const md = safeMarkdown({ isListed, siteUrl });
+export function createSummaryRenderer(links: Partial<LinkSite> = {}): (markdown: string, pageAddress?: string) => string {
+  const md = safeMarkdown(linkSite(links));
   md.core.ruler.push("shift_headings", (state) => {
     for (const token of state.tokens) {
       if (token.type === "heading_open" || token.type === "heading_close") {
@@ -80,11 +83,8 @@ export interface RenderedDocument {
  * title, so a Markdown `#` heading becomes an h2; every h2 gets an id and a
  * place in the contents list.
  */
-export function createDocumentRenderer(
-  isListed: (id: string) => boolean = () => true,
-  siteUrl = NO_SITE,
-): (markdown: string, pageAddress?: string) => RenderedDocument {
-  const md = safeMarkdown({ isListed, siteUrl });
+export function createDocumentRenderer(links: Partial<LinkSite> = {}): (markdown: string, pageAddress?: string) => RenderedDocument {
+  const md = safeMarkdown(linkSite(links));
   return (markdown, pageAddress = "/") => {
     const env = { pageAddress };
     const tokens = md.parse(markdown, env);

@@ -24,6 +24,9 @@ const summarySpellings = (url: string, id: string) => [
   `/reviews%2F${id}%2Foverview-report.pdf`,
   `/Reviews/${id.toUpperCase()}/`,
 ];
+/** Filter pages that only Child T is on (an SCR of 2025 about neglect): they go with it. */
+const filterLinks = (url: string) =>
+  ["[neglect](/reviews/theme/neglect/)", "[2025](../year/2025/)", `[about neglect](${url}/reviews/theme/neglect/)`].join(" ");
 /** The same from the HTML version /reviews/child-a/overview-report/, a folder deeper. */
 const documentSpellings = (url: string, id: string) => [`../../${id}/overview-report.pdf`, `${url}/reviews/${id}/learning-brief/`, `../../${id}/`];
 
@@ -39,7 +42,7 @@ function reviewsFor(url: string) {
       area: "northshire",
       status: "published",
       published: "2026-02-01",
-      summary: `Read with:\n\n${asList(summarySpellings(url, "child-t"), "Child T")}\n${asList(summarySpellings(url, "child-k"), "Child K")}`,
+      summary: `Read with:\n\n${asList(summarySpellings(url, "child-t"), "Child T")}\n${asList(summarySpellings(url, "child-k"), "Child K")}\n\nSee ${filterLinks(url)}.`,
       documents: [pdf("Overview report"), { kind: "learning-brief", title: "Learning brief", file: "overview-report.md" }],
     },
     {
@@ -49,6 +52,7 @@ function reviewsFor(url: string) {
       area: "southvale",
       status: "published",
       published: "2025-11-26",
+      themes: ["neglect"],
       documents: [pdf("Overview report"), { kind: "learning-brief", title: "Learning brief", file: "learning-brief.md" }],
     },
     {
@@ -105,8 +109,13 @@ describe.each([
     onTheDay = await build(site, LEAVES);
   }, 120_000);
 
-  it.runIf(prefix)("links to the SCR while it is listed, each spelling at its canonical address, and the night's check passes", () => {
+  it.runIf(prefix)("links to the SCR and its filter pages while it is listed, each spelling at its canonical address, and the night's check passes", () => {
     expect(dayBefore).toEqual([]);
+    expect(summaryBefore.filter((href) => /neglect|2025/.test(href))).toEqual([
+      `${prefix}/reviews/theme/neglect/`,
+      `${prefix}/reviews/year/2025/`,
+      `${prefix}/reviews/theme/neglect/`,
+    ]);
     const toChildT = summaryBefore.filter((href) => href.includes("child-t"));
     expect(toChildT).toHaveLength(summarySpellings(url, "child-t").length);
     for (const href of toChildT) expect(href).toMatch(new RegExp(`^${prefix}/reviews/child-t/`));
@@ -116,11 +125,13 @@ describe.each([
     expect(onTheDay).toEqual([]);
   });
 
-  it("keeps only the text of every link to the SCR that left, and every link to the listed one", () => {
+  it("keeps only the text of every link to the SCR that left and to the filter pages that went with it, and every link to the listed one", () => {
     const page = site.read("reviews/child-a/index.html");
     const summary = linksIn(page, '<div class="summary">', "</div>");
     const version = linksIn(site.read("reviews/child-a/overview-report/index.html"), 'id="related-reviews"', "</main>");
     for (const links of [summary, version]) expect(links.filter((href) => /child-t/i.test(decodeURIComponent(href)))).toEqual([]);
+    expect(summary.filter((href) => /neglect|2025/.test(href))).toEqual([]);
+    expect(page).toContain("See neglect 2025 about neglect.");
     expect(page).toContain("Child T 1</li>");
     expect(page).toContain(`Child T ${summarySpellings(url, "child-t").length}</li>`);
     expect(summary.filter((href) => href.startsWith(`${prefix}/reviews/child-k/`))).toHaveLength(summarySpellings(url, "child-k").length);

@@ -32,7 +32,7 @@ describe("summary markdown", () => {
     expect(render("# Learning\n\n## Detail\n\n##### Deep")).toBe("<h3>Learning</h3>\n<h4>Detail</h4>\n<h6>Deep</h6>\n");
   });
   it("keeps only the text of a link to a review that is not listed, and every other link", () => {
-    const listedOnly = createSummaryRenderer((id) => id === "kept");
+    const listedOnly = createSummaryRenderer({ isListed: (id) => id === "kept" });
     expect(
       listedOnly(
         "See [the report](/reviews/gone/report.pdf), [its notes](/reviews/gone/#notes), [kept](/reviews/kept/), [a theme](/reviews/theme/neglect/) and **[bold](/reviews/gone/)**.",
@@ -92,8 +92,8 @@ const hrefsIn = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((
 describe("links to reviews, however they are spelled", () => {
   const isListed = (id: string) => id === "child-a" || id === "kept";
   for (const siteUrl of ["https://reviews.example.org", "https://x.org/review"]) {
-    const summary = createSummaryRenderer(isListed, siteUrl);
-    const documentPage = createDocumentRenderer(isListed, siteUrl);
+    const summary = createSummaryRenderer({ isListed, siteUrl });
+    const documentPage = createDocumentRenderer({ isListed, siteUrl });
     const renderings = {
       summary: (markdown: string) => summary(markdown, "/reviews/child-a/"),
       "html-version": (markdown: string) => documentPage(markdown, "/reviews/child-a/overview-report/").html,
@@ -118,8 +118,8 @@ describe("links to reviews, however they are spelled", () => {
 
   it("resolves a relative link against the page it is shown on: a review page, or an HTML version one folder deeper", () => {
     const isListedHere = (id: string) => id === "child-a";
-    const summary = createSummaryRenderer(isListedHere, "https://x.org/review");
-    const documentPage = createDocumentRenderer(isListedHere, "https://x.org/review");
+    const summary = createSummaryRenderer({ isListed: isListedHere, siteUrl: "https://x.org/review" });
+    const documentPage = createDocumentRenderer({ isListed: isListedHere, siteUrl: "https://x.org/review" });
     expect(hrefsIn(summary("[up](../child-a/report%20%231.pdf) [here](./#documents)", "/reviews/child-a/"))).toEqual([
       "/reviews/child-a/report%20%231.pdf",
       "/reviews/child-a/#documents",
@@ -132,7 +132,7 @@ describe("links to reviews, however they are spelled", () => {
   });
 
   it("keeps a link to the site's own domain outside its path as an ordinary link", () => {
-    const summary = createSummaryRenderer(() => false, "https://x.org/review");
+    const summary = createSummaryRenderer({ isListed: () => false, siteUrl: "https://x.org/review" });
     expect(hrefsIn(summary("[main site](https://x.org/reviews/child-t/) [news](https://x.org/news/)", "/reviews/child-a/"))).toEqual([
       "https://x.org/reviews/child-t/",
       "https://x.org/news/",
@@ -142,7 +142,7 @@ describe("links to reviews, however they are spelled", () => {
   });
 
   it("keeps filter pages, anchors and other pages of the site as links", () => {
-    const summary = createSummaryRenderer(() => false, "https://x.org/review");
+    const summary = createSummaryRenderer({ isListed: () => false, siteUrl: "https://x.org/review" });
     expect(hrefsIn(summary("[t](/reviews/theme/neglect/) [a](#summary) [s](https://x.org/review/accessibility/) [l](/reviews/)", "/reviews/child-a/"))).toEqual(
       ["/reviews/theme/neglect/", "#summary", "/accessibility/", "/reviews/"],
     );
@@ -150,7 +150,7 @@ describe("links to reviews, however they are spelled", () => {
 });
 
 describe("link schemes", () => {
-  const summary = createSummaryRenderer(() => true, "https://reviews.example.org");
+  const summary = createSummaryRenderer({ isListed: () => true, siteUrl: "https://reviews.example.org" });
   it("makes links only to https:, http:, mailto:, tel: and relative addresses", () => {
     for (const href of [
       "data:image/png;base64,iVBORw0KGgo=",
@@ -183,7 +183,7 @@ describe("link schemes", () => {
 });
 
 describe("document markdown (HTML versions)", () => {
-  const renderDocument = createDocumentRenderer((id) => id !== "gone");
+  const renderDocument = createDocumentRenderer({ isListed: (id) => id !== "gone" });
 
   it("gives every second-level heading an id and a place in the contents list", () => {
     const { html, contents } = renderDocument("# Introduction\n\nText.\n\n## Findings\n\n### Detail\n\n## Findings\n\nMore.");
