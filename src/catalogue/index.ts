@@ -95,6 +95,7 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
   const filterUrls = new Set(filterPages.map((page) => page.url));
   const links: LinkSite = { siteUrl: site.url, isListed: (id) => listedIds.has(id), isFilterPage: (address) => filterUrls.has(address) };
   const render = createSummaryRenderer(links);
+  const summaries = new Map(publication.listed.map(({ review }) => [review.id, review.summary]));
   publication.listed.forEach(({ review }, i) => {
     if (review.summary) listed[i]!.summaryHtml = render(review.summary, listed[i]!.url);
   });
@@ -112,7 +113,10 @@ export function buildCatalogue(reviews: readonly Review[], site: SiteSettings, b
     listed,
     filterPages,
     facetGroups: facets.groups,
-    feed: feedView(listed, site, buildDate),
+    feed: feedView(listed, site, buildDate, (view) => {
+      const markdown = summaries.get(view.id);
+      return markdown ? render(markdown, view.url, { inFull: true }) : "";
+    }),
     removed: publication.removed.map(({ review, removedOn }) => removedView(review, removedOn, site)),
     upcomingNotices: publication.listed.flatMap(({ review, removalDate }) => (removalDate ? [removedView(review, removalDate, site)] : [])),
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),

@@ -75,6 +75,16 @@ function resolve(written: string, pageAddress: string, siteUrl: string): { url: 
 }
 
 /**
+ * A link as `linkTarget` wrote it, in full (`https://<site and its path>/reviews/…`),
+ * for a feed: a feed reader reads a root-relative or `#` link against the
+ * feed's own address, which knows nothing of the site's path or the page.
+ */
+export function linkInFull(target: string, pageAddress: string, siteUrl: string): string {
+  if (target === "" || target.startsWith("#")) return absoluteUrl(siteUrl, pageAddress) + target;
+  return target.startsWith("/") ? absoluteUrl(siteUrl, target) : target;
+}
+
+/**
  * What a link in a summary or an HTML version becomes: the address to link to,
  * or null to keep only its text. Every link is resolved against the page it is
  * shown on and the site's `url` (with its path), normalised as a lenient web

@@ -1,6 +1,6 @@
 import slugify from "@sindresorhus/slugify";
 import MarkdownIt, { type StateCore } from "markdown-it";
-import { allowedLink, type LinkSite, linkTarget } from "./links.ts";
+import { allowedLink, type LinkSite, linkInFull, linkTarget } from "./links.ts";
 
 /** A renderer's site; what is not given (tests of Markdown alone) is a site where every review and filter page is listed. */
 function linkSite({ siteUrl = "https://site.invalid", isListed = () => true, isFilterPage = () => true }: Partial<LinkSite>): LinkSite {
@@ -38,7 +38,7 @@ function safeMarkdown(site: LinkSite) {
  * page the build does not make. A link into the site is written as its
  * canonical root-relative address.
  */
-export function createSummaryRenderer(links: Partial<LinkSite> = {}): (markdown: string, pageAddress?: string) => string {
+export function createSummaryRenderer(links: Partial<LinkSite> = {}): (markdown: string, pageAddress?: string, options?: { inFull?: boolean }) => string {
   const md = safeMarkdown(linkSite(links));
   md.core.ruler.push("shift_headings", (state) => {
     for (const token of state.tokens) {
@@ -48,19 +48,20 @@ export function createSummaryRenderer(links: Partial<LinkSite> = {}): (markdown:
       }
     }
   });
-  return (markdown, pageAddress = "/") => md.render(markdown, { pageAddress });
+  return (markdown, pageAddress = "/", { inFull = false } = {}) => md.render(markdown, { pageAddress, inFull });
 }
 
-/** Each link becomes what `linkTarget` says: its address, or (null) its text alone. */
+/** Each link becomes what `linkTarget` says: its address (in full for a feed, `env.inFull`), or (null) its text alone. */
 function decideLinks(state: StateCore, site: LinkSite): void {
   const pageAddress = String(state.env?.pageAddress ?? "/");
+  const inFull = state.env?.inFull === true;
   for (const block of state.tokens) {
     if (!block.children) continue;
     const dropped: number[] = [];
     block.children = block.children.filter((token) => {
       if (token.type === "link_open") {
         const target = linkTarget(String(token.attrGet("href") ?? ""), pageAddress, site);
-        if (target !== null) token.attrSet("href", target);
+        if (target !== null) token.attrSet("href", inFull ? linkInFull(target, pageAddress, site.siteUrl) : target);
         dropped.push(target === null ? 1 : 0);
         return target !== null;
       }

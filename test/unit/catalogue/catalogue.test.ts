@@ -255,3 +255,23 @@ describe("links in summaries and HTML versions to filter pages", () => {
     }
   });
 });
+
+describe("links in the feed's summaries", () => {
+  it("are written in full, with the site's path, as a feed reader reads them against the feed's own address", () => {
+    const prefixed = { ...site, url: "https://x.example.org/review" };
+    const summary =
+      "[kept](../kept/report.pdf) [here](#documents) [theme](/reviews/theme/family/) [elsewhere](https://example.org/a) [mail](mailto:team@example.org)";
+    const reviews = [review("child-a", { published: "2026-02-01", themes: ["family"], summary }), review("kept", { published: "2026-01-01" })];
+    const catalogue = buildCatalogue(reviews, prefixed, "2026-11-26");
+    const entry = catalogue.feed.entries.find((e) => e.url.endsWith("/child-a/"))!;
+    expect([...entry.summaryHtml.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "https://x.example.org/review/reviews/kept/report.pdf",
+      "https://x.example.org/review/reviews/child-a/#documents",
+      "https://x.example.org/review/reviews/theme/family/",
+      "https://example.org/a",
+      "mailto:team@example.org",
+    ]);
+    // The review's own page keeps root-relative addresses, which Eleventy's HTML base plugin prefixes.
+    expect(catalogue.listed.find((r) => r.id === "child-a")!.summaryHtml).toContain('href="/reviews/kept/report.pdf"');
+  });
+});
