@@ -1,21 +1,23 @@
 import type { Review } from "../model/review.ts";
 import { pdfShortfalls, shortfallCriteria, shortfallText } from "../rules/document-accessibility.ts";
 import { documentAddress, documentLinkText, htmlVersionAddress, sortedDocuments } from "./documents.ts";
+import type { LinkSite } from "./links.ts";
 import { createDocumentRenderer } from "./markdown.ts";
 import type { DocumentSearchRecord, HtmlVersionView, InaccessibleDocument, ReviewView } from "./views.ts";
 
 /**
  * What the listed reviews' documents add to the site: a page for each Markdown
  * document, a search record for each PDF's text, and the PDFs the accessibility
- * statement must list. Only listed reviews are given, so a removed review's
+ * statement must list; links in an HTML version are read against its own
+ * address (see `linkTarget`). Only listed reviews are given, so a removed review's
  * documents have no page, no search record and no line in the statement.
  */
 export function documentPages(
   reviews: readonly Review[],
   views: readonly ReviewView[],
-  isListed: (id: string) => boolean,
+  links: LinkSite,
 ): { htmlVersions: HtmlVersionView[]; records: DocumentSearchRecord[]; inaccessible: InaccessibleDocument[] } {
-  const render = createDocumentRenderer(isListed);
+  const render = createDocumentRenderer(links);
   const viewOf = new Map(views.map((view) => [view.id, view]));
   const htmlVersions: HtmlVersionView[] = [];
   const records: DocumentSearchRecord[] = [];
@@ -25,9 +27,10 @@ export function documentPages(
     sortedDocuments(review).forEach((doc, d) => {
       if (!("file" in doc) || !doc.facts) return;
       if (doc.facts.format === "markdown") {
-        const { html, contents } = render(doc.facts.source);
+        const url = htmlVersionAddress(review.id, doc.file);
+        const { html, contents } = render(doc.facts.source, url);
         const reviewRef = { id: review.id, title: review.title, url: view.url, typeName: view.typeName };
-        htmlVersions.push({ url: htmlVersionAddress(review.id, doc.file), title: doc.title, review: reviewRef, contents, html });
+        htmlVersions.push({ url, title: doc.title, review: reviewRef, contents, html });
         return;
       }
       const name = documentLinkText(doc);

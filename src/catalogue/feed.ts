@@ -12,8 +12,17 @@ function londonMidnight(date: IsoDate): Date {
   return DateTime.fromISO(date, { zone: ZONE }).toJSDate();
 }
 
-/** The feed: the newest FEED_SIZE dated reviews (`listed` is newest first). */
-export function feedView(listed: readonly ReviewView[], site: SiteSettings, buildDate: IsoDate): FeedView {
+/**
+ * The feed: the newest FEED_SIZE dated reviews (`listed` is newest first). Its
+ * summaries are `summaryInFull`'s, with every link written in full, as a feed
+ * reader reads a link against the feed's address; without it, the pages' own.
+ */
+export function feedView(
+  listed: readonly ReviewView[],
+  site: SiteSettings,
+  buildDate: IsoDate,
+  summaryInFull: (review: ReviewView) => string = (review) => review.summaryHtml,
+): FeedView {
   const entries = listed
     .filter((review) => review.published)
     .slice(0, FEED_SIZE)
@@ -24,7 +33,7 @@ export function feedView(listed: readonly ReviewView[], site: SiteSettings, buil
       date: londonMidnight(review.published!),
       typeName: review.typeName,
       areaLabel: review.areaLabel,
-      summaryHtml: review.summaryHtml,
+      summaryHtml: summaryInFull(review),
     }));
   return { updated: entries[0]?.date ?? londonMidnight(buildDate), entries };
 }

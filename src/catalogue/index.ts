@@ -10,6 +10,7 @@ import { buildFacets, facetLinks } from "./facets.ts";
 import { feedView } from "./feed.ts";
 import { addSortRanks, FINDER_PAGE_SIZE, finderPages } from "./front-page.ts";
 import { footnoteView, legendFor } from "./legend.ts";
+import type { LinkSite } from "./links.ts";
 import { createSummaryRenderer } from "./markdown.ts";
 import { paginate } from "./paging.ts";
 import { addRelated } from "./related.ts";
@@ -59,7 +60,6 @@ export function buildCatalogue(
 ): Catalogue {
   const publication = applyPublicationRules([...reviews].sort(compareNewestFirst), buildDate, site);
   const listedIds = new Set(publication.listed.map(({ review }) => review.id));
-  const render = createSummaryRenderer((id) => listedIds.has(id));
   const listed = publication.listed.map(({ review, footnote, removalDate }): ReviewView => {
     const base = {
       type: review.type,
@@ -81,7 +81,7 @@ export function buildCatalogue(
       footnote: footnote ? footnoteView(footnote, site) : null,
       removalDate: removalDate ?? null,
       removalDateText: removalDate ? readableDate(removalDate) : null,
-      summaryHtml: review.summary ? render(review.summary) : "",
+      summaryHtml: "", // below, once the filter pages are known
       documents: sortedDocuments(review).map((doc, d) => documentView(review, doc, d + 1)),
       links: facetLinks(base),
       rank: { newest: 0, title: 0 },
@@ -96,10 +96,21 @@ export function buildCatalogue(
     const { type, area, year, themes } = review.links;
     for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
   }
+  const filterPages = facets.pages.flatMap(({ reviews: pageReviews, url, ...facet }) =>
+    paginate(pageReviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: pageReviews.length, legend: legendFor(paged.items, site) })),
+  );
+  // Links in maintainers' Markdown to a review or a filter page that this build does not make keep only their text.
+  const filterUrls = new Set(filterPages.map((page) => page.url));
+  const links: LinkSite = { siteUrl: site.url, isListed: (id) => listedIds.has(id), isFilterPage: (address) => filterUrls.has(address) };
+  const render = createSummaryRenderer(links);
+  const summaries = new Map(publication.listed.map(({ review }) => [review.id, review.summary]));
+  publication.listed.forEach(({ review }, i) => {
+    if (review.summary) listed[i]!.summaryHtml = render(review.summary, listed[i]!.url);
+  });
   const pages = documentPages(
     publication.listed.map(({ review }) => review),
     listed,
-    (id) => listedIds.has(id),
+    links,
   );
   return {
     buildDate,
@@ -109,11 +120,12 @@ export function buildCatalogue(
     finderPages: finderPages(listed, site),
     finderPageSize: FINDER_PAGE_SIZE,
     listed,
-    filterPages: facets.pages.flatMap(({ reviews: pageReviews, url, ...facet }) =>
-      paginate(pageReviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: pageReviews.length, legend: legendFor(paged.items, site) })),
-    ),
+    filterPages,
     facetGroups: facets.groups,
-    feed: feedView(listed, site, buildDate),
+    feed: feedView(listed, site, buildDate, (view) => {
+      const markdown = summaries.get(view.id);
+      return markdown ? render(markdown, view.url, { inFull: true }) : "";
+    }),
     removed: publication.removed.map(({ review, removedOn }) => removedView(review, removedOn, site)),
     upcomingNotices: publication.listed.flatMap(({ review, removalDate }) => (removalDate ? [removedView(review, removalDate, site)] : [])),
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),

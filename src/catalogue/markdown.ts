@@ -1,29 +1,45 @@
 import slugify from "@sindresorhus/slugify";
 import MarkdownIt, { type StateCore } from "markdown-it";
-import { RESERVED_IDS } from "../model/review.ts";
+import { allowedLink, type LinkSite, linkInFull, linkTarget } from "./links.ts";
 
-/** One markdown-it set-up for every text maintainers write: raw HTML off, safe link schemes only, no images. */
-function safeMarkdown(isListed: (id: string) => boolean) {
+/** A renderer's site; what is not given (tests of Markdown alone) is a site where every review and filter page is listed. */
+function linkSite({ siteUrl = "https://site.invalid", isListed = () => true, isFilterPage = () => true }: Partial<LinkSite>): LinkSite {
+  return { siteUrl, isListed, isFilterPage };
+}
+
+/**
+ * One markdown-it set-up for every text maintainers write: raw HTML off, no
+ * images, links only to safe schemes (`https:`, `http:`, `mailto:`, `tel:`,
+ * relative), and every link decided by `linkTarget` against the address of the
+ * page it is shown on (`env.pageAddress`).
+ */
+function safeMarkdown(site: LinkSite) {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
   md.disable(["image"]);
-  md.core.ruler.push("unlink_unlisted_reviews", (state) => unlinkUnlisted(state, isListed));
+  // Also used for autolinks and linkify's bare addresses: anything it refuses stays text.
+  md.validateLink = allowedLink;
+  md.core.ruler.push("site_links", (state) => decideLinks(state, site));
   return md;
 }
 
 /**
- * Markdown for review summaries, written by maintainers in `_data/reviews.json`.
- * Raw HTML is off (it is shown as text), links are limited to safe schemes by
- * markdown-it's own check (no `javascript:`, `vbscript:`, `file:` or `data:`),
- * images are off (no third-party requests, no missing alt text), and headings
- * start at level 3 so that they sit under the page's own h1 and h2.
+ * Markdown for review summaries, written by maintainers in `_data/reviews.json`,
+ * shown on the review's page (`pageAddress`, `/reviews/<id>/`). Raw HTML is off
+ * (it is shown as text), links are limited to `https:`, `http:`, `mailto:`,
+ * `tel:` and relative addresses, images are off (no third-party requests, no
+ * missing alt text), and headings start at level 3 so that they sit under the
+ * page's own h1 and h2.
  *
- * A link to a review that is not listed (`/reviews/<id>/…` where `isListed(id)`
- * is false: removed, or not yet published) is kept as its text only, so one
- * review's summary can never keep another's page, anchor or document reachable,
- * nor break the build on the day that review leaves.
+ * A link to a review that is not listed (removed, or not yet published) is kept
+ * as its text only, however it is written (relative, absolute, with the site's
+ * path, `index.html`, `//`, `%2e`, …: see `linkTarget`), so one review's summary
+ * can never keep another's page, anchor or document reachable, nor break the
+ * night's link check on the day that review leaves; so is a link to a filter
+ * page the build does not make. A link into the site is written as its
+ * canonical root-relative address.
  */
-export function createSummaryRenderer(isListed: (id: string) => boolean = () => true): (markdown: string) => string {
-  const md = safeMarkdown(isListed);
+export function createSummaryRenderer(links: Partial<LinkSite> = {}): (markdown: string, pageAddress?: string, options?: { inFull?: boolean }) => string {
+  const md = safeMarkdown(linkSite(links));
   md.core.ruler.push("shift_headings", (state) => {
     for (const token of state.tokens) {
       if (token.type === "heading_open" || token.type === "heading_close") {
@@ -32,19 +48,22 @@ export function createSummaryRenderer(isListed: (id: string) => boolean = () => 
       }
     }
   });
-  return (markdown) => md.render(markdown);
+  return (markdown, pageAddress = "/", { inFull = false } = {}) => md.render(markdown, { pageAddress, inFull });
 }
 
-function unlinkUnlisted(state: StateCore, isListed: (id: string) => boolean): void {
+/** Each link becomes what `linkTarget` says: its address (in full for a feed, `env.inFull`), or (null) its text alone. */
+function decideLinks(state: StateCore, site: LinkSite): void {
+  const pageAddress = String(state.env?.pageAddress ?? "/");
+  const inFull = state.env?.inFull === true;
   for (const block of state.tokens) {
     if (!block.children) continue;
     const dropped: number[] = [];
     block.children = block.children.filter((token) => {
       if (token.type === "link_open") {
-        const id = /^\/reviews\/([^/?#]+)(?:[/?#]|$)/.exec(String(token.attrGet("href") ?? ""))?.[1];
-        const unlisted = id !== undefined && !(RESERVED_IDS as readonly string[]).includes(id) && !isListed(decodeURIComponent(id));
-        dropped.push(unlisted ? 1 : 0);
-        return !unlisted;
+        const target = linkTarget(String(token.attrGet("href") ?? ""), pageAddress, site);
+        if (target !== null) token.attrSet("href", inFull ? linkInFull(target, pageAddress, site.siteUrl) : target);
+        dropped.push(target === null ? 1 : 0);
+        return target !== null;
       }
       if (token.type === "link_close") return dropped.pop() !== 1;
       return true;
@@ -59,14 +78,17 @@ export interface RenderedDocument {
 }
 
 /**
- * Markdown documents (`reviews/<id>/<name>.md`), published as HTML pages. The
- * page's h1 is the document's title, so a Markdown `#` heading becomes an h2;
- * every h2 gets an id and a place in the contents list.
+ * Markdown documents (`reviews/<id>/<name>.md`), published as HTML pages at
+ * `pageAddress` (`/reviews/<id>/<name>/`, which relative links are read
+ * against); links are decided as in summaries. The page's h1 is the document's
+ * title, so a Markdown `#` heading becomes an h2; every h2 gets an id and a
+ * place in the contents list.
  */
-export function createDocumentRenderer(isListed: (id: string) => boolean = () => true): (markdown: string) => RenderedDocument {
-  const md = safeMarkdown(isListed);
-  return (markdown) => {
-    const tokens = md.parse(markdown, {});
+export function createDocumentRenderer(links: Partial<LinkSite> = {}): (markdown: string, pageAddress?: string) => RenderedDocument {
+  const md = safeMarkdown(linkSite(links));
+  return (markdown, pageAddress = "/") => {
+    const env = { pageAddress };
+    const tokens = md.parse(markdown, env);
     const contents: RenderedDocument["contents"] = [];
     const used = new Set<string>(["main", "contents"]);
     tokens.forEach((token, i) => {
@@ -81,7 +103,7 @@ export function createDocumentRenderer(isListed: (id: string) => boolean = () =>
       token.attrSet("id", id);
       contents.push({ id, text });
     });
-    return { html: md.renderer.render(tokens, md.options, {}), contents };
+    return { html: md.renderer.render(tokens, md.options, env), contents };
   };
 }
 

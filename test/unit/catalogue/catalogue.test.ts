@@ -206,3 +206,72 @@ describe("filter pages", () => {
     });
   });
 });
+
+describe("links in summaries and HTML versions to filter pages", () => {
+  // The only southvale review, the only 2025 one, the only SCR and the only one about neglect leaves the site on 2026-11-26.
+  const leaving = review("child-t", { type: "SCR", area: "southvale", published: "2025-11-26", themes: ["neglect"] });
+  const links =
+    "[2025](/reviews/year/2025/) [neglect](../theme/neglect/) [SCRs](https://reviews.example.org/reviews/type/scr/) [southvale](/reviews/Area/southvale/index.html) " +
+    "[2026](/reviews/year/2026) [family](/reviews/theme/family/) [CSPRs](/reviews/type/cspr/)";
+  const staying = review("child-a", {
+    published: "2026-02-01",
+    themes: ["family"],
+    summary: links,
+    documents: [
+      {
+        kind: "learning-brief",
+        title: "Learning brief",
+        file: "brief.md",
+        bytes: 10,
+        facts: { format: "markdown", source: links.replaceAll("../", "../../") },
+      },
+    ],
+  });
+  const hrefs = (html: string) => [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1]);
+
+  it("links every filter page while it is on the site", () => {
+    const catalogue = buildCatalogue([leaving, staying], site, "2026-11-25");
+    const expected = [
+      "/reviews/year/2025/",
+      "/reviews/theme/neglect/",
+      "/reviews/type/scr/",
+      "/reviews/area/southvale/",
+      "/reviews/year/2026/",
+      "/reviews/theme/family/",
+      "/reviews/type/cspr/",
+    ];
+    expect(hrefs(catalogue.listed.find((r) => r.id === "child-a")!.summaryHtml)).toEqual(expected);
+    expect(hrefs(catalogue.htmlVersions[0]!.html)).toEqual(expected);
+  });
+
+  it("keeps only the text of a link to a filter page that the day's build does not make, once the last review on it has left", () => {
+    const catalogue = buildCatalogue([leaving, staying], site, "2026-11-26");
+    const made = new Set(catalogue.filterPages.map((page) => page.url));
+    const expected = ["/reviews/year/2026/", "/reviews/theme/family/", "/reviews/type/cspr/"];
+    for (const html of [catalogue.listed.find((r) => r.id === "child-a")!.summaryHtml, catalogue.htmlVersions[0]!.html]) {
+      expect(hrefs(html)).toEqual(expected);
+      for (const href of hrefs(html)) expect(made.has(href!), href).toBe(true);
+      expect(html).toContain("2025 neglect SCRs southvale");
+    }
+  });
+});
+
+describe("links in the feed's summaries", () => {
+  it("are written in full, with the site's path, as a feed reader reads them against the feed's own address", () => {
+    const prefixed = { ...site, url: "https://x.example.org/review" };
+    const summary =
+      "[kept](../kept/report.pdf) [here](#documents) [theme](/reviews/theme/family/) [elsewhere](https://example.org/a) [mail](mailto:team@example.org)";
+    const reviews = [review("child-a", { published: "2026-02-01", themes: ["family"], summary }), review("kept", { published: "2026-01-01" })];
+    const catalogue = buildCatalogue(reviews, prefixed, "2026-11-26");
+    const entry = catalogue.feed.entries.find((e) => e.url.endsWith("/child-a/"))!;
+    expect([...entry.summaryHtml.matchAll(/<a href="([^"]*)"/g)].map((m) => m[1])).toEqual([
+      "https://x.example.org/review/reviews/kept/report.pdf",
+      "https://x.example.org/review/reviews/child-a/#documents",
+      "https://x.example.org/review/reviews/theme/family/",
+      "https://example.org/a",
+      "mailto:team@example.org",
+    ]);
+    // The review's own page keeps root-relative addresses, which Eleventy's HTML base plugin prefixes.
+    expect(catalogue.listed.find((r) => r.id === "child-a")!.summaryHtml).toContain('href="/reviews/kept/report.pdf"');
+  });
+});
