@@ -9,6 +9,7 @@ import { buildSearchIndex, searchContent } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { catalogueForBuild } from "./catalogue-data.ts";
 import { PASSTHROUGH } from "./passthrough.ts";
+import { bindDevServer, previewHost } from "./dev-server-host.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -18,6 +19,8 @@ import { PASSTHROUGH } from "./passthrough.ts";
  * the search index after each build (`npm run build` does those itself).
  */
 export default function learningReviews(eleventyConfig: UserConfig): void {
+  // `npm start`: the preview listens on 127.0.0.1 only (PREVIEW_HOST to open it up); Eleventy sets the mode before loading the config.
+  if (process.env.ELEVENTY_RUN_MODE === "serve") bindDevServer(previewHost(process.env));
   let catalogue: Promise<Catalogue> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     catalogue = undefined;
