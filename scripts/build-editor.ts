@@ -12,7 +12,7 @@ try {
   const files = await buildEditor({ root: process.cwd(), out: values.out });
   console.log(
     `Built the editor alone (${files.length} files) into ${values.out}.\n` +
-      "Serve that folder from an origin of its own (e.g. https://admin.example.org/), never the public site's: see the README, \"Where to serve the editor\".",
+      'Serve that folder from an origin of its own (e.g. https://admin.example.org/), never the public site\'s: see the README, "Where to serve the editor".',
   );
 } catch (error) {
   console.error(explainFailure(error, "The editor was not built; an earlier editor build is as it was."));

@@ -44,8 +44,7 @@ if (plan.action === "stop") {
 }
 if (plan.action === "install") {
   console.log(`Installing Debian's ${plan.packages.join(" ")} for the tests (about 30 s)...`);
-  const ok =
-    run([...plan.asRoot, "apt-get", "update", "-qq"]) && run([...plan.asRoot, "apt-get", "install", "-y", "-qq", ...plan.packages], true);
+  const ok = run([...plan.asRoot, "apt-get", "update", "-qq"]) && run([...plan.asRoot, "apt-get", "install", "-y", "-qq", ...plan.packages], true);
   if (!ok) {
     console.error(`Installing ${plan.packages.join(" ")} failed; see apt-get's message above.`);
     process.exit(1);

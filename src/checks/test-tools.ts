@@ -18,10 +18,7 @@ export interface ToolsFound {
   sudo: boolean;
 }
 
-export type ToolsPlan =
-  | { action: "ready" }
-  | { action: "install"; packages: string[]; asRoot: string[] }
-  | { action: "stop"; message: string };
+export type ToolsPlan = { action: "ready" } | { action: "install"; packages: string[]; asRoot: string[] } | { action: "stop"; message: string };
 
 const yes = (value: string | undefined) => value === "1" || value?.toLowerCase() === "true";
 

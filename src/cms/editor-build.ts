@@ -27,7 +27,11 @@ export async function editorFiles(root: string): Promise<Map<string, Uint8Array 
   return files;
 }
 
-const exists = (file: string) => stat(file).then(() => true, () => false);
+const exists = (file: string) =>
+  stat(file).then(
+    () => true,
+    () => false,
+  );
 
 /** Written into every editor build, so that a later one replaces only a folder this command made. */
 export const EDITOR_MARKER = ".learning-reviews-editor";
@@ -36,9 +40,12 @@ export const EDITOR_MARKER = ".learning-reviews-editor";
 async function checkEditorOutput(out: string, root: string): Promise<void> {
   const relative = path.relative(out, root);
   if (relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative))) {
-    throw new OutputError(`--out ${out} is the project folder or holds it; the editor goes in a folder of its own, not the project folder (e.g. --out _editor).`);
+    throw new OutputError(
+      `--out ${out} is the project folder or holds it; the editor goes in a folder of its own, not the project folder (e.g. --out _editor).`,
+    );
   }
-  if (!(await exists(path.dirname(out)))) throw new OutputError(`The folder ${path.dirname(out)} does not exist; create it first (mkdir -p ${path.dirname(out)}).`);
+  if (!(await exists(path.dirname(out))))
+    throw new OutputError(`The folder ${path.dirname(out)} does not exist; create it first (mkdir -p ${path.dirname(out)}).`);
   if (!(await exists(out))) return;
   if (!(await stat(out)).isDirectory()) throw new OutputError(`${out} is a file, not a folder; move it away and run again.`);
   const found = await readdir(out);
@@ -67,7 +74,10 @@ export async function buildEditor({ root, out }: { root: string; out: string }):
       await writeFile(file, content);
       await chmod(file, 0o644);
     }
-    for (const dir of [fresh, ...(await readdir(fresh, { recursive: true, withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => path.join(d.parentPath, d.name))]) {
+    for (const dir of [
+      fresh,
+      ...(await readdir(fresh, { recursive: true, withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => path.join(d.parentPath, d.name)),
+    ]) {
       await chmod(dir, 0o755);
     }
     if (await exists(target)) await rename(target, old);

@@ -21,7 +21,9 @@ interface DevServerClass {
 export function bindDevServer(host: string): void {
   const DevServer = createRequire(import.meta.url)("@11ty/eleventy-dev-server") as DevServerClass;
   if (typeof DevServer.prototype._serverListen !== "function") {
-    throw new Error("@11ty/eleventy-dev-server no longer has _serverListen, so the preview cannot be kept to 127.0.0.1: update src/eleventy/dev-server-host.ts.");
+    throw new Error(
+      "@11ty/eleventy-dev-server no longer has _serverListen, so the preview cannot be kept to 127.0.0.1: update src/eleventy/dev-server-host.ts.",
+    );
   }
   DevServer.prototype._serverListen = function (this: DevServerClass["prototype"], port: number) {
     this.server.listen({ port, host });

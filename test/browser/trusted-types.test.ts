@@ -71,7 +71,9 @@ describe("Trusted Types on the public pages", () => {
 
   it("refuse any other string given to a script sink: the site's policy allows Pagefind's worker and nothing else", async () => {
     const { page } = await open("/search/");
-    await expect.poll(() => page.evaluate(() => Boolean((window as { trustedTypes?: { defaultPolicy: unknown } }).trustedTypes?.defaultPolicy)), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => Boolean((window as { trustedTypes?: { defaultPolicy: unknown } }).trustedTypes?.defaultPolicy)), { timeout: 15_000 })
+      .toBe(true);
     const refused = await page.evaluate(() => {
       const tries: Record<string, () => unknown> = {
         "a worker from another address": () => new Worker("/assets/search.js"),

@@ -63,7 +63,11 @@ describe("the editor built alone (npm run build:editor)", () => {
     const built = await site.run("build-editor", ["--out", editor]);
     expect(built.code, built.stderr).toBe(0);
     expect(built.stdout).toContain(editor);
-    withSite = fixtureProject({ reviews, site: { ...fixtureSite(), cms: { repo: "northshire-scp/reviews", withPublicSite: true } }, files: documentsOf(reviews) });
+    withSite = fixtureProject({
+      reviews,
+      site: { ...fixtureSite(), cms: { repo: "northshire-scp/reviews", withPublicSite: true } },
+      files: documentsOf(reviews),
+    });
     const build = await withSite.run("build", [], { BUILD_DATE: "2026-11-26" });
     expect(build.code, build.stderr).toBe(0);
   });

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { installWanted, testToolsPlan, type ToolsFound } from "../../../src/checks/test-tools.ts";
 
-const nothingMissing: ToolsFound = { chromePath: "/usr/bin/chromium", chromeFromEnv: false, chromeFound: true, nginxFound: true, aptGet: true, uid: 1000, sudo: true };
+const nothingMissing: ToolsFound = {
+  chromePath: "/usr/bin/chromium",
+  chromeFromEnv: false,
+  chromeFound: true,
+  nginxFound: true,
+  aptGet: true,
+  uid: 1000,
+  sudo: true,
+};
 const bothMissing: ToolsFound = { ...nothingMissing, chromeFound: false, nginxFound: false };
 
 describe("whether the test set-up may install system packages", () => {
@@ -46,7 +54,10 @@ describe("what the test set-up does", () => {
   });
 
   it("stops with the command to run when it may install but cannot (no apt-get, or neither root nor password-less sudo)", () => {
-    for (const found of [{ ...bothMissing, aptGet: false }, { ...bothMissing, sudo: false }]) {
+    for (const found of [
+      { ...bothMissing, aptGet: false },
+      { ...bothMissing, sudo: false },
+    ]) {
       const plan = testToolsPlan(found, true);
       expect(plan.action).toBe("stop");
       expect(plan.action === "stop" && plan.message).toContain("sudo apt-get update && sudo apt-get install -y chromium nginx");
