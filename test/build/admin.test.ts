@@ -34,12 +34,18 @@ const filesUnder = (dir: string) => globSync("**", { cwd: dir, dot: true }).sort
 
 describe("the public build without the editor (the default)", () => {
   let site: FixtureProject;
+  let stdout: string;
   beforeAll(async () => {
     const reviews = fixtureReviews();
     // A partnership that has set up the editor (cms.repo) but not said it is served with the public site.
     site = fixtureProject({ reviews, site: { ...fixtureSite(), cms: { repo: "northshire-scp/reviews" } }, files: documentsOf(reviews) });
     const build = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
     expect(build.code, build.stderr).toBe(0);
+    stdout = build.stdout;
+  });
+
+  it("says where the editor went, to a site that has one (cms in site.json)", () => {
+    expect(stdout).toContain("The editor is not in the public site: build it apart with `npm run build:editor`");
   });
 
   it("has no /admin/ and no editor script anywhere in the site", () => {
