@@ -80,11 +80,18 @@ export async function buildEditor({ root, out }: { root: string; out: string }):
     ]) {
       await chmod(dir, 0o755);
     }
-    if (await exists(target)) await rename(target, old);
-    await rename(fresh, target);
+    const hadOne = await exists(target);
+    if (hadOne) await rename(target, old);
+    try {
+      await rename(fresh, target);
+    } catch (error) {
+      // Put the last editor build back rather than leave no editor at all.
+      if (hadOne) await rename(old, target);
+      throw error;
+    }
+    await rm(old, { recursive: true, force: true });
   } finally {
     await rm(fresh, { recursive: true, force: true });
-    await rm(old, { recursive: true, force: true });
   }
   return [...files.keys()].sort();
 }
