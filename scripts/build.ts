@@ -22,6 +22,12 @@ try {
     `Built the site for ${catalogue.buildDate}: ${catalogue.listed.length} reviews listed, ${catalogue.removed.length} removed, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +
       `Published to ${values.out}${result.previous ? ` (previous build kept as ${values.out}.previous)` : ""}.`,
   );
+  // A site that used to carry the editor at /admin/ learns where it went.
+  if (catalogue.site.cms && !catalogue.site.cms.withPublicSite) {
+    console.log(
+      "The editor is not in the public site: build it apart with `npm run build:editor` and serve it from an origin of its own (README: Where to serve the editor).",
+    );
+  }
 } catch (error) {
   console.error(explainFailure(error));
   process.exitCode = 1;

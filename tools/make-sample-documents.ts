@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { DOCUMENT_KIND_LABELS } from "../src/catalogue/documents.ts";
+import { chromiumArgs } from "../src/checks/chromium.ts";
 import type { DocumentKind } from "../src/model/review.ts";
 
 interface SampleReview {
@@ -94,7 +95,7 @@ function chromiumPdf(review: SampleReview, doc: { kind: DocumentKind; title: str
   const chrome = process.env.CHROME_PATH || "/usr/bin/chromium";
   execFileSync(
     chrome,
-    ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-pdf-header-footer", `--print-to-pdf=${out}`, `file://${html}`],
+    ["--headless", ...chromiumArgs({ uid: process.getuid?.(), env: process.env }), "--no-pdf-header-footer", `--print-to-pdf=${out}`, `file://${html}`],
     { stdio: "ignore" },
   );
   return readFileSync(out);

@@ -121,11 +121,18 @@ export const siteSchema = z.strictObject(
             .string({ error: expected("the GitHub repository, owner/name") })
             .regex(/^[\w.-]+\/[\w.-]+$/, { error: expected("the GitHub repository, owner/name") }),
           branch: text("the branch the editor commits to, e.g. main", 250).optional(),
+          withPublicSite: z
+            .boolean({ error: expected("true (the public build carries the editor at /admin/) or false") })
+            .optional()
+            .meta({
+              description:
+                "true: the public build carries the editor at /admin/, on the public site's own origin, on purpose. Leave it out to build the editor apart (npm run build:editor) for an origin of its own.",
+            }),
         },
-        { error: expected("an object with repo (owner/name) and, if not main, branch") },
+        { error: expected("an object with repo (owner/name), if not main branch, and withPublicSite") },
       )
       .optional()
-      .meta({ description: "Where the editor at /admin/ saves: the site's GitHub repository (owner/name) and branch." }),
+      .meta({ description: "The editor: the GitHub repository (owner/name) and branch it saves to, and whether the public build carries it." }),
   },
   { error: expected("an object of site settings") },
 );

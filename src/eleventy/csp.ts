@@ -4,6 +4,9 @@
  * styles only from the site itself, no inline script or style, no plugins, no
  * `<base>` from elsewhere, forms only to the site. Pagefind's search compiles
  * WebAssembly, hence `'wasm-unsafe-eval'` (which allows no JavaScript eval).
+ * Trusted Types are required (`require-trusted-types-for 'script'`): a string reaches a script sink (innerHTML,
+ * a script's src, `new Worker`) only through a policy, and the one policy allowed is the site's `default`
+ * (pages/assets/trusted-types.js), which lets Pagefind start its own web worker and nothing else.
  * Hosts that can set headers add `frame-ancestors 'none'` and the rest
  * (deploy/_headers, deploy/nginx/learning-reviews.conf).
  */
@@ -16,4 +19,6 @@ export const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'self'",
+  "require-trusted-types-for 'script'",
+  "trusted-types default",
 ].join("; ");

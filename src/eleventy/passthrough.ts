@@ -2,14 +2,28 @@ import { FONTS } from "../cms/fonts.ts";
 
 /**
  * Files Eleventy copies as they are (source: place in the site), keeping their
- * modes, which the build then makes readable (src/build/build-site.ts): the
- * assets, and the editor at /admin/ (admin/index.html, the generated config.yml,
- * the editor's fonts; its scripts are pages/admin-*.11ty.ts): never templates,
- * never in a collection, the sitemap or the search index.
+ * modes, which the build then makes readable (src/build/build-site.ts): never
+ * templates, never in a collection, the sitemap or the search index.
  */
-export const PASSTHROUGH: Record<string, string> = {
-  "pages/assets": "assets",
-  "admin/index.html": "admin/index.html",
-  "admin/config.yml": "admin/config.yml",
-  ...Object.fromEntries(FONTS.map((font) => [font.from, `admin/${font.to}`])),
+export const SITE_PASSTHROUGH: Record<string, string> = { "pages/assets": "assets" };
+
+/**
+ * The editor's files that are copied as they are (source: place in the editor's folder): its page, the generated
+ * config.yml, the script that starts it unless framed, its fonts. Its two scripts are made (pages/admin-*.11ty.ts,
+ * src/cms/editor-bundle.ts). A site carries them at /admin/ only when it says so (src/cms/editor-build.ts).
+ */
+export const EDITOR_STATIC: Record<string, string> = {
+  "admin/index.html": "index.html",
+  "admin/config.yml": "config.yml",
+  "admin/editor-boot.js": "editor-boot.js",
+  ...Object.fromEntries(FONTS.map((font) => [font.from, font.to])),
 };
+
+/** The editor's copied files at /admin/ of a site that carries it. */
+export const EDITOR_PASSTHROUGH: Record<string, string> = Object.fromEntries(Object.entries(EDITOR_STATIC).map(([from, to]) => [from, `admin/${to}`]));
+
+/** Set to "1" by the build (src/build/build-site.ts) when the site carries the editor at /admin/. */
+export const EDITOR_ENV = "LEARNING_REVIEWS_EDITOR";
+
+/** Everything a build may copy as it is. */
+export const PASSTHROUGH: Record<string, string> = { ...SITE_PASSTHROUGH, ...EDITOR_PASSTHROUGH };

@@ -8,7 +8,8 @@ import { copyDocuments } from "../build/copy-documents.ts";
 import { buildSearchIndex, searchContent } from "../build/search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { catalogueForBuild } from "./catalogue-data.ts";
-import { PASSTHROUGH } from "./passthrough.ts";
+import { EDITOR_ENV, EDITOR_PASSTHROUGH, SITE_PASSTHROUGH } from "./passthrough.ts";
+import { bindDevServer, previewHost } from "./dev-server-host.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -18,6 +19,8 @@ import { PASSTHROUGH } from "./passthrough.ts";
  * the search index after each build (`npm run build` does those itself).
  */
 export default function learningReviews(eleventyConfig: UserConfig): void {
+  // `npm start`: the preview listens on 127.0.0.1 only (PREVIEW_HOST to open it up); Eleventy sets the mode before loading the config.
+  if (process.env.ELEVENTY_RUN_MODE === "serve") bindDevServer(previewHost(process.env));
   let catalogue: Promise<Catalogue> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     catalogue = undefined;
@@ -36,7 +39,11 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   // The site may live under a path of its own domain (the path of `url` in site.json, handed to Eleventy as
   // --pathprefix by the build): Eleventy's HTML <base> plugin, which the feed plugin adds, then prefixes every
   // root-relative address in every page.
-  eleventyConfig.addPassthroughCopy(PASSTHROUGH);
+  eleventyConfig.addPassthroughCopy(SITE_PASSTHROUGH);
+  // The editor at /admin/: in `npm start`'s preview (on 127.0.0.1), and in a build only when the build asks
+  // (site.json's cms.withPublicSite); otherwise it is built apart, for an origin of its own (npm run build:editor).
+  if (process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1") eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
+  else eleventyConfig.ignores.add("pages/admin-*.11ty.ts");
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runA11yCheck } from "../../src/checks/a11y-check.ts";
 import { createRequire } from "node:module";
-import { chromeLaunchConfig, CHROMIUM_ARGS, LAUNCH_ENV, requireChromium } from "../../src/checks/chromium.ts";
+import { chromeLaunchConfig, LAUNCH_ENV, requireChromium } from "../../src/checks/chromium.ts";
 import { temporaryFolder } from "../helpers/temporary.ts";
 
 describe("the accessibility check", () => {
@@ -41,7 +41,7 @@ describe("the accessibility check", () => {
         [LAUNCH_ENV]: JSON.stringify(chromeLaunchConfig()),
       });
       const loaded = createRequire(import.meta.url)(config) as { defaults: { chromeLaunchConfig: unknown } };
-      expect(loaded.defaults.chromeLaunchConfig).toEqual({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+      expect(loaded.defaults.chromeLaunchConfig).toEqual(chromeLaunchConfig());
     } finally {
       process.env = saved;
     }

@@ -1,5 +1,6 @@
 /**
- * The editor at /admin/ in Chromium, with Sveltia CMS's local-folder backend:
+ * The editor in Chromium, built alone (`npm run build:editor`) and served at the root of an origin of its own as
+ * the README says (a site that carries it at /admin/ has the same files: test/build/admin.test.ts), with Sveltia CMS's local-folder backend:
  * the fixture partnership's (Northshire's) data in an Origin Private File
  * System folder stands in for the folder a maintainer picks, and its editor
  * configuration is made by its own `npm run schema`. Screenshots go to
@@ -40,7 +41,7 @@ async function scrollTo(page: Page, text: string): Promise<string> {
   return bodyText(page);
 }
 
-describe("the editor at /admin/ with the local-folder backend, for the fixture partnership", () => {
+describe("the editor, built alone, with the local-folder backend, for the fixture partnership", () => {
   let project: FixtureProject;
   let server: StaticServer;
   let browser: Browser;
@@ -51,9 +52,9 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     project = fixtureProject({ reviews: REVIEWS, files: documentsOf(reviews) });
     const schema = await project.run("schema");
     expect(schema.code, schema.stderr).toBe(0);
-    const build = await project.run("build", [], { BUILD_DATE });
+    const build = await project.run("build-editor", ["--out", "_editor"]);
     expect(build.code, build.stderr).toBe(0);
-    server = await serveStatic(path.join(project.root, "_site"));
+    server = await serveStatic(path.join(project.root, "_editor"));
     browser = await chromium.launch(chromeLaunchConfig());
     mkdirSync(SCREENSHOTS, { recursive: true });
   });
@@ -75,7 +76,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     });
     await page.goto(`${server.url}/robots.txt`);
     await seedLocalRepository(page, { "_data/reviews.json": REVIEWS, "_data/site.json": JSON.stringify(site, null, 2) });
-    await openReviewsInEditor(page, `${server.url}/admin/`);
+    await openReviewsInEditor(page, `${server.url}/`);
   });
 
   it("lists every review with how long it stays: each SCR the day it leaves the site, by the build's own rule", async () => {
@@ -189,7 +190,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     const expected = `${JSON.stringify([added, ...reviews], null, 2)}\n`;
     await expect.poll(async () => readLocalFile(page, "_data/reviews.json"), { timeout: 15_000 }).toBe(expected);
     // Opened again, the saved review is first, with the day it leaves.
-    await openReviewsInEditor(page, `${server.url}/admin/`);
+    await openReviewsInEditor(page, `${server.url}/`);
     const line = `Child Zara · ${leavingLine(added, site.retentionMonths, londonToday())} · published 2026-11-20`;
     await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain(line);
     await shot(page, "admin-5-saved.png");
@@ -245,7 +246,7 @@ describe("the editor at /admin/ with the local-folder backend, for the fixture p
     );
     const untidyText = `${JSON.stringify(untidy, null, 2)}\n`;
     await seedLocalRepository(page, { "_data/reviews.json": untidyText, "_data/site.json": JSON.stringify(site, null, 2) });
-    await openReviewsInEditor(page, `${server.url}/admin/`);
+    await openReviewsInEditor(page, `${server.url}/`);
     const scr = untidy.find((review) => review.type === "SCR" && typeof review.published === "string")!;
     const line = `${scr.title} · ${leavingLine(scr, site.retentionMonths, londonToday())}`;
     await scrollTo(page, line);

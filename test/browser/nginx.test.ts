@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_ARGS, requireChromium } from "../../src/checks/chromium.ts";
+import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 import { PROJECT_ROOT, fixtureSite } from "../helpers/site.ts";
@@ -63,7 +63,8 @@ async function freePort(): Promise<number> {
 beforeAll(async () => {
   site = fixtureProject({
     reviews,
-    site: { ...fixtureSite(), url: "https://www.example.org/review" },
+    // A site that says it serves the editor with the public pages (cms.withPublicSite), so that /admin/ is tried under nginx too.
+    site: { ...fixtureSite(), url: "https://www.example.org/review", cms: { repo: "northshire-scp/reviews", withPublicSite: true } },
     files: { "kept/overview report #1.pdf": PDF, "also-kept/brief.pdf": PDF },
   });
   // Every folder on the way to the output must be readable by www-data, as on a real host.
@@ -107,7 +108,7 @@ beforeAll(async () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
-  browser = await chromium.launch({ executablePath: requireChromium(), args: CHROMIUM_ARGS });
+  browser = await chromium.launch(chromeLaunchConfig());
 });
 
 /** A GET with headers of the test's choosing (fetch will not forge a Host), not following redirects. */

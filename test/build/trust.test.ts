@@ -19,6 +19,7 @@ import { XMLParser } from "fast-xml-parser";
 import { parse as parseCsv } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
+import { fixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { indexedUrls } from "../../src/build/search-index.ts";
 import { STEPS } from "../../src/build/fault.ts";
@@ -383,7 +384,8 @@ describe("the search index", () => {
 
 describe("permissions", () => {
   it("writes a site any web server can read, whatever the umask and the source files' modes", async () => {
-    const site = fixtureProject({ reviews, files });
+    // A site that carries the editor at /admin/ (cms.withPublicSite), so that its copied page is among the files.
+    const site = fixtureProject({ reviews, files, site: { ...fixtureSite(), cms: { repo: "northshire-scp/reviews", withPublicSite: true } } });
     chmodSync(path.join(site.root, "reviews", "stays", "overview-report.pdf"), 0o600);
     // Copied as they are by Eleventy, which keeps a source's mode.
     chmodSync(path.join(site.root, "pages", "assets", "site.css"), 0o600);
@@ -398,6 +400,7 @@ describe("permissions", () => {
     );
     expect(result.code, result.stderr).toBe(0);
     const live = realpathSync(path.join(site.root, "_site"));
+    expect(site.files()).toContain("admin/index.html");
     for (const file of site.files()) expect((statSync(path.join(live, file)).mode & 0o777).toString(8), file).toBe("644");
     for (const folder of [live, path.dirname(live), path.join(live, "reviews"), path.join(live, "reviews", "stays")])
       expect((statSync(folder).mode & 0o777).toString(8), folder).toBe("755");

@@ -6,6 +6,8 @@
  * would refuse, saying so in Sveltia's dialog and then in a message a screen reader announces, and writes
  * the file in its one form.
  */
+// First, before any schema is made (ES modules run in import order).
+import "./zod-jitless.ts";
 import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
 import { keepUntouched } from "../untouched.ts";
 
