@@ -29,7 +29,9 @@ describe("an SCR's 12 months", () => {
     expect(removalDate("2023-02-28", twelve)).toBe("2024-02-28");
     expect(decide(scr("2023-02-28"), "2024-02-28", twelve).state).toBe("removed");
   });
-  it("around the clock changes, counts calendar days only", () => {
+  // The rule compares calendar dates, which no clock change can move: what does cross midnight and the clock
+  // changes, turning an instant into London's date, is tested with londonDateAt and resolveBuildDate.
+  it("published on a day the clocks change, leaves on that date a year later, like any other date", () => {
     expect(decide(scr("2024-03-31"), "2025-03-30", twelve).state).toBe("listed");
     expect(decide(scr("2024-03-31"), "2025-03-31", twelve).state).toBe("removed");
     expect(decide(scr("2024-10-27"), "2025-10-26", twelve).state).toBe("listed");
