@@ -33,6 +33,24 @@ describe("calendar arithmetic", () => {
   it("keeps the day of the month", () => expect(addMonths("2025-06-14", 12)).toBe("2026-06-14"));
   it("clamps 29 February to the end of a shorter February", () => expect(addMonths("2024-02-29", 12)).toBe("2025-02-28"));
   it("clamps 31 August plus six months", () => expect(addMonths("2025-08-31", 6)).toBe("2026-02-28"));
+  it("adds one month to the end of a month: the end of the next, shorter, month", () => {
+    expect(addMonths("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonths("2024-01-31", 1)).toBe("2024-02-29");
+    expect(addMonths("2026-03-31", 1)).toBe("2026-04-30");
+    expect(addMonths("2026-04-30", 1)).toBe("2026-05-30");
+    expect(addMonths("2025-12-31", 1)).toBe("2026-01-31");
+    expect(addMonths("2026-02-28", 1)).toBe("2026-03-28");
+  });
+  it("adds 24 and 48 months to 29 February: the 28th in a common year, the 29th in a leap year", () => {
+    expect(addMonths("2024-02-29", 24)).toBe("2026-02-28");
+    expect(addMonths("2024-02-29", 48)).toBe("2028-02-29");
+    expect(addMonths("2023-02-28", 12)).toBe("2024-02-28");
+    expect(addMonths("2099-02-28", 12)).toBe("2100-02-28");
+  });
+  it("adds 120 months, the longest retention the settings allow, and 0", () => {
+    expect(addMonths("2025-06-14", 120)).toBe("2035-06-14");
+    expect(addMonths("2025-06-14", 0)).toBe("2025-06-14");
+  });
   it("counts days across the clock change", () => {
     expect(daysBetween("2025-03-29", "2025-03-30")).toBe(1);
     expect(daysBetween("2025-03-30", "2025-03-31")).toBe(1);
