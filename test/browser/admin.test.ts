@@ -41,6 +41,31 @@ async function scrollTo(page: Page, text: string): Promise<string> {
   return bodyText(page);
 }
 
+/**
+ * From now on, note in the page each time Sveltia's dialog about review "child-zara" opens or closes and each time
+ * the editor's message (#reviews-editor-problems) appears or goes, in the order they happen (read with seenInOrder).
+ */
+async function watchDialogAndMessage(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const log: string[] = [];
+    (window as unknown as { seenInOrder: string[] }).seenInOrder = log;
+    const shown = (element: Element) => element.getClientRects().length > 0;
+    const dialogShown = () =>
+      [...document.querySelectorAll('dialog, [role="dialog"], [role="alertdialog"]')].some((d) => shown(d) && (d.textContent ?? "").includes("child-zara"));
+    const messageShown = () => document.getElementById("reviews-editor-problems") !== null;
+    let dialog = dialogShown();
+    let message = messageShown();
+    new MutationObserver(() => {
+      const [dialogNow, messageNow] = [dialogShown(), messageShown()];
+      if (dialogNow !== dialog) log.push(dialogNow ? "dialog opened" : "dialog closed");
+      if (messageNow !== message) log.push(messageNow ? "message shown" : "message gone");
+      [dialog, message] = [dialogNow, messageNow];
+    }).observe(document.body, { childList: true, subtree: true, attributes: true });
+  });
+}
+
+const seenInOrder = (page: Page) => page.evaluate(() => (window as unknown as { seenInOrder: string[] }).seenInOrder);
+
 describe("the editor, built alone, with the local-folder backend, for the fixture partnership", () => {
   let project: FixtureProject;
   let server: StaticServer;
@@ -129,17 +154,18 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
 
   it("refuses an impossible date in the build's words, naming the review and field, and saves nothing", async () => {
     await addReview("02302026"); // 30 February 2026
+    await watchDialogAndMessage(page);
     await page.getByRole("button", { name: "Save" }).click();
     // Sveltia CMS's own dialog says it, and after it is closed the message stays at the foot of the window, as an alert.
     const dialog = page.getByRole("dialog").or(page.getByRole("alertdialog")).filter({ hasText: "child-zara" });
     await expect.poll(async () => dialog.count(), { timeout: 15_000 }).toBe(1);
-    await page.waitForTimeout(1_000);
-    expect(await page.locator("#reviews-editor-problems").count(), "no message behind the open dialog, where no screen reader would hear it").toBe(0);
     expect(await seen(dialog)).toContain('review "child-zara", field "published"');
     await dialog.getByRole("button", { name: "OK" }).click();
     const alert = page.locator("#reviews-editor-problems");
-    // Added only once the dialog has closed, so that it is announced (while the dialog is open, all else is hidden from screen readers).
-    await expect.poll(async () => alert.count(), { timeout: 5_000 }).toBe(1);
+    await expect.poll(async () => alert.count(), { timeout: 15_000 }).toBe(1);
+    // Added only once the dialog had closed, so that it is announced (while the dialog is open, all else is hidden
+    // from screen readers): never behind the open dialog, whenever it would have come.
+    expect(await seenInOrder(page), "the order in which the dialog and the message came and went").toEqual(["dialog opened", "dialog closed", "message shown"]);
     expect(await alert.getAttribute("role")).toBe("alert");
     expect(await alert.isVisible()).toBe(true);
     const said = await seen(alert);

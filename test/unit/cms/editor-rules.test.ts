@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
@@ -11,7 +10,7 @@ import {
   reviewsFromFile,
   withLeavingLines,
 } from "../../../src/cms/editor-rules.ts";
-import { FIXTURES, fixtureSite, PROJECT_ROOT } from "../../helpers/site.ts";
+import { FIXTURES, fixtureReviews, fixtureSite } from "../../helpers/site.ts";
 
 const northshire = { retentionMonths: 12, areaKeys: Object.keys(fixtureSite().areas as object) };
 const valid = { id: "child-z", title: "Child Z", type: "SCR", area: "northshire", status: "published", published: "2026-11-20" };
@@ -49,17 +48,32 @@ describe("the leaving line the editor's list shows", () => {
 });
 
 describe("the file as the editor reads and writes it", () => {
-  const files = [path.join(PROJECT_ROOT, "_data", "reviews.json"), path.join(FIXTURES, "reviews.json"), path.join(FIXTURES, "partnership-b", "reviews.json")];
-  it.each(files)("writes %s back in the one form (2-space JSON, a newline at the end), its leaving lines taken out", (file) => {
-    const text = readFileSync(file, "utf8");
-    const shown = withLeavingLines(JSON.parse(text), 12, "2026-11-26") as Record<string, unknown>[];
+  // Both fixture partnerships' reviews (never this repository's own data, which is another partnership's to change).
+  const partnerships = [
+    ["Northshire (test/fixtures)", FIXTURES],
+    ["partnership B (test/fixtures/partnership-b)", path.join(FIXTURES, "partnership-b")],
+  ] as const;
+
+  it.each(partnerships)("writes %s's reviews back in the one form (2-space JSON, a newline at the end), its leaving lines taken out", (_name, dir) => {
+    const reviews = fixtureReviews(dir);
+    const retentionMonths = fixtureSite(dir).retentionMonths as number;
+    const shown = withLeavingLines(reviews, retentionMonths, "2026-11-26") as Record<string, unknown>[];
     expect(shown.every((review) => typeof review[LEAVES_KEY] === "string")).toBe(true);
-    expect(reviewsFileText(shown)).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
+    expect(reviewsFileText(shown)).toBe(`${JSON.stringify(reviews, null, 2)}\n`);
   });
 
-  it("writes the repository's own reviews.json, which is kept in that form, back byte for byte", () => {
-    const text = readFileSync(files[0]!, "utf8");
-    expect(reviewsFileText(withLeavingLines(JSON.parse(text), 12, "2026-11-26"))).toBe(text);
+  it("writes a file kept in that form back byte for byte, so a save changes only what the maintainer changed", () => {
+    const text = `${JSON.stringify(fixtureReviews(path.join(FIXTURES, "partnership-b")), null, 2)}\n`;
+    expect(reviewsFileText(reviewsFromFile(text, 24, "2026-11-26"))).toBe(text);
+  });
+
+  it("writes a file kept in another form (4 spaces, all on one line, no newline at the end) in the one form, the data unchanged", () => {
+    const reviews = fixtureReviews();
+    for (const text of [JSON.stringify(reviews, null, 4), JSON.stringify(reviews), `${JSON.stringify(reviews, null, "\t")}\r\n`]) {
+      const written = reviewsFileText(reviewsFromFile(text, 12, "2026-11-26"));
+      expect(written).toBe(`${JSON.stringify(reviews, null, 2)}\n`);
+      expect(JSON.parse(written)).toEqual(JSON.parse(text));
+    }
   });
 
   it("keeps hostile text as data: quotes, markup, line separators and non-Latin letters survive a round trip", () => {
@@ -84,11 +98,12 @@ describe("the file as the editor reads and writes it", () => {
 });
 
 describe("what the editor refuses to save: the build's own validation", () => {
-  it("accepts a valid review, and the repository's and the fixtures' own data", () => {
+  it("accepts a valid review, and both fixture partnerships' reviews with their own areas", () => {
     expect(problemsOf([valid])).toEqual([]);
-    const sample = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data", "reviews.json"), "utf8")) as unknown[];
-    const sampleSite = JSON.parse(readFileSync(path.join(PROJECT_ROOT, "_data", "site.json"), "utf8")) as { areas: object };
-    expect(problemsOf(sample, { retentionMonths: 12, areaKeys: Object.keys(sampleSite.areas) })).toEqual([]);
+    for (const dir of [FIXTURES, path.join(FIXTURES, "partnership-b")]) {
+      const site = fixtureSite(dir) as { areas: object; retentionMonths: number };
+      expect(problemsOf(fixtureReviews(dir), { retentionMonths: site.retentionMonths, areaKeys: Object.keys(site.areas) }), dir).toEqual([]);
+    }
   });
 
   it("refuses no title, an impossible date, a missing date unless delayed, a duplicate id, and an area of another partnership", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BuildDateError, resolveBuildDate } from "../../../src/rules/build-date.ts";
+import { inEveryMachineZone } from "../../helpers/zones.ts";
 
 const never = () => {
   throw new Error("the clock should not be read");
@@ -29,6 +30,26 @@ describe("resolveBuildDate", () => {
     // Clocks go back at 01:00 UTC on 2025-10-26: 23:30 UTC the day before is 00:30 BST on the 26th.
     expect(resolveBuildDate({ BUILD_DATE: "2025-10-25T23:30:00Z" }, never)).toBe("2025-10-26");
     expect(resolveBuildDate({ BUILD_DATE: "2025-10-26T23:30:00Z" }, never)).toBe("2025-10-26");
+  });
+
+  it.each([
+    ["2026-03-29T00:59:59Z", "2026-03-29"],
+    ["2026-03-29T01:00:00Z", "2026-03-29"],
+    ["2026-03-29T22:59:59Z", "2026-03-29"],
+    ["2026-03-29T23:00:00Z", "2026-03-30"],
+    ["2026-10-24T23:00:00Z", "2026-10-25"],
+    ["2026-10-25T00:59:00Z", "2026-10-25"],
+    ["2026-10-25T01:00:00Z", "2026-10-25"],
+    ["2026-10-25T23:59:59Z", "2026-10-25"],
+    ["2026-10-26T00:00:00Z", "2026-10-26"],
+    ["2026-01-16T03:00:00Z", "2026-01-16"],
+  ])("takes %s, as BUILD_DATE, SOURCE_DATE_EPOCH or the clock, as %s in London, whatever the machine's zone", (instant, date) => {
+    const seconds = String(Date.parse(instant) / 1000);
+    inEveryMachineZone(() => {
+      expect(resolveBuildDate({ BUILD_DATE: instant }, never)).toBe(date);
+      expect(resolveBuildDate({ SOURCE_DATE_EPOCH: seconds }, never)).toBe(date);
+      expect(resolveBuildDate({}, () => new Date(instant))).toBe(date);
+    });
   });
 
   it("falls back to SOURCE_DATE_EPOCH, in London", () => {

@@ -29,11 +29,37 @@ describe("an SCR's 12 months", () => {
     expect(removalDate("2023-02-28", twelve)).toBe("2024-02-28");
     expect(decide(scr("2023-02-28"), "2024-02-28", twelve).state).toBe("removed");
   });
-  it("around the clock changes, counts calendar days only", () => {
+  // The rule compares calendar dates, which no clock change can move: what does cross midnight and the clock
+  // changes, turning an instant into London's date, is tested with londonDateAt and resolveBuildDate.
+  it("published on a day the clocks change, leaves on that date a year later, like any other date", () => {
     expect(decide(scr("2024-03-31"), "2025-03-30", twelve).state).toBe("listed");
     expect(decide(scr("2024-03-31"), "2025-03-31", twelve).state).toBe("removed");
     expect(decide(scr("2024-10-27"), "2025-10-26", twelve).state).toBe("listed");
     expect(decide(scr("2024-10-27"), "2025-10-27", twelve).state).toBe("removed");
+  });
+  it("with a retention of 1 month, leaves on the same day a month on, or on the last day of a shorter month", () => {
+    const one = { retentionMonths: 1 };
+    expect(decide(scr("2026-01-15"), "2026-02-14", one)).toEqual({ state: "listed", removalDate: "2026-02-15" });
+    expect(decide(scr("2026-01-15"), "2026-02-15", one)).toEqual({ state: "removed", removedOn: "2026-02-15" });
+    expect(decide(scr("2026-01-31"), "2026-02-27", one).state).toBe("listed");
+    expect(decide(scr("2026-01-31"), "2026-02-28", one)).toEqual({ state: "removed", removedOn: "2026-02-28" });
+    // In a leap year the end of February is the 29th.
+    expect(decide(scr("2024-01-31"), "2024-02-28", one).state).toBe("listed");
+    expect(decide(scr("2024-01-31"), "2024-02-29", one)).toEqual({ state: "removed", removedOn: "2024-02-29" });
+    expect(decide(scr("2025-12-31"), "2026-01-30", one).state).toBe("listed");
+    expect(decide(scr("2025-12-31"), "2026-01-31", one).state).toBe("removed");
+  });
+  it("with a retention of 24 months (another partnership's), leaves two years on: 29 February on 28 February, or on 29 February in a leap year", () => {
+    const two = { retentionMonths: 24 };
+    expect(decide(scr("2024-02-29"), "2026-02-27", two)).toEqual({ state: "listed", removalDate: "2026-02-28" });
+    expect(decide(scr("2024-02-29"), "2026-02-28", two)).toEqual({ state: "removed", removedOn: "2026-02-28" });
+    expect(decide(scr("2026-02-28"), "2028-02-27", two).state).toBe("listed");
+    expect(decide(scr("2026-02-28"), "2028-02-28", two).state).toBe("removed");
+    expect(removalDate("2024-02-29", { retentionMonths: 48 })).toBe("2028-02-29");
+    expect(removalDate("2025-06-14", { retentionMonths: 120 })).toBe("2035-06-14");
+  });
+  it("says a removed SCR left on its anniversary, not on the day of the build", () => {
+    expect(decide(scr("2025-06-14"), "2026-09-01", twelve)).toEqual({ state: "removed", removedOn: "2026-06-14" });
   });
   it("takes the window from the settings, not from the code", () => {
     expect(decide(scr("2025-06-14"), "2025-12-14", { retentionMonths: 6 }).state).toBe("removed");
@@ -58,6 +84,12 @@ describe("footnotes and other reviews", () => {
   });
   it("withholds a withheld SCR by the same clock", () => {
     expect(decide(scr("2025-11-25", "withheld"), "2026-11-25", twelve).state).toBe("removed");
+  });
+  it("does not list a review the day before its publication date, and lists it on the day", () => {
+    expect(decide(scr("2026-11-27"), "2026-11-26", twelve)).toEqual({ state: "scheduled", publishesOn: "2026-11-27" });
+    expect(decide(cspr("2026-11-27"), "2026-11-26", twelve)).toEqual({ state: "scheduled", publishesOn: "2026-11-27" });
+    expect(decide(cspr("2026-11-27"), "2026-11-27", twelve)).toEqual({ state: "listed" });
+    expect(decide(scr("2026-11-27"), "2026-11-27", twelve)).toEqual({ state: "listed", removalDate: "2027-11-27" });
   });
   it("does not list a review before its publication date", () => {
     expect(decide(cspr("2026-12-07"), "2026-11-26", twelve)).toEqual({ state: "scheduled", publishesOn: "2026-12-07" });

@@ -1,8 +1,9 @@
+/** The static server that the accessibility check, the browser tests and the nightly job use: a real server on 127.0.0.1, so not a unit test. */
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { serveStatic } from "../../../src/checks/static-server.ts";
-import { temporaryFolder } from "../../helpers/temporary.ts";
+import { serveStatic } from "../../src/checks/static-server.ts";
+import { temporaryFolder } from "../helpers/temporary.ts";
 
 describe("serveStatic", () => {
   it("serves pages by folder address, and the 404 page with a 404 status, on 127.0.0.1 only", async () => {

@@ -1,6 +1,12 @@
+/**
+ * The PDF reader on real PDFs (made in code with pdf-lib, read with pdfjs-dist):
+ * here, not in test/unit, because reading PDFs is slow (a 600-page one takes
+ * seconds on a shared machine). The logic around the reader is tested in
+ * test/unit/content/document-facts.test.ts with a stand-in reader.
+ */
 import { describe, expect, it } from "vitest";
-import { readPdfFacts, TEXT_LIMITS } from "../../../src/content/pdf-facts.ts";
-import { emptyPdf, encryptedPdf, makePdf } from "../../helpers/pdfs.ts";
+import { readPdfFacts, TEXT_LIMITS } from "../../src/content/pdf-facts.ts";
+import { emptyPdf, encryptedPdf, makePdf } from "../helpers/pdfs.ts";
 
 describe("readPdfFacts", () => {
   it("reads the page count, title, language and text of an untagged PDF", async () => {
