@@ -84,16 +84,23 @@ async function futureLive(site: FixtureProject): Promise<void> {
 
 /** The command a message advises, `BUILD_DATE=… npm run build -- …`, as the build script's environment and arguments. */
 function advisedBuild(text: string): { env: Record<string, string>; args: string[] } {
-  const found = text.match(/BUILD_DATE=(\S+) npm run build -- ((?:--?[\w-]+(?: [^\s-][^\s]*)?(?: |$))+)/m);
+  const found = text.match(/BUILD_DATE=(\S+) npm run build -- (.+?)(?:\.(?:\s|$)|$)/m);
   expect(found, text).not.toBeNull();
-  return { env: { BUILD_DATE: found![1]! }, args: found![2]!.trim().replace(/[.;,]$/, "").split(" ") };
+  return { env: { BUILD_DATE: found![1]! }, args: found![2]!.split(" ") };
 }
 
 describe("a build date after today", () => {
   it("the nightly refuses it: nothing scheduled is published, what has expired by the clock is still withdrawn, and the advised preview builds elsewhere", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
-    const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-26"), env: { BUILD_DATE: FUTURE } });
+    const night = await runNightly({
+      root: site.root,
+      out: path.join(site.root, "_site"),
+      a11y: "never",
+      log: () => {},
+      now: at("2026-11-26"),
+      env: { BUILD_DATE: FUTURE },
+    });
     expect(night.published).toBe(false);
     expect(night.failure).toContain(`BUILD_DATE is ${FUTURE}, after today (2026-11-26)`);
     soonIsNotServed(site);
@@ -137,9 +144,22 @@ describe("a live build dated after today", () => {
     await futureLive(site);
     const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-26"), env: {} });
     expect(night.published, night.failure).toBe(true);
-    expect(night.warnings.join("\n")).toMatch(new RegExp(`live build .* was made for ${FUTURE}, after today \\(2026-11-26\\).*replaced`, "s"));
+    expect((night.warnings ?? []).join("\n")).toMatch(new RegExp(`live build .* was made for ${FUTURE}, after today \\(2026-11-26\\).*replaced`, "s"));
     soonIsNotServed(site);
     leavesIsGone(site);
+  });
+
+  it("is rebuilt at today's date by a failed night, so what is not public yet leaves it even when nothing has expired", async () => {
+    const site = fixtureProject({ reviews, files });
+    await futureLive(site);
+    site.writeReviews("[");
+    const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-24"), env: {} });
+    expect(night.published).toBe(false);
+    expect(night.withdrawal).toMatchObject({ outcome: "rebuilt" });
+    expect(night.withdrawal?.problems.join("\n")).toContain(`The live build was made for ${FUTURE}, after today (2026-11-24)`);
+    expect(JSON.parse(site.read("reviews.json")).buildDate).toBe("2026-11-24");
+    soonIsNotServed(site);
+    expect(site.exists("reviews/stays/overview-report.pdf")).toBe(true);
   });
 
   it("does not stop a rollback, and rolling forward again rebuilds the future build's data at today's date", async () => {
