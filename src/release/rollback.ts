@@ -17,7 +17,7 @@ async function rebuiltListing(folder: BuildFolder, meta: BuildMeta, buildDate: I
     if (!(error instanceof KeptInputError)) throw error;
     throw new OutputError(
       `Rolling back needs the previous build's data rebuilt at ${buildDate}, but ${error.message}\nThe rollback was refused. Nothing was changed. ` +
-        `To replace the live site, fix what is wrong in _data/ and build the site again (npm run nightly); to get the previous site back as it was, roll back with the version of the site's code that made it.`,
+        `The live site stays as it is; to replace it, fix what is wrong in _data/ and build the site again (npm run nightly).`,
     );
   }
   const input = rebuildInput(folder, meta, kept, buildDate);

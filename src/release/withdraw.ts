@@ -1,7 +1,7 @@
+import { lstat, readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildSite } from "../build/build-site.ts";
 import { lock } from "./lock.ts";
-import { lstat, readFile } from "node:fs/promises";
 import type { BuildInput } from "../content/build-input.ts";
 import { checkKeptInput } from "../content/kept-input.ts";
 import { formatProblems } from "../content/problems.ts";
@@ -50,7 +50,7 @@ export class KeptInputError extends OutputError {}
 
 /**
  * The data a kept build was made from, checked as any input is (src/content/kept-input.ts); `what` names the
- * build in the message ("the live build"). Throws an OutputError saying in plain words why it cannot be used.
+ * build in the message ("the live build"). Throws a KeptInputError saying in plain words why it cannot be used.
  */
 export async function readKeptInput(folder: BuildFolder, what: string): Promise<BuildInput> {
   const file = path.join(folder.input, "build-input.json");

@@ -115,6 +115,11 @@ describe("a build date after today", () => {
     expect(preview.code, preview.stderr).toBe(0);
     expect(existsSync(path.join(site.root, "_preview", "reviews", "soon", "index.html"))).toBe(true);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
+    // "Unset BUILD_DATE for the nightly job": the next night, so run, publishes at today's date.
+    expect(night.failure).toContain("Unset BUILD_DATE for the nightly job");
+    const next = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-26"), env: {} });
+    expect(next.published, next.failure).toBe(true);
+    soonIsNotServed(site);
   });
 
   it("npm run build refuses it over the live site without --future-date, says how, and both pieces of advice are accepted", async () => {
@@ -167,6 +172,12 @@ describe("a live build dated after today", () => {
     await liveOn(site, "2026-11-25");
     await futureLive(site);
     const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-25", today: "2026-11-25", log: () => {} };
+    // A BUILD_DATE after today is refused, changing nothing; following the advice (unset it: today's date) is accepted.
+    const live = snapshot(path.join(site.root, "_site"));
+    await expect(rollbackSite({ ...options, buildDate: "2026-11-26" })).rejects.toThrow(
+      /BUILD_DATE is 2026-11-26, after today \(2026-11-25\).*Nothing was changed\. Unset BUILD_DATE and run npm run rollback again/,
+    );
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
     expect(await rollbackSite(options)).toContain("now shows the previous build (made for 2026-11-25)");
     soonIsNotServed(site);
     expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
@@ -230,5 +241,7 @@ describe("a kept input that tonight's code does not accept", () => {
     expect(back.stderr).toContain("Nothing was changed");
     expect(back.stderr).toContain("npm run nightly");
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
+    // The advice, followed, is accepted.
+    await liveOn(site, "2026-11-26");
   });
 });
