@@ -1,6 +1,7 @@
 /**
  * `npm run rollback`: make the previous build live again (`--out DIR`, default `_site`),
- * without anything whose removal date has come by today. Running it twice rolls forward.
+ * without anything whose removal date has come by today, and never as a build dated after
+ * today (its data is rebuilt at today's date). Running it twice rolls forward.
  */
 import { parseArgs } from "node:util";
 import { resolveBuildDate } from "../src/rules/build-date.ts";

@@ -8,9 +8,10 @@ import { pathPrefix } from "../catalogue/addresses.ts";
 import { copyDocuments } from "./copy-documents.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "./fault.ts";
+import { todayInLondon } from "../rules/build-date.ts";
 import { contentPaths } from "../content/paths.ts";
 import { formatProblems } from "../content/problems.ts";
-import { checkNotEarlier, publishBuild } from "../release/publish.ts";
+import { checkDates, publishBuild } from "../release/publish.ts";
 import { MARKER, newBuild, writeMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "../release/build-folder.ts";
 import { checkOutput } from "../release/output-guard.ts";
 import { buildSearchIndex, SEARCH_CONTENT_FILE, searchContent } from "./search-index.ts";
@@ -31,6 +32,10 @@ export interface BuildOptions {
   allowEarlierDate?: boolean;
   /** The accessibility check `beforePublish` runs (a sample, or every page), for the accessibility statement to say; leave it out when none runs. */
   accessibilityCheck?: "all" | "changed";
+  /** Publish even when the build date is after today (a preview: `--future-date`). */
+  allowFutureDate?: boolean;
+  /** The clock's London date, read once by the caller; read from the clock when not given. */
+  today?: IsoDate;
   /** Runs on the finished build before it goes live; throw to stop it going live. */
   beforePublish?: (siteDir: string, catalogue: Catalogue) => Promise<void>;
   log?: (line: string) => void;
@@ -118,13 +123,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   // Decided for this build, never kept from the one it rebuilds: a rebuild is not checked again.
   const input = { ...read, buildDate: options.buildDate, accessibilityChecks: accessibilityChecksFor(layout.out, options.accessibilityCheck) };
   const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings, input.accessibilityChecks);
+  // Today is read once, so that both date checks (before the build and at the swap) apply one day.
+  const dates = { ...options, today: options.today ?? todayInLondon() };
   const unlock = await lock(layout, log);
   let build: BuildFolder | undefined;
   let live = false;
   // Children (Eleventy, Pagefind) inherit it; given back in `finally`.
   const callersUmask = process.umask(0o022);
   try {
-    await checkNotEarlier(layout, options.buildDate, options);
+    await checkDates(layout, options.buildDate, dates);
     await checkpoint("prepare");
     build = await newBuild(layout, options.buildDate);
     const inputFile = path.join(build.input, "build-input.json");
@@ -153,7 +160,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await options.beforePublish?.(build.site, catalogue);
     await checkpoint("publish");
     await unlock.ensureHeld("nothing was published");
-    const published = await publishBuild(layout, build, options);
+    const published = await publishBuild(layout, build, dates);
     live = true;
     const warnings = [...published.warnings];
     try {

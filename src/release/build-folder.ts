@@ -2,6 +2,7 @@ import { constants } from "node:fs";
 import { access, chmod, lstat, mkdir, mkdtemp, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { IsoDate } from "../model/dates.ts";
+import { removalHasCome } from "../rules/release-dates.ts";
 
 /**
  * The published output (`_site` by default) is a symbolic link to the `site/`
@@ -112,9 +113,9 @@ export async function writeMeta(folder: BuildFolder, meta: BuildMeta): Promise<v
   await rename(`${folder.metaFile}.tmp`, folder.metaFile);
 }
 
-/** The reviews a build lists whose removal date has come by `date`. */
+/** The reviews a build lists whose removal date has come by `date` (the same rule as the build's: src/rules/release-dates.ts). */
 export function expiredBy(meta: BuildMeta, date: IsoDate): BuildMeta["listed"] {
-  return meta.listed.filter((review) => review.removalDate !== null && review.removalDate <= date);
+  return meta.listed.filter((review) => review.removalDate !== null && removalHasCome(review.removalDate, date));
 }
 
 /** A build that can be made live: its site folder exists and has a home page. */

@@ -4,7 +4,8 @@ import { runA11yCheck } from "../checks/a11y-check.ts";
 import { buildSite } from "../build/build-site.ts";
 import { requireChromium } from "../checks/chromium.ts";
 import { explainFailure } from "./failure-message.ts";
-import { BuildDateError, resolveBuildDate } from "../rules/build-date.ts";
+import { BuildDateError, resolveBuildDate, todayInLondon } from "../rules/build-date.ts";
+import { isAfterToday } from "../rules/release-dates.ts";
 import { pathPrefix } from "../catalogue/addresses.ts";
 import { a11ySample } from "../checks/a11y-sample.ts";
 import type { Catalogue } from "../catalogue/index.ts";
@@ -110,7 +111,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
   await rm(reportFile(options.out), { force: true }).catch(() => {});
   // The clock is read once. The nightly takes BUILD_DATE (tests, a deliberate re-run) but never SOURCE_DATE_EPOCH:
   // set globally for reproducible builds, it would freeze the site at one date and keep expired SCRs online.
-  const clockDate = resolveBuildDate({}, options.now);
+  const clockDate = todayInLondon(options.now);
   let buildDate = clockDate;
   let dateProblem: string | undefined;
   try {
@@ -120,6 +121,14 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
     // A bad BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock.
     dateProblem = error.message;
   }
+  // The nightly publishes the live site: never at a date after today, which would list reviews that are not public yet.
+  if (!dateProblem && isAfterToday(buildDate, clockDate)) {
+    dateProblem =
+      `BUILD_DATE is ${buildDate}, after today (${clockDate}). The nightly job publishes the live site, and a build for a later date would list reviews that are not public yet, so nothing was built. ` +
+      `Unset BUILD_DATE for the nightly job. To look at the site as it will be on ${buildDate}, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date.`;
+  }
+  // What has expired is withdrawn by the clock when BUILD_DATE cannot be used, else at the date the night was for.
+  const withdrawalDate = dateProblem ? clockDate : buildDate;
   const dateWarnings =
     buildDate !== clockDate
       ? [
@@ -145,6 +154,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
       log: options.log,
       allowEarlierDate: options.allowEarlierDate ?? false,
       accessibilityCheck: plannedCheck(options),
+      today: clockDate,
       beforePublish: async (dir, catalogue) => {
         warnings.push(...catalogue.warnings.map(formatProblem));
         const problems = checkBuiltSite(dir, catalogue);
@@ -164,8 +174,8 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
     };
   } catch (error) {
     const failure = explainFailure(error).replace(/^The build failed; the published site was not changed\.\n/, "");
-    options.log(`The new build failed; checking the live site for reviews whose removal date has come (${buildDate}).`);
-    const withdrawal = await withdrawExpired({ root, layout, buildDate, log: options.log });
+    options.log(`The new build failed; checking the live site for reviews whose removal date has come (${withdrawalDate}).`);
+    const withdrawal = await withdrawExpired({ root, layout, buildDate: withdrawalDate, today: clockDate, log: options.log });
     return { buildDate, published: false, failure, withdrawal };
   }
 }

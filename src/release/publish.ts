@@ -1,6 +1,8 @@
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import type { IsoDate } from "../model/dates.ts";
+import { todayInLondon } from "../rules/build-date.ts";
+import { publishDecision } from "../rules/release-dates.ts";
 import { buildFolder, exists, kind, MARKER, OutputError, readMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./build-folder.ts";
 
 /**
@@ -34,17 +36,39 @@ export async function buildAt(linkPath: string): Promise<{ folder: BuildFolder; 
 export interface PublishOptions {
   /** Allow replacing a live build made for a later date (a preview's date, or a wrong clock, would otherwise bring back removed SCRs). */
   allowEarlierDate?: boolean;
+  /** Allow a build dated after today (it lists reviews that are not public yet): `npm run build -- --future-date`. */
+  allowFutureDate?: boolean;
+  /** The clock's London date; read from the clock when not given. */
+  today?: IsoDate;
 }
 
-/** Refuse a build dated before the live one: it would bring back what the live build has already removed. */
-export async function checkNotEarlier(layout: OutputLayout, buildDate: IsoDate, options: PublishOptions): Promise<void> {
+/**
+ * Refuse a build dated after today (it would publish reviews early) or before the live one (it would bring back
+ * what the live build has already removed), by the rule in src/rules/release-dates.ts. Returns a warning when the
+ * live build it replaces was dated after today.
+ */
+export async function checkDates(layout: OutputLayout, buildDate: IsoDate, options: PublishOptions): Promise<string[]> {
+  const today = options.today ?? todayInLondon();
   const live = await buildAt(layout.out);
-  if (!options.allowEarlierDate && live?.meta && buildDate < live.meta.buildDate) {
+  const decision = publishDecision({ ...options, buildDate, today, ...(live?.meta ? { liveDate: live.meta.buildDate } : {}) });
+  if (decision.verdict === "publish") {
+    return decision.replacesFutureLive
+      ? [
+          `The live build in ${layout.out} was made for ${decision.replacesFutureLive}, after today (${today}), so it may have listed reviews that are not public yet; it was replaced by this build for ${buildDate}.`,
+        ]
+      : [];
+  }
+  if (decision.why === "future") {
     throw new OutputError(
-      `This build is for ${buildDate}, earlier than the live site's build (${live.meta.buildDate}) in ${layout.out}. Publishing it would bring back reviews that the live site has already removed, so it was refused. ` +
-        `Check the machine's clock and BUILD_DATE; to look at the site on another date, build a preview elsewhere (--out _preview); to publish it anyway, add --allow-earlier-date.`,
+      `This build is for ${buildDate}, after today (${today}). A build for a later date lists reviews that are not public yet, so it was not published to ${layout.out}, which was not changed. ` +
+        `To look at the site as it will be on that date, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date. ` +
+        `To publish it to ${layout.out} all the same, add --future-date.`,
     );
   }
+  throw new OutputError(
+    `This build is for ${buildDate}, earlier than the live site's build (${decision.liveDate}) in ${layout.out}. Publishing it would bring back reviews that the live site has already removed, so it was refused. ` +
+      `Check the machine's clock and BUILD_DATE; to look at the site on another date, build a preview elsewhere (--out _preview); to publish it anyway, add --allow-earlier-date.`,
+  );
 }
 
 /**
@@ -56,7 +80,7 @@ export async function checkNotEarlier(layout: OutputLayout, buildDate: IsoDate, 
 export async function publishBuild(layout: OutputLayout, build: BuildFolder, options: PublishOptions = {}): Promise<{ previous?: string; warnings: string[] }> {
   const meta = await readMeta(build);
   if (!meta) throw new OutputError(`${build.dir} has no build.json; it is not a finished build.`);
-  await checkNotEarlier(layout, meta.buildDate, options);
+  const warnings = await checkDates(layout, meta.buildDate, options);
   const current = await kind(layout.out);
   if (current === "other") throw new OutputError(`${layout.out} is a file, not a folder or link; move it away and run again.`);
   if (current === "dir") {
@@ -75,7 +99,6 @@ export async function publishBuild(layout: OutputLayout, build: BuildFolder, opt
   await pointLink(layout.out, build.site);
 
   // The new build is live. From here on, failures are warnings: nothing may undo the swap or remove the live build.
-  const warnings: string[] = [];
   if (previous && previous !== build.site) {
     try {
       await pointLink(layout.previous, previous);

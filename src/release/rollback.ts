@@ -1,16 +1,51 @@
 import { lock } from "./lock.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { buildAt, swapWithPrevious } from "./publish.ts";
-import { expiredBy, OutputError, outputLayout, requireWholeBuild } from "./build-folder.ts";
-import { rebuildAt } from "./withdraw.ts";
+import { expiredBy, OutputError, outputLayout, requireWholeBuild, type BuildFolder, type BuildMeta } from "./build-folder.ts";
+import { KeptInputError, readKeptInput, rebuildAt, rebuildInput } from "./withdraw.ts";
+import { buildCatalogue } from "../catalogue/index.ts";
+import type { BuildInput } from "../content/build-input.ts";
+import { todayInLondon } from "../rules/build-date.ts";
+import { isAfterToday, removalHasCome } from "../rules/release-dates.ts";
+
+/** What the previous build's own data lists rebuilt at `buildDate`; refused, changing nothing, when that data is not valid. */
+async function rebuiltListing(folder: BuildFolder, meta: BuildMeta, buildDate: IsoDate): Promise<{ ids: string[]; documents: string[] }> {
+  let kept: BuildInput;
+  try {
+    kept = await readKeptInput(folder, "the previous build");
+  } catch (error) {
+    if (!(error instanceof KeptInputError)) throw error;
+    throw new OutputError(
+      `Rolling back needs the previous build's data rebuilt at ${buildDate}, but ${error.message}\nThe rollback was refused. Nothing was changed. ` +
+        `The live site stays as it is; to replace it, fix what is wrong in _data/ and build the site again (npm run nightly).`,
+    );
+  }
+  const input = rebuildInput(folder, meta, kept, buildDate);
+  const catalogue = buildCatalogue(input.reviews, input.site, buildDate);
+  return { ids: catalogue.listed.map((review) => review.id), documents: catalogue.documentFiles.map((file) => file.to) };
+}
 
 /**
  * Make the previous build live again, under today's rule: a rollback never
- * brings back a review whose removal date has come. When the previous build
- * lists one, its own data is rebuilt at `buildDate` and that goes live instead.
+ * brings back a review whose removal date has come, nor a build dated after
+ * today. When the previous build lists an expired review, or is dated after
+ * today, its own data is rebuilt at `buildDate` and that goes live instead.
  * Running it twice rolls forward (the same check applies).
  */
-export async function rollbackSite(options: { root: string; out: string; buildDate: IsoDate; log: (line: string) => void }): Promise<string> {
+export async function rollbackSite(options: {
+  root: string;
+  out: string;
+  buildDate: IsoDate;
+  /** The clock's London date; read from the clock when not given. */
+  today?: IsoDate;
+  log: (line: string) => void;
+}): Promise<string> {
+  const today = options.today ?? todayInLondon();
+  if (isAfterToday(options.buildDate, today)) {
+    throw new OutputError(
+      `BUILD_DATE is ${options.buildDate}, after today (${today}): a rollback never makes live a site for a later date, which would list reviews that are not public yet. Nothing was changed. Unset BUILD_DATE and run npm run rollback again.`,
+    );
+  }
   const layout = outputLayout(options.out);
   const target = await buildAt(layout.previous);
   if (!target) throw new OutputError(`There is no previous build to roll back to (${layout.previous} does not exist). Nothing was changed.`);
@@ -21,26 +56,39 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
     );
   }
   const expired = expiredBy(target.meta, options.buildDate);
+  const future = isAfterToday(target.meta.buildDate, today);
+  const rebuild = expired.length > 0 || future;
+  // What would go live: the previous build as it is, or its own data rebuilt at the date (checked first, as any input).
+  const candidate = rebuild
+    ? await rebuiltListing(target.folder, target.meta, options.buildDate)
+    : { ids: target.meta.listed.map((review) => review.id), documents: target.meta.documents ?? [] };
   // What the live build no longer publishes was taken off on purpose (withheld, deleted or re-dated in the data), or by the rule:
-  // a rollback must not bring it back. Expired reviews are dealt with below, by rebuilding without them.
+  // a rollback must not bring it back.
   const live = await buildAt(layout.out);
   if (live?.meta) {
-    const expiredIds = new Set(expired.map((review) => review.id));
+    const liveDate = live.meta.buildDate;
+    // A live build dated after today dropped, by the rule at its date, reviews whose removal date has not come today: not on purpose.
+    const droppedByDate = new Set(
+      target.meta.listed
+        .filter((review) => review.removalDate !== null && isAfterToday(liveDate, today) && removalHasCome(review.removalDate, liveDate))
+        .map((review) => review.id),
+    );
     const liveIds = new Set(live.meta.listed.map((review) => review.id));
     const liveDocuments = new Set(live.meta.documents ?? []);
     const back = [
-      ...target.meta.listed.filter((review) => !liveIds.has(review.id) && !expiredIds.has(review.id)).map((review) => `the review ${review.id}`),
-      ...(target.meta.documents ?? [])
-        .filter((file) => !liveDocuments.has(file) && !expiredIds.has(file.split("/")[1]!) && liveIds.has(file.split("/")[1]!))
+      ...candidate.ids.filter((id) => !liveIds.has(id) && !droppedByDate.has(id)).map((id) => `the review ${id}`),
+      ...candidate.documents
+        .filter((file) => !liveDocuments.has(file) && !droppedByDate.has(file.split("/")[1]!) && liveIds.has(file.split("/")[1]!))
         .map((file) => `the document ${file}`),
     ];
     if (back.length) {
       throw new OutputError(
-        `Rolling back would bring back what the live site no longer publishes: ${back.join(", ")}. It was taken off since (withheld, deleted or re-dated in the data), so the rollback was refused and nothing was changed. Fix what is wrong with the live build and build again instead.`,
+        `Rolling back would bring back what the live site no longer publishes: ${back.join(", ")}. It was taken off since (withheld, deleted or re-dated in the data), so the rollback was refused and nothing was changed. ` +
+          `Fix what is wrong in _data/ and build the site again instead (npm run nightly).`,
       );
     }
   }
-  if (expired.length === 0) {
+  if (!rebuild) {
     const unlock = await lock(layout, options.log);
     try {
       await unlock.ensureHeld("nothing was rolled back");
@@ -52,8 +100,10 @@ export async function rollbackSite(options: { root: string; out: string; buildDa
   }
   const names = expired.map((review) => `${review.id} (removal date ${review.removalDate})`).join(", ");
   options.log(
-    `The previous build lists ${names}, whose removal date has come; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`,
+    future
+      ? `The previous build was made for ${target.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`
+      : `The previous build lists ${names}, whose removal date has come; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`,
   );
-  await rebuildAt({ root: options.root, out: options.out, folder: target.folder, meta: target.meta, buildDate: options.buildDate, log: options.log });
-  return `${options.out} now shows the previous build's data, rebuilt for ${options.buildDate} without ${names}. Run again to undo.`;
+  await rebuildAt({ ...options, folder: target.folder, meta: target.meta, today, what: "the previous build" });
+  return `${options.out} now shows the previous build's data, rebuilt for ${options.buildDate}${names ? ` without ${names}` : ""}. Run again to undo.`;
 }

@@ -51,5 +51,10 @@ export function resolveBuildDate(env: Record<string, string | undefined>, now: (
     const example = "whole seconds since 1970-01-01 UTC, at most 253402300799 (the end of 9999), e.g. 1764115200";
     return withinYears("SOURCE_DATE_EPOCH", epoch, instant.isValid ? londonDateAt(instant) : "", example);
   }
+  return todayInLondon(now);
+}
+
+/** Today: the clock's date in London, whatever BUILD_DATE says. */
+export function todayInLondon(now: () => Date = () => new Date()): IsoDate {
   return londonDateAt(DateTime.fromJSDate(now()));
 }

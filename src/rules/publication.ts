@@ -1,5 +1,6 @@
 import { addMonths, type IsoDate } from "../model/dates.ts";
 import type { ReviewStatus, ReviewType } from "../model/review.ts";
+import { removalHasCome } from "./release-dates.ts";
 
 /**
  * The publication rule, in one place:
@@ -55,7 +56,7 @@ export function decide(review: RuleInput, buildDate: IsoDate, settings: Publicat
   if (review.published > buildDate) return { state: "scheduled", publishesOn: review.published };
   if (review.type === "CSPR") return { state: "listed", ...withFootnote };
   const leaves = removalDate(review.published, settings);
-  if (buildDate >= leaves) return { state: "removed", removedOn: leaves };
+  if (removalHasCome(leaves, buildDate)) return { state: "removed", removedOn: leaves };
   return { state: "listed", ...withFootnote, removalDate: leaves };
 }
 

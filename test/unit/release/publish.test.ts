@@ -79,4 +79,23 @@ describe("publishing a build", () => {
     await publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"), { allowEarlierDate: true });
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("yesterday");
   });
+
+  it("refuses a build dated after today unless a future date is allowed, saying how to build a preview", async () => {
+    const layout = tempLayout();
+    await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"), { today: "2026-11-26" });
+    const refused = publishBuild(layout, await finishedBuild(layout, "tomorrow", "2026-11-27"), { today: "2026-11-26" });
+    await expect(refused).rejects.toThrow(/This build is for 2026-11-27, after today \(2026-11-26\)/);
+    await expect(refused).rejects.toThrow("BUILD_DATE=2026-11-27 npm run build -- --out _preview --future-date");
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
+    await publishBuild(layout, await finishedBuild(layout, "tomorrow", "2026-11-27"), { today: "2026-11-26", allowFutureDate: true });
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("tomorrow");
+  });
+
+  it("replaces a live build dated after today with today's, with a warning saying so", async () => {
+    const layout = tempLayout();
+    await publishBuild(layout, await finishedBuild(layout, "future", "2026-12-15"), { today: "2026-11-26", allowFutureDate: true });
+    const { warnings } = await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"), { today: "2026-11-26" });
+    expect(warnings).toEqual([expect.stringMatching(/was made for 2026-12-15, after today \(2026-11-26\).*replaced by this build for 2026-11-26/)]);
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
+  });
 });

@@ -1,0 +1,98 @@
+import { z } from "zod";
+import type { BuildInput } from "./build-input.ts";
+import { isoDateSchema } from "../model/dates.ts";
+import type { FileDocument, MarkdownFacts, PdfFacts, Review } from "../model/review.ts";
+import { isRecord } from "./document-files.ts";
+import type { JsonSource } from "./json-source.ts";
+import type { Problem } from "./problems.ts";
+import { fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
+import { siteSchema } from "./site-settings.ts";
+import { validateReviews } from "./validate.ts";
+
+/**
+ * A kept build input (`input/build-input.json` in a build folder), checked as
+ * any input is before a failed night or a rollback rebuilds from it: it was
+ * written by the code of its day, and an upgrade since may have changed what is
+ * valid. The settings and the reviews go through the same schemas and checks as
+ * `_data/` (bar looking for document files: they are read from the build's own
+ * copy); what the build read from the documents is checked against its type.
+ */
+
+const pdfFacts = z.strictObject({
+  format: z.literal("pdf"),
+  pages: z.number().int().nonnegative(),
+  title: z.string().nullable(),
+  language: z.string().nullable(),
+  tagged: z.boolean(),
+  hasText: z.boolean(),
+  text: z.string(),
+}) satisfies z.ZodType<PdfFacts>;
+const markdownFacts = z.strictObject({ format: z.literal("markdown"), source: z.string() }) satisfies z.ZodType<MarkdownFacts>;
+/** What a kept file document carries beside the fields of `_data/reviews.json`. */
+const keptFile = z.object({ bytes: z.number().int().nonnegative(), facts: z.union([pdfFacts, markdownFacts]).optional() });
+
+const problemSchema = z.strictObject({
+  file: z.string(),
+  review: z.string().optional(),
+  field: z.string().optional(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  message: z.string(),
+}) satisfies z.ZodType<Problem>;
+
+const keptSchema = z.strictObject({
+  buildDate: isoDateSchema(),
+  contentRoot: z.string(),
+  site: z.unknown(),
+  reviews: z.array(z.unknown()),
+  warnings: z.array(problemSchema),
+  // What the accessibility statement said of the kept build's own check: never carried into a rebuild, which is not checked again.
+  accessibilityChecks: z.unknown().optional(),
+});
+
+type Kept = { input: BuildInput; problems: [] } | { input?: undefined; problems: Problem[] };
+
+/** The review as `_data/reviews.json` would give it: its documents without what the build added. */
+function asWritten(review: unknown): unknown {
+  if (!isRecord(review) || !Array.isArray(review.documents)) return review;
+  return {
+    ...review,
+    documents: review.documents.map((doc) =>
+      isRecord(doc) ? Object.fromEntries(Object.entries(doc).filter(([key]) => key !== "bytes" && key !== "facts")) : doc,
+    ),
+  };
+}
+
+/** Check a kept input read from `file`; every problem found, or the input as the build uses it. */
+export function checkKeptInput(value: unknown, file: string): Kept {
+  const top = keptSchema.safeParse(value);
+  if (!top.success) return { problems: problemsFromIssues(top.error.issues, { file }, [], fieldsAllowed(keptSchema)) };
+  const kept = top.data;
+  const site = siteSchema.safeParse(kept.site);
+  if (!site.success) {
+    const problems = problemsFromIssues(site.error.issues, { file }, [], fieldsAllowed(siteSchema));
+    return { problems: problems.map((problem) => ({ ...problem, field: problem.field ? `site.${problem.field}` : "site" })) };
+  }
+  const source: JsonSource = { file, value: kept.reviews.map(asWritten), lineOf: () => undefined, issues: [] };
+  const checked = validateReviews(source, { areaKeys: Object.keys(site.data.areas), reviewsDir: null, buildDate: kept.buildDate });
+  const problems = [...checked.errors];
+  const raw = new Map(kept.reviews.filter(isRecord).map((review) => [review.id, review]));
+  const reviews: Review[] = checked.reviews.map((review) => {
+    const documents = (raw.get(review.id)?.documents ?? []) as unknown[];
+    return {
+      ...review,
+      documents: review.documents.map((doc, d) => {
+        if (!("file" in doc)) return doc;
+        const extra = keptFile.safeParse(documents[d]);
+        if (!extra.success) {
+          const message = `what the build read from ${doc.file} is missing or not as this version expects (${extra.error.issues[0]!.message}).`;
+          problems.push({ file, review: `review "${review.id}"`, field: `documents[${d + 1}]`, message });
+          return doc;
+        }
+        return { ...doc, bytes: extra.data.bytes, ...(extra.data.facts ? { facts: extra.data.facts } : {}) } satisfies FileDocument;
+      }),
+    };
+  });
+  if (problems.length) return { problems };
+  return { input: { buildDate: kept.buildDate, contentRoot: kept.contentRoot, site: site.data, reviews, warnings: kept.warnings }, problems: [] };
+}
