@@ -7,7 +7,6 @@ import path from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { cmsConfig, cmsConfigText } from "../../src/cms/config.ts";
-import { reviewsFileText } from "../../src/cms/editor-rules.ts";
 import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../../src/content/json-schema.ts";
 import { siteSchema } from "../../src/content/site-settings.ts";
 import { runScript } from "../helpers/run-script.ts";
@@ -31,18 +30,6 @@ describe(`the data in ${CONTENT_ROOT}`, () => {
   it("has an editor configuration (admin/config.yml) that is up to date with the schemas and _data/site.json (run npm run schema)", () => {
     const site = siteSchema.parse(JSON.parse(read("_data/site.json")));
     expect(read("admin/config.yml")).toBe(cmsConfigText(cmsConfig(site)));
-  });
-
-  it("keeps _data/reviews.json in the form the editor writes (2-space JSON, a newline at the end), so a save there changes only what was changed", () => {
-    const text = read("_data/reviews.json");
-    const oneForm = reviewsFileText(JSON.parse(text.replace(/^\uFEFF/, "")));
-    const lines = [text.split("\n"), oneForm.split("\n")] as const;
-    const first = lines[0].findIndex((line, i) => line !== lines[1][i]) + 1 || lines[0].length + 1;
-    const rewrite = `node -e "const fs=require('fs'),f='_data/reviews.json';fs.writeFileSync(f,JSON.stringify(JSON.parse(fs.readFileSync(f,'utf8').replace(/^\\uFEFF/,'')),null,2)+'\\n')"`;
-    expect(
-      text === oneForm,
-      `_data/reviews.json, line ${first}: the file is not in the form the editor at /admin/ writes (JSON indented by 2 spaces, a newline at the end), so the editor's first save would rewrite every line that differs and the change would be hard to review. Rewrite it once in that form (the data stays the same) with: ${rewrite}`,
-    ).toBe(true);
   });
 
   it("is accepted by those schemas", () => {
