@@ -8,7 +8,7 @@ import path from "node:path";
 import GithubSlugger from "github-slugger";
 import MarkdownIt from "markdown-it";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+type Token = ReturnType<InstanceType<typeof MarkdownIt>["parse"]>[number];
 
 export interface DocSet {
   /** Markdown text by path from the project's root, with forward slashes (`README.md`, `docs/deploying.md`). */
