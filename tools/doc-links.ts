@@ -50,7 +50,7 @@ function linksIn(text: string): Link[] {
     for (const token of tokens) {
       if (token.map) line = token.map[0] + 1;
       const href = token.type === "link_open" ? token.attrGet("href") : token.type === "image" ? token.attrGet("src") : null;
-      if (href !== null) links.push({ href, line });
+      if (href !== null) links.push({ href: String(href), line });
       if (token.children) visit(token.children);
     }
   };
