@@ -34,7 +34,7 @@ try {
   // A site that used to carry the editor at /admin/ learns where it went.
   if (catalogue.site.cms && !catalogue.site.cms.withPublicSite) {
     console.log(
-      "The editor is not in the public site: build it apart with `npm run build:editor` and serve it from an origin of its own (README: Where to serve the editor).",
+      "The editor is not in the public site: build it apart with `npm run build:editor` and serve it from an origin of its own (docs/deploying.md: Where to serve the editor).",
     );
   }
 } catch (error) {

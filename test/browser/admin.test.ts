@@ -1,10 +1,10 @@
 /**
  * The editor in Chromium, built alone (`npm run build:editor`) and served at the root of an origin of its own as
- * the README says (a site that carries it at /admin/ has the same files: test/build/admin.test.ts), with Sveltia CMS's local-folder backend:
+ * docs/deploying.md says (a site that carries it at /admin/ has the same files: test/build/admin.test.ts), with Sveltia CMS's local-folder backend:
  * the fixture partnership's (Northshire's) data in an Origin Private File
  * System folder stands in for the folder a maintainer picks, and its editor
  * configuration is made by its own `npm run schema`. Screenshots go to
- * test-results/screenshots/ (the README's step-by-step refers to them).
+ * test-results/screenshots/ (the maintainer's guide's step-by-step refers to them; copies in docs/editor/).
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";

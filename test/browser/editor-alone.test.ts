@@ -1,5 +1,5 @@
 /**
- * The editor built alone (`npm run build:editor`), served from an origin of its own as the README says: in a
+ * The editor built alone (`npm run build:editor`), served from an origin of its own as docs/deploying.md says: in a
  * window of its own it starts, and its own policy blocks nothing of its own (zod's eval probe included); framed by
  * a page of another origin, it starts nothing (neither Sveltia CMS nor the site's script is loaded) and says how
  * to open it.

@@ -15,7 +15,7 @@ import { fixturePdf } from "../helpers/documents.ts";
 /**
  * The site as a partnership hosts it itself: under a path of its own domain
  * (/review/), served by nginx whose workers run as www-data, with the location
- * block the README ships (deploy/nginx/learning-reviews.conf).
+ * block docs/deploying.md ships (deploy/nginx/learning-reviews.conf).
  */
 const PREFIX = "/review/";
 const PDF = fixturePdf("Fixture document");

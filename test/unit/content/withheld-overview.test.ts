@@ -145,7 +145,7 @@ describe("the withheld rule reads a misspelt overview as overview", () => {
 });
 
 describe("the price of reading through separators", () => {
-  it("refuses a title in which another word runs into 'overview' (the README says so; rename the document)", () => {
+  it("refuses a title in which another word runs into 'overview' (docs/data-format.md says so; rename the document)", () => {
     expect(titled("Cover view")?.field).toBe("title");
     expect(titled("Handover: view of agencies")?.field).toBe("title");
   });

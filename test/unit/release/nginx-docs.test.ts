@@ -8,11 +8,11 @@ function nginxBlocks(markdown: string): string[] {
   return [...markdown.matchAll(/^```nginx\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
 }
 
-describe("the README's nginx example", () => {
+describe("the deployer's guide's nginx example (docs/deploying.md)", () => {
   it("is exactly the shipped block, deploy/nginx/learning-reviews.conf (the one test/browser/nginx.test.ts serves the site with)", () => {
-    const readme = readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
+    const guide = readFileSync(path.join(PROJECT_ROOT, "docs", "deploying.md"), "utf8");
     const shipped = readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8");
-    expect(nginxBlocks(readme)).toEqual([shipped]);
+    expect(nginxBlocks(guide)).toEqual([shipped]);
   });
 
   it("is found by the reader of Markdown blocks, and only in an nginx block", () => {
