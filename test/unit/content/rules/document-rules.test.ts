@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fileInFolder, fileOrUrl, noOverviewReportWhenWithheld } from "../../../../src/content/rules/document-rules.ts";
 import { reviewsFolder } from "../../../helpers/reviews.ts";
-import { atHand } from "./at-hand.ts";
+import { atHand } from "../../../helpers/review-at-hand.ts";
 
 const withheld = atHand({ id: "family-q", status: "withheld" });
 

@@ -4,7 +4,7 @@ import { REVIEW_RULES, REVIEW_WARNINGS, reviewFindings } from "../../../../src/c
 import * as reviewRules from "../../../../src/content/rules/review-rules.ts";
 import * as themeRules from "../../../../src/content/rules/theme-rules.ts";
 import { RESERVED_IDS } from "../../../../src/model/review.ts";
-import { atHand } from "./at-hand.ts";
+import { atHand } from "../../../helpers/review-at-hand.ts";
 
 /** Every rule in the lists, a theme's and a document's rules in their place. */
 const listed = [...REVIEW_RULES.flatMap((rule) => [rule, ...(rule.rules ?? [])]), ...REVIEW_WARNINGS];

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { newSeen } from "../../../../src/content/rules/at-hand.ts";
 import { dateGivenUnlessDelayed, folderNotLinked, idNotReserved, idNotTaken, publishedByBuildDate } from "../../../../src/content/rules/review-rules.ts";
 import { RESERVED_IDS } from "../../../../src/model/review.ts";
-import { atHand } from "./at-hand.ts";
+import { atHand } from "../../../helpers/review-at-hand.ts";
 
 describe("dateGivenUnlessDelayed", () => {
   it("asks for the date of a review of any status but delayed that has none", () => {

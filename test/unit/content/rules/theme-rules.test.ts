@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { newSeen } from "../../../../src/content/rules/at-hand.ts";
 import { themeAddressNotShared, themeHasLetters } from "../../../../src/content/rules/theme-rules.ts";
-import { atHand } from "./at-hand.ts";
+import { atHand } from "../../../helpers/review-at-hand.ts";
 
 describe("themeHasLetters", () => {
   it("refuses a theme with no letters or digits, quoting it", () => {
