@@ -1,12 +1,12 @@
 import type { IsoDate } from "../model/dates.ts";
-import { themeKey } from "../catalogue/facets.ts";
 import type { JsonIssue, JsonSource } from "./json-source.ts";
-import { XML_UNSAFE } from "./json-issues.ts";
-import { quote, type Problem } from "./problems.ts";
-import { checkFile, isRecord, linkedFolderMessage, overviewReportOf, strayDocumentWarnings } from "./document-files.ts";
-import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema } from "./review-schema.ts";
+import type { Problem } from "./problems.ts";
+import { isRecord, strayDocumentWarnings } from "./document-files.ts";
+import { reviewSchema, reviewsFileSchema } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
-import { RESERVED_IDS, SLUG, type Review, type ReviewDocument } from "../model/review.ts";
+import type { Review, ReviewDocument } from "../model/review.ts";
+import { newSeen, reviewAtHand, reviewLabel, type Path } from "./rules/at-hand.ts";
+import { REVIEW_WARNINGS, reviewFindings } from "./rules/index.ts";
 
 export interface ValidationContext {
   /** Area keys from `_data/site.json`. */
@@ -24,20 +24,6 @@ export interface ValidationResult {
   reviews: Review[];
   errors: Problem[];
   warnings: Problem[];
-}
-
-type Path = (string | number)[];
-
-/** An id that can name a review and its folder: a slug, not too long. */
-function isUsableId(id: unknown): id is string {
-  return typeof id === "string" && id.length <= MAX_LENGTH.id && SLUG.test(id);
-}
-
-/** How a review is named in messages: by id when the id is usable, else by its place in the list. */
-function reviewLabel(raw: unknown, index: number): string {
-  const id = isRecord(raw) ? raw.id : undefined;
-  if (isUsableId(id)) return `review "${id}"`;
-  return `review ${index + 1} in the list${id === undefined ? " (it has no id)" : ` (its id is ${quote(id)})`}`;
 }
 
 /**
@@ -64,8 +50,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
 
   const schema = reviewSchema(ctx.areaKeys);
   const allowed = fieldsAllowed(schema);
-  const firstById = new Map<string, number>();
-  const themeBySlug = new Map<string, { theme: string; review: string }>();
+  const seen = newSeen();
 
   source.value.forEach((raw: unknown, index: number) => {
     const review = reviewLabel(raw, index);
@@ -81,80 +66,18 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
       return;
     }
 
-    // Checks that need more than one field, run on the raw object so that they are reported even when other fields are wrong.
-    const { id, status, published, documents } = raw;
-    const fileBytes = new Map<number, number>();
-    if (published === undefined && typeof status === "string" && status !== "delayed") {
-      add(["published"], `this field is missing; expected the publication date written YYYY-MM-DD. Only a review with status "delayed" may have no date yet.`);
-    }
-    if (typeof id === "string" && (RESERVED_IDS as readonly string[]).includes(id)) {
-      add(["id"], `"${id}" cannot be a review's id: /reviews/${id}/ is where the site lists reviews by ${id}. Choose another id, e.g. "child-${id}".`);
-    }
-    if (Array.isArray(raw.themes)) {
-      raw.themes.forEach((theme: unknown, t: number) => {
-        if (typeof theme !== "string" || !/\S/.test(theme) || theme.length > MAX_LENGTH.theme) return;
-        const slug = themeKey(theme);
-        if (!slug) {
-          add(["themes", t], `the theme ${quote(theme)} has no letters or digits, so it cannot have a page; expected words such as "neglect".`);
-          return;
-        }
-        const first = themeBySlug.get(slug);
-        if (first && first.theme !== theme) {
-          add(
-            ["themes", t],
-            `the theme ${quote(theme)} and the theme ${quote(first.theme)} (${first.review}) would share the address /reviews/theme/${slug}/; spell them the same way.`,
-          );
-        } else if (!first) themeBySlug.set(slug, { theme, review });
-      });
-    }
-    if (typeof id === "string" && SLUG.test(id)) {
-      const first = firstById.get(id);
-      if (first !== undefined) {
-        const firstLine = source.lineOf([first]);
-        add(
-          ["id"],
-          `the id "${id}" is already used by review ${first + 1} in the list${firstLine ? ` (line ${firstLine})` : ""}; every review needs its own id.`,
-        );
-      } else firstById.set(id, index);
-    }
-    const hasFiles = Array.isArray(documents) && documents.some((doc: unknown) => isRecord(doc) && doc.file !== undefined);
-    const files = ctx.reviewsDir === null ? undefined : { ...ctx, reviewsDir: ctx.reviewsDir };
-    const linkedFolder = files && hasFiles && isUsableId(id) ? linkedFolderMessage(id, files) : undefined;
-    if (linkedFolder) add(["documents"], linkedFolder);
-    if (Array.isArray(documents)) {
-      documents.forEach((doc: unknown, d: number) => {
-        if (!isRecord(doc)) return;
-        const overview = status === "withheld" ? overviewReportOf(doc) : undefined;
-        if (overview) add(["documents", d, overview.field], overview.message);
-        const hasFile = doc.file !== undefined;
-        const hasUrl = doc.url !== undefined;
-        if (hasFile === hasUrl) {
-          add(["documents", d], hasFile ? 'give "file" or "url", not both.' : 'this document has neither "file" nor "url"; expected one of them.');
-        }
-        // A file name already refused for what is in it is not looked for on disk.
-        const plainFile =
-          typeof doc.file === "string" && /\S/.test(doc.file) && doc.file.length <= MAX_LENGTH.file && ONE_LINE.test(doc.file) && !XML_UNSAFE.test(doc.file);
-        if (files && plainFile && !linkedFolder && typeof doc.file === "string" && isUsableId(id)) {
-          const checked = checkFile(doc.file, id, files);
-          if (checked.message) add(["documents", d, "file"], checked.message);
-          else fileBytes.set(d, checked.bytes!);
-        }
-      });
-    }
+    // The rules that need more than one field (rules/index.ts), run on the review as written so that they are reported even when other fields are wrong.
+    const atHand = reviewAtHand(raw, index, { lineOf: source.lineOf, seen, reviewsDir: ctx.reviewsDir });
+    for (const finding of reviewFindings(atHand)) add(finding.field, finding.message);
 
     if (problems.length > 0 || !parsed.success) {
       errors.push(...problems);
       return;
     }
     const data = parsed.data;
-    if (data.published && data.published > ctx.buildDate) {
-      warnings.push({
-        file,
-        review,
-        field: "published",
-        line: source.lineOf([index, "published"]),
-        message: `the publication date ${data.published} is after the build date ${ctx.buildDate}; the review will not be listed until that date.`,
-      });
+    for (const warn of REVIEW_WARNINGS) {
+      for (const { field, message } of warn(data, ctx))
+        warnings.push({ file, review, field: fieldName(field), line: source.lineOf([index, ...field]), message });
     }
     reviews.push({
       id: data.id,
@@ -167,7 +90,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
       themes: data.themes ?? [],
       documents: (data.documents ?? []).map((doc, d): ReviewDocument => {
         if (doc.url !== undefined) return { kind: doc.kind, title: doc.title, url: doc.url };
-        return { kind: doc.kind, title: doc.title, file: doc.file!, bytes: fileBytes.get(d)! };
+        return { kind: doc.kind, title: doc.title, file: doc.file!, bytes: atHand.sizes.get(d)! };
       }),
     });
   });
