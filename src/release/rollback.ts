@@ -68,9 +68,16 @@ export async function rollbackSite(options: {
   if (live?.meta) {
     const liveDate = live.meta.buildDate;
     // A live build dated after today dropped, by the rule at its date, reviews whose removal date has not come today: not on purpose.
+    // One whose removal date has come by the clock stays off, whatever BUILD_DATE says.
     const droppedByDate = new Set(
       target.meta.listed
-        .filter((review) => review.removalDate !== null && isAfterToday(liveDate, today) && removalHasCome(review.removalDate, liveDate))
+        .filter(
+          (review) =>
+            review.removalDate !== null &&
+            isAfterToday(liveDate, today) &&
+            removalHasCome(review.removalDate, liveDate) &&
+            !removalHasCome(review.removalDate, today),
+        )
         .map((review) => review.id),
     );
     const liveIds = new Set(live.meta.listed.map((review) => review.id));

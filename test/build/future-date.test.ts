@@ -186,6 +186,26 @@ describe("a live build dated after today", () => {
     soonIsNotServed(site);
   });
 
+  it("a rollback with a BUILD_DATE before today does not bring back an SCR whose removal date has come by the clock, which the future-dated live build left out", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    await futureLive(site);
+    // Today is "leaves"'s removal date; BUILD_DATE is the day before, when it was still listed.
+    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-25", today: "2026-11-26", log: () => {} };
+    const outcome = await rollbackSite(options).then(
+      (text) => text,
+      (error: Error) => error.message,
+    );
+    leavesIsGone(site);
+    expect(outcome).toContain("the review leaves");
+    // The advice, followed, is accepted and leaves neither review served.
+    expect(outcome).toContain("npm run nightly");
+    const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-26"), env: {} });
+    expect(night.published, night.failure).toBe(true);
+    leavesIsGone(site);
+    soonIsNotServed(site);
+  });
+
   it("a rollback refused for another reason gives advice that is accepted when followed", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
