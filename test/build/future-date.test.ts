@@ -226,6 +226,33 @@ describe("a live build dated after today", () => {
   });
 });
 
+describe("a rollback while another run publishes", () => {
+  it("does not swap in a build it never checked: a nightly that went live between its decision and its lock leaves the rollback refused", async () => {
+    const site = fixtureProject({ reviews: reviews.filter((review) => review.id !== "leaves"), files });
+    await liveOn(site, "2026-11-24");
+    // Yesterday's build lists "leaves", whose removal date is today.
+    site.writeReviews(reviews);
+    await liveOn(site, "2026-11-25");
+    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-26", today: "2026-11-26", log: () => {} };
+    const outcome = await rollbackSite({
+      ...options,
+      // Tonight's nightly goes live while the rollback is deciding: the build it checked is no longer the previous one.
+      beforeLock: async () => {
+        await buildSite({ root: site.root, out: options.out, buildDate: "2026-11-26", today: "2026-11-26" });
+      },
+    }).then(
+      (text) => text,
+      (error: Error) => error.message,
+    );
+    leavesIsGone(site);
+    expect(outcome).toContain("Nothing was changed");
+    expect(outcome).toContain("npm run rollback");
+    // The advice, followed, is accepted: the previous build now is the one with "leaves", so it is rebuilt without it.
+    expect(await rollbackSite(options)).toContain("rebuilt for 2026-11-26");
+    leavesIsGone(site);
+  });
+});
+
 /** Change one review in a build's kept input (`input/build-input.json`), as a schema change in an upgrade would leave it. */
 function spoilKeptInput(link: string): void {
   const file = path.join(path.dirname(realpathSync(link)), "input", "build-input.json");
