@@ -6,12 +6,12 @@
  * The folder holds the same files as a site's /admin/, at its root, and a robots.txt that keeps crawlers out.
  */
 import { readFileSync } from "node:fs";
-import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { loadSiteSettings } from "../content/site-settings.ts";
 import { contentPaths } from "../content/paths.ts";
 import { EDITOR_STATIC } from "../eleventy/passthrough.ts";
-import { OutputError } from "../release/build-folder.ts";
+import { MARKER, OutputError } from "../release/build-folder.ts";
 import { reviewsEditorScript, SVELTIA_BUNDLE, sveltiaWithLocalFonts } from "./editor-bundle.ts";
 
 export const EDITOR_ROBOTS = "User-agent: *\nDisallow: /\n";
@@ -46,6 +46,16 @@ async function checkEditorOutput(out: string, root: string): Promise<void> {
   }
   if (!(await exists(path.dirname(out))))
     throw new OutputError(`The folder ${path.dirname(out)} does not exist; create it first (mkdir -p ${path.dirname(out)}).`);
+  // Through the link a live output is (`_site/admin`), folders are followed as a web server follows them.
+  for (let dir = await realpath(path.dirname(out)); ; dir = path.dirname(dir)) {
+    if (await exists(path.join(dir, MARKER))) {
+      throw new OutputError(
+        `--out ${out} is inside a build of the public site (${dir}), where the editor would be served beside the public pages. ` +
+          `The editor goes in a folder of its own, served from an origin of its own (e.g. --out _editor); nothing was written.`,
+      );
+    }
+    if (path.dirname(dir) === dir) break;
+  }
   if (!(await exists(out))) return;
   if (!(await stat(out)).isDirectory()) throw new OutputError(`${out} is a file, not a folder; move it away and run again.`);
   const found = await readdir(out);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { BuildInput } from "./build-input.ts";
 import { isoDateSchema } from "../model/dates.ts";
 import type { FileDocument, MarkdownFacts, PdfFacts, Review } from "../model/review.ts";
-import { isRecord } from "./document-files.ts";
+import { isRecord, withheldPdfTitleMessage } from "./document-files.ts";
 import type { JsonSource } from "./json-source.ts";
 import type { Problem } from "./problems.ts";
 import { fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
@@ -15,7 +15,8 @@ import { validateReviews } from "./validate.ts";
  * written by the code of its day, and an upgrade since may have changed what is
  * valid. The settings and the reviews go through the same schemas and checks as
  * `_data/` (bar looking for document files: they are read from the build's own
- * copy); what the build read from the documents is checked against its type.
+ * copy); what the build read from the documents is checked against its type,
+ * and a withheld review's PDF by its own title, as every build checks it.
  */
 
 const pdfFacts = z.strictObject({
@@ -89,6 +90,9 @@ export function checkKeptInput(value: unknown, file: string): Kept {
           problems.push({ file, review: `review "${review.id}"`, field: `documents[${d + 1}]`, message });
           return doc;
         }
+        // The withheld rule by the PDF's own title, as every build applies it: the kept build may predate the rule.
+        const overview = review.status === "withheld" && extra.data.facts?.format === "pdf" ? withheldPdfTitleMessage(extra.data.facts.title) : undefined;
+        if (overview) problems.push({ file, review: `review "${review.id}"`, field: `documents[${d + 1}].file`, message: overview });
         return { ...doc, bytes: extra.data.bytes, ...(extra.data.facts ? { facts: extra.data.facts } : {}) } satisfies FileDocument;
       }),
     };

@@ -10,7 +10,7 @@
  * - keeps only the letters a to z, so spaces, hyphens, underscores and dots inside a word do not hide it;
  * - reads l as i and vv as w, which look alike in many fonts.
  * It then looks for "overview" anywhere (also "Executive overview"), or typed
- * with one slip (Overveiw, Ovreview), and for the withheld footnote's own name
+ * with one slip after its first letter (Overveiw, Ovreview, Overvie), and for the withheld footnote's own name
  * for the report, "overall report".
  */
 
@@ -99,13 +99,16 @@ function typingDistance(a: string, b: string): number {
 /** Letters looked at for a misspelling: enough for any title, bounded for a hostile PDF title (the exact match reads all). */
 const MISSPELLING_SCOPE = 2_000;
 
-/** Whether the letters hold "overview" typed with one slip (Overveiw, Ovreview, Overiew), from its o to its w. */
+/**
+ * Whether the letters hold "overview" typed with one slip (Overveiw, Ovreview, Overiew, Overvie), from its o on:
+ * a slip in the first letter is not read, or "Riverview" would be refused.
+ */
 function hasMisspeltOverview(letters: string): boolean {
   const scope = letters.slice(0, MISSPELLING_SCOPE);
   for (let start = scope.indexOf("o"); start !== -1; start = scope.indexOf("o", start + 1))
     for (const length of [7, 8, 9]) {
       const word = scope.slice(start, start + length);
-      if (word.length === length && word.endsWith("w") && typingDistance(word, "overview") <= 1) return true;
+      if (word.length === length && typingDistance(word, "overview") <= 1) return true;
     }
   return false;
 }

@@ -1,6 +1,6 @@
 import { lock } from "./lock.ts";
 import type { IsoDate } from "../model/dates.ts";
-import { buildAt, swapWithPrevious } from "./publish.ts";
+import { buildAt, linkTarget, swapWithPrevious } from "./publish.ts";
 import { expiredBy, OutputError, outputLayout, requireWholeBuild, type BuildFolder, type BuildMeta } from "./build-folder.ts";
 import { KeptInputError, readKeptInput, rebuildAt, rebuildInput } from "./withdraw.ts";
 import { buildCatalogue } from "../catalogue/index.ts";
@@ -39,6 +39,8 @@ export async function rollbackSite(options: {
   /** The clock's London date; read from the clock when not given. */
   today?: IsoDate;
   log: (line: string) => void;
+  /** Runs after the checks and before the lock is taken (tests: another run publishing in between). */
+  beforeLock?: () => Promise<void>;
 }): Promise<string> {
   const today = options.today ?? todayInLondon();
   if (isAfterToday(options.buildDate, today)) {
@@ -47,6 +49,9 @@ export async function rollbackSite(options: {
     );
   }
   const layout = outputLayout(options.out);
+  // Where the links point before anything is read: if either has moved once the lock is held, what was checked is not what would be swapped.
+  const checkedPrevious = await linkTarget(layout.previous);
+  const checkedLive = await linkTarget(layout.out);
   const target = await buildAt(layout.previous);
   if (!target) throw new OutputError(`There is no previous build to roll back to (${layout.previous} does not exist). Nothing was changed.`);
   await requireWholeBuild(target.folder, "previous build");
@@ -68,9 +73,16 @@ export async function rollbackSite(options: {
   if (live?.meta) {
     const liveDate = live.meta.buildDate;
     // A live build dated after today dropped, by the rule at its date, reviews whose removal date has not come today: not on purpose.
+    // One whose removal date has come by the clock stays off, whatever BUILD_DATE says.
     const droppedByDate = new Set(
       target.meta.listed
-        .filter((review) => review.removalDate !== null && isAfterToday(liveDate, today) && removalHasCome(review.removalDate, liveDate))
+        .filter(
+          (review) =>
+            review.removalDate !== null &&
+            isAfterToday(liveDate, today) &&
+            removalHasCome(review.removalDate, liveDate) &&
+            !removalHasCome(review.removalDate, today),
+        )
         .map((review) => review.id),
     );
     const liveIds = new Set(live.meta.listed.map((review) => review.id));
@@ -88,10 +100,18 @@ export async function rollbackSite(options: {
       );
     }
   }
+  await options.beforeLock?.();
   if (!rebuild) {
     const unlock = await lock(layout, options.log);
     try {
       await unlock.ensureHeld("nothing was rolled back");
+      // What was checked above must still be what is swapped: another run may have published before the lock was taken.
+      if ((await linkTarget(layout.previous)) !== checkedPrevious || (await linkTarget(layout.out)) !== checkedLive) {
+        throw new OutputError(
+          `Another build, rollback or withdrawal changed ${options.out} while this rollback was checking it, so the rollback was refused. Nothing was changed. ` +
+            `Look at what is live now; if you still need to go back, run npm run rollback again.`,
+        );
+      }
       await swapWithPrevious(layout);
     } finally {
       await unlock();

@@ -109,6 +109,18 @@ describe("the editor built alone (npm run build:editor)", () => {
     expect(intoProject.code).toBe(1);
     expect(intoProject.stderr).toMatch(/not the project folder/);
   });
+
+  it("refuses a folder inside the public site's output (--out _site/admin), so the editor never lands beside the public pages", async () => {
+    const build = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
+    expect(build.code, build.stderr).toBe(0);
+    const before = site.files();
+    const refused = await site.run("build-editor", ["--out", path.join("_site", "admin")]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("inside a build of the public site");
+    expect(refused.stderr).toContain("--out _editor");
+    expect(site.files()).toEqual(before);
+    expect(site.exists("admin/index.html")).toBe(false);
+  });
 });
 
 describe("the editor at /admin/ of a site that says it is served with the public pages (cms.withPublicSite)", () => {

@@ -186,6 +186,26 @@ describe("a live build dated after today", () => {
     soonIsNotServed(site);
   });
 
+  it("a rollback with a BUILD_DATE before today does not bring back an SCR whose removal date has come by the clock, which the future-dated live build left out", async () => {
+    const site = fixtureProject({ reviews, files });
+    await liveOn(site, "2026-11-25");
+    await futureLive(site);
+    // Today is "leaves"'s removal date; BUILD_DATE is the day before, when it was still listed.
+    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-25", today: "2026-11-26", log: () => {} };
+    const outcome = await rollbackSite(options).then(
+      (text) => text,
+      (error: Error) => error.message,
+    );
+    leavesIsGone(site);
+    expect(outcome).toContain("the review leaves");
+    // The advice, followed, is accepted and leaves neither review served.
+    expect(outcome).toContain("npm run nightly");
+    const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-26"), env: {} });
+    expect(night.published, night.failure).toBe(true);
+    leavesIsGone(site);
+    soonIsNotServed(site);
+  });
+
   it("a rollback refused for another reason gives advice that is accepted when followed", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
@@ -203,6 +223,33 @@ describe("a live build dated after today", () => {
     expect(night.published, night.failure).toBe(true);
     soonIsNotServed(site);
     expect(site.exists("reviews/stays/overview-report.pdf")).toBe(false);
+  });
+});
+
+describe("a rollback while another run publishes", () => {
+  it("does not swap in a build it never checked: a nightly that went live between its decision and its lock leaves the rollback refused", async () => {
+    const site = fixtureProject({ reviews: reviews.filter((review) => review.id !== "leaves"), files });
+    await liveOn(site, "2026-11-24");
+    // Yesterday's build lists "leaves", whose removal date is today.
+    site.writeReviews(reviews);
+    await liveOn(site, "2026-11-25");
+    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-26", today: "2026-11-26", log: () => {} };
+    const outcome = await rollbackSite({
+      ...options,
+      // Tonight's nightly goes live while the rollback is deciding: the build it checked is no longer the previous one.
+      beforeLock: async () => {
+        await buildSite({ root: site.root, out: options.out, buildDate: "2026-11-26", today: "2026-11-26" });
+      },
+    }).then(
+      (text) => text,
+      (error: Error) => error.message,
+    );
+    leavesIsGone(site);
+    expect(outcome).toContain("Nothing was changed");
+    expect(outcome).toContain("npm run rollback");
+    // The advice, followed, is accepted: the previous build now is the one with "leaves", so it is rebuilt without it.
+    expect(await rollbackSite(options)).toContain("rebuilt for 2026-11-26");
+    leavesIsGone(site);
   });
 });
 

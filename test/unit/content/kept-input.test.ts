@@ -68,6 +68,18 @@ describe("a kept build input, checked before it is rebuilt", () => {
     expect(messages(input).join("\n")).toContain('review "child-a", field "documents[1].kind"');
   });
 
+  it("is refused when a withheld review's PDF says inside the file that it is the overview report, as _data/ would be", () => {
+    const review = kept().reviews[0]!;
+    const pdf = { ...review.documents[0]!, kind: "other", title: "Chronology", file: "chronology.pdf" } as (typeof review.documents)[number] & {
+      facts: { title: string | null };
+    };
+    pdf.facts = { ...pdf.facts, title: "Overview report" };
+    const input = { ...kept(), reviews: [{ ...review, status: "withheld", documents: [pdf] }] };
+    expect(messages(input)).toEqual([expect.stringContaining('review "child-a", field "documents[1].file"')]);
+    expect(messages(input)[0]).toContain("the title saved inside the file");
+    expect(checkKeptInput({ ...input, reviews: [{ ...review, documents: [pdf] }] }, FILE).problems).toEqual([]);
+  });
+
   it("is refused when a site setting is not valid, naming it under site", () => {
     expect(messages({ ...kept(), site: { ...kept().site, url: "http://example.org" } })).toEqual([expect.stringContaining(`${FILE}, field "site.url": `)]);
   });

@@ -130,18 +130,31 @@ describe("the withheld rule reads a misspelt overview as overview", () => {
     "Overvieew",
     "overveiw-report-final.pdf",
     "0verveiw",
+    "Overvie report",
+    "Overviwe report",
+    "Overvieq",
+    "overvie-report.pdf",
   ])("refuses %j: one letter wrong, missing, extra or swapped", (title) => {
     const found = titled(title);
     expect(found?.field).toBe("title");
     expect(found?.message).toContain('reads as "overview" (a misspelling of it counts too)');
   });
 
-  it.each(["Ovrveiw", "Handover review", "Over review", "Overt review", "Interview notes", "Overnight review", "Governance review", "Preview"])(
-    "accepts %j: two or more letters away from overview",
-    (title) => {
-      expect(titled(title)).toBeUndefined();
-    },
-  );
+  it.each([
+    "Ovrveiw",
+    "Handover review",
+    "Over review",
+    "Overt review",
+    "Interview notes",
+    "Overnight review",
+    "Governance review",
+    "Preview",
+    "Overvi",
+    "Riverview House",
+    "Silverview School",
+  ])("accepts %j: two or more letters away from overview", (title) => {
+    expect(titled(title)).toBeUndefined();
+  });
 });
 
 describe("the price of reading through separators", () => {
