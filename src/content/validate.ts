@@ -1,11 +1,11 @@
 import type { IsoDate } from "../model/dates.ts";
-import { themeKey } from "../catalogue/facets.ts";
+import { themeKey } from "../model/theme-key.ts";
 import type { JsonIssue, JsonSource } from "./json-source.ts";
 import { XML_UNSAFE } from "./json-issues.ts";
-import { quote, type Problem } from "./problems.ts";
+import { quote, type Problem } from "../model/problems.ts";
 import { checkFile, isRecord, linkedFolderMessage, overviewReportOf, strayDocumentWarnings } from "./document-files.ts";
 import { MAX_LENGTH, ONE_LINE, reviewSchema, reviewsFileSchema } from "./review-schema.ts";
-import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
+import { fieldName, fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
 import { RESERVED_IDS, SLUG, type Review, type ReviewDocument } from "../model/review.ts";
 
 export interface ValidationContext {
