@@ -47,7 +47,7 @@ if (problems.length > 0) {
   console.error(
     `Folders must depend one way (README, "How the code is laid out"; rules in .dependency-cruiser.cjs). ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:`,
   );
-  problems.forEach((problem, i) => console.error(`  ${i + 1}. ${problem}`));
+  for (const [i, problem] of problems.entries()) console.error(`  ${i + 1}. ${problem}`);
   process.exitCode = 1;
 } else {
   console.log(`Folders depend one way: ${read.size} modules read, no import from a later folder.`);
