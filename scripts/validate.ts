@@ -5,7 +5,7 @@
 import { buildCatalogue } from "../src/catalogue/index.ts";
 import { readBuildInput } from "../src/content/build-input.ts";
 import { contentPaths } from "../src/content/paths.ts";
-import { formatProblems } from "../src/content/problems.ts";
+import { formatProblems } from "../src/model/problems.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
 

@@ -1,3 +1,4 @@
+import { documentFormat } from "../model/document-formats.ts";
 import { DOCUMENT_KINDS, type DocumentFacts, type DocumentKind, type Review } from "../model/review.ts";
 import { pdfShortfalls, shortfallText } from "../rules/document-accessibility.ts";
 import type { DocumentView } from "./views.ts";
@@ -12,33 +13,6 @@ export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
   response: "Response",
   other: "Document",
 };
-
-/** File types this site publishes, with the name a visitor recognises (as GOV.UK names attachments). */
-const FORMATS: Record<string, string> = {
-  pdf: "PDF",
-  docx: "Word document",
-  doc: "Word document",
-  odt: "OpenDocument text",
-  rtf: "Rich Text Format",
-  xlsx: "Excel spreadsheet",
-  csv: "CSV",
-  pptx: "PowerPoint presentation",
-  txt: "Plain text",
-  md: "HTML",
-};
-
-/** The file name endings a document may have. */
-export const DOCUMENT_EXTENSIONS = Object.keys(FORMATS);
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf(".");
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : "";
-}
-
-/** The format of a file from its name (`"PDF"`), or undefined for a type the site does not publish. */
-export function documentFormat(fileName: string): string | undefined {
-  return FORMATS[extensionOf(fileName)];
-}
 
 /** A file size as GOV.UK writes it: `850 bytes`, `12 KB`, `1.2 MB` (1 KB = 1,024 bytes). */
 export function fileSizeLabel(bytes: number): string {

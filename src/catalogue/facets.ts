@@ -1,5 +1,5 @@
-import type { SiteSettings } from "../content/site-settings.ts";
-import slugify from "@sindresorhus/slugify";
+import { themeKey } from "../model/theme-key.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 import type { ReviewType } from "../model/review.ts";
 
 /** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
@@ -41,15 +41,6 @@ interface Facetable {
   areaLabel: string;
   year: number | null;
   themes: string[];
-}
-
-/**
- * A theme's address on the site (`Domestic abuse` is `domestic-abuse`, `Straße`
- * is `strasse`, `child's voice` is `childs-voice`), made the way Eleventy's own
- * `slugify` filter makes it. Two spellings with one address are refused by validation.
- */
-export function themeKey(theme: string): string {
-  return slugify(theme.normalize("NFKC"), { decamelize: false });
 }
 
 /** The filter pages one review is on. */

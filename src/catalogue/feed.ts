@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { ZONE, type IsoDate } from "../model/dates.ts";
-import type { SiteSettings } from "../content/site-settings.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 import { absoluteUrl } from "./addresses.ts";
 import type { FeedView, ReviewView } from "./views.ts";
 

@@ -1,4 +1,4 @@
-import type { SiteSettings } from "../content/site-settings.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 import { legendFor } from "./legend.ts";
 import { paginate } from "./paging.ts";
 import type { FinderPageView, ReviewView } from "./views.ts";

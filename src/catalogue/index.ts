@@ -1,8 +1,8 @@
 import { monthsText, readableDate, yearOf, type IsoDate } from "../model/dates.ts";
 import type { Review } from "../model/review.ts";
 import { applyPublicationRules } from "../rules/publication.ts";
-import type { Problem } from "../content/problems.ts";
-import type { SiteSettings } from "../content/site-settings.ts";
+import type { Problem } from "../model/problems.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 import type { AccessibilityChecks } from "../content/build-input.ts";
 import { documentView, sortedDocuments } from "./documents.ts";
 import { documentPages } from "./document-pages.ts";

@@ -1,5 +1,5 @@
 import { legendOrder, type Footnote } from "../rules/publication.ts";
-import type { SiteSettings } from "../content/site-settings.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 import type { FootnoteView, LegendEntry, ReviewView } from "./views.ts";
 
 /** The legend for a list of reviews: the codes they use, in code order, each with the reviews that carry it. */

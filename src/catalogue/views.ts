@@ -3,8 +3,8 @@ import type { Paged } from "./paging.ts";
 import type { IsoDate } from "../model/dates.ts";
 import type { DocumentKind, ReviewStatus, ReviewType } from "../model/review.ts";
 import type { Footnote } from "../rules/publication.ts";
-import type { Problem } from "../content/problems.ts";
-import type { SiteSettings } from "../content/site-settings.ts";
+import type { Problem } from "../model/problems.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 
 /**
  * What templates may use: every value already decided and worded, so that

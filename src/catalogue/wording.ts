@@ -1,6 +1,6 @@
 import { readableDate } from "../model/dates.ts";
 import type { ReviewStatus, ReviewType } from "../model/review.ts";
-import type { SiteSettings } from "../content/site-settings.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 import type { AccessibilityView, Catalogue, InaccessibleDocument } from "./views.ts";
 import { PAGE_SIZE, paginate } from "./paging.ts";
 

@@ -3,7 +3,7 @@ import { rename, writeFile } from "node:fs/promises";
 import { globSync } from "tinyglobby";
 import type { AccessibilityChecks } from "../content/build-input.ts";
 import { isIsoDate, type IsoDate } from "../model/dates.ts";
-import { outputLayout } from "../release/build-folder.ts";
+import { outputLayout } from "../model/output-layout.ts";
 import { requireChromium } from "./chromium.ts";
 
 /**

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Parser } from "htmlparser2";
 import { globSync } from "tinyglobby";
 import type { Catalogue } from "../catalogue/index.ts";
-import { expectedSearchUrls, indexedUrls } from "../build/search-index.ts";
+import { expectedSearchUrls, indexedUrls } from "../eleventy/search-index.ts";
 import { pathPrefix } from "../catalogue/addresses.ts";
 import { RESERVED_IDS } from "../model/review.ts";
 

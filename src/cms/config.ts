@@ -2,7 +2,7 @@ import { z } from "zod";
 import { stringify } from "yaml";
 import { documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels, UPLOAD_HINT } from "./labels.ts";
 import { reviewSchema } from "../content/review-schema.ts";
-import type { SiteSettings } from "../content/site-settings.ts";
+import type { SiteSettings } from "../model/site-settings.ts";
 import { monthsText } from "../model/dates.ts";
 
 /** A JSON Schema node, as zod writes it (only what the CMS form needs). */

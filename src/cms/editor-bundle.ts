@@ -1,6 +1,6 @@
 /**
  * The editor's scripts as the site serves them at /admin/: Sveltia CMS's
- * bundle, with the fonts it would fetch from a CDN served from the site (src/cms/fonts.ts)
+ * bundle, with the fonts it would fetch from a CDN served from the site (src/eleventy/editor-fonts.ts)
  * instead, and the editor's own script (src/cms/browser/reviews-editor.ts)
  * bundled with the build's rules and validation, and _data/site.json's settings.
  */
@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import type { EditorSettings } from "./editor-rules.ts";
-import { FONTS } from "./fonts.ts";
+import { FONTS } from "../eleventy/editor-fonts.ts";
 
 /** Sveltia CMS's browser bundle, from the project's folder (Eleventy runs there). */
 export const SVELTIA_BUNDLE = "node_modules/@sveltia/cms/dist/sveltia-cms.js";
@@ -21,11 +21,11 @@ export const SVELTIA_BUNDLE = "node_modules/@sveltia/cms/dist/sveltia-cms.js";
 export function sveltiaWithLocalFonts(bundle = readFileSync(SVELTIA_BUNDLE, "utf8")): string {
   let out = bundle;
   for (const font of FONTS) {
-    if (!out.match(font.cdn)) throw new Error(`${SVELTIA_BUNDLE} no longer loads ${font.to} from ${font.cdn.source}; update src/cms/fonts.ts.`);
+    if (!out.match(font.cdn)) throw new Error(`${SVELTIA_BUNDLE} no longer loads ${font.to} from ${font.cdn.source}; update src/eleventy/editor-fonts.ts.`);
     out = out.replace(font.cdn, font.to);
   }
   const left = /https:\/\/cdn\.jsdelivr\.net\/fontsource\/[^)'"\s]*/.exec(out);
-  if (left) throw new Error(`${SVELTIA_BUNDLE} loads a font this site does not serve: ${left[0]}; add it to FONTS in src/cms/fonts.ts.`);
+  if (left) throw new Error(`${SVELTIA_BUNDLE} loads a font this site does not serve: ${left[0]}; add it to FONTS in src/eleventy/editor-fonts.ts.`);
   return out;
 }
 

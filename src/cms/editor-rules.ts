@@ -16,7 +16,7 @@ import { DateTime } from "luxon";
 import { isRecord } from "../content/document-files.ts";
 import { removalDate } from "../rules/publication.ts";
 import { parseJsonText } from "../content/json-source.ts";
-import { formatProblems, type Problem } from "../content/problems.ts";
+import { formatProblems, type Problem } from "../model/problems.ts";
 import { validateReviews } from "../content/validate.ts";
 import { REVIEWS_FILE } from "../content/paths.ts";
 

@@ -1,4 +1,5 @@
-import { DOCUMENT_EXTENSIONS, DOCUMENT_KIND_LABELS } from "../catalogue/documents.ts";
+import { DOCUMENT_KIND_LABELS } from "../catalogue/documents.ts";
+import { DOCUMENT_EXTENSIONS } from "../model/document-formats.ts";
 import { monthsText } from "../model/dates.ts";
 import { LEAVES_KEY } from "./editor-rules.ts";
 

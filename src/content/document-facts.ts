@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { headingSkips } from "../catalogue/markdown.ts";
+import { headingSkips } from "./heading-skips.ts";
 import type { DocumentFacts, PdfFacts, Review } from "../model/review.ts";
 import { pdfShortfalls, shortfallText } from "../rules/document-accessibility.ts";
 import { withheldPdfTitleMessage } from "./document-files.ts";
 import { UnreadablePdf } from "./pdf-facts.ts";
 import { readPdfsElsewhere } from "./pdf-elsewhere.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../model/problems.ts";
 
 /**
  * The data edge for what is inside document files: each PDF's facts (pages,

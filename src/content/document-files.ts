@@ -1,7 +1,7 @@
 import { type Stats, lstatSync, readdirSync, realpathSync } from "node:fs";
 import path from "node:path";
-import { documentFormat } from "../catalogue/documents.ts";
-import { quote, type Problem } from "./problems.ts";
+import { documentFormat } from "../model/document-formats.ts";
+import { quote, type Problem } from "../model/problems.ts";
 import { SLUG } from "../model/review.ts";
 import { overviewPhraseIn, type Written } from "./overview-words.ts";
 

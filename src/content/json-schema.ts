@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { reviewsFileSchema } from "./review-schema.ts";
-import { siteSchema } from "./site-settings.ts";
+import { siteSchema } from "../model/site-settings.ts";
 
 /**
  * JSON Schemas for editors, generated from the same zod schemas that the build

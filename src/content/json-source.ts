@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from "jsonc-parser";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../model/problems.ts";
 import { MAX_DEPTH, RESERVED_KEYS, tooDeepAt, treeIssues, type JsonIssue } from "./json-issues.ts";
 
 export type { JsonIssue };

@@ -4,9 +4,9 @@ import { isoDateSchema } from "../model/dates.ts";
 import type { FileDocument, MarkdownFacts, PdfFacts, Review } from "../model/review.ts";
 import { isRecord, withheldPdfTitleMessage } from "./document-files.ts";
 import type { JsonSource } from "./json-source.ts";
-import type { Problem } from "./problems.ts";
-import { fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
-import { siteSchema } from "./site-settings.ts";
+import type { Problem } from "../model/problems.ts";
+import { fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
+import { siteSchema } from "../model/site-settings.ts";
 import { validateReviews } from "./validate.ts";
 
 /**

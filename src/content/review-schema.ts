@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { atMost, expected } from "./schema-messages.ts";
-import { quote } from "./problems.ts";
+import { atMost, expected } from "../model/schema-messages.ts";
+import { quote } from "../model/problems.ts";
 import { isoDateSchema, writtenAsDate } from "../model/dates.ts";
 import { DOCUMENT_KINDS, REVIEW_STATUSES, REVIEW_TYPES, SLUG } from "../model/review.ts";
 

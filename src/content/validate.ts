@@ -1,9 +1,9 @@
 import type { IsoDate } from "../model/dates.ts";
 import type { JsonIssue, JsonSource } from "./json-source.ts";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../model/problems.ts";
 import { isRecord, strayDocumentWarnings } from "./document-files.ts";
 import { reviewSchema, reviewsFileSchema } from "./review-schema.ts";
-import { fieldName, fieldsAllowed, problemsFromIssues } from "./schema-messages.ts";
+import { fieldName, fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
 import type { Review, ReviewDocument } from "../model/review.ts";
 import { newSeen, reviewAtHand, reviewLabel, type Path } from "./rules/at-hand.ts";
 import { REVIEW_WARNINGS, reviewFindings } from "./rules/index.ts";

@@ -1,6 +1,6 @@
 import { INPUT_ENV, readBuildInput, readBuildInputFile } from "../content/build-input.ts";
 import { contentPaths } from "../content/paths.ts";
-import { formatProblems } from "../content/problems.ts";
+import { formatProblems } from "../model/problems.ts";
 import { resolveBuildDate } from "../rules/build-date.ts";
 import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
 

@@ -1,4 +1,4 @@
-import { FONTS } from "../cms/fonts.ts";
+import { FONTS } from "./editor-fonts.ts";
 
 /**
  * Files Eleventy copies as they are (source: place in the site), keeping their

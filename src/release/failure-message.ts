@@ -1,5 +1,5 @@
 import { BuildDateError } from "../rules/build-date.ts";
-import { DataError } from "../content/problems.ts";
+import { DataError } from "../model/problems.ts";
 import { OutputError } from "./build-folder.ts";
 
 function causeOf(e: Error): unknown {

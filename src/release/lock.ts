@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { readFileSync, readlinkSync } from "node:fs";
 import { link, lstat, open, readFile, rename, rm, utimes } from "node:fs/promises";
 import { hostname } from "node:os";
-import { OutputError, type OutputLayout } from "./build-folder.ts";
+import { OutputError } from "./build-folder.ts";
+import type { OutputLayout } from "../model/output-layout.ts";
 import {
   holderIsRunning,
   judgeLock,

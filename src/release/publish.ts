@@ -3,7 +3,8 @@ import path from "node:path";
 import type { IsoDate } from "../model/dates.ts";
 import { todayInLondon } from "../rules/build-date.ts";
 import { publishDecision } from "../rules/release-dates.ts";
-import { buildFolder, exists, kind, MARKER, OutputError, readMeta, type BuildFolder, type BuildMeta, type OutputLayout } from "./build-folder.ts";
+import { buildFolder, exists, kind, MARKER, OutputError, readMeta, type BuildFolder, type BuildMeta } from "./build-folder.ts";
+import type { OutputLayout } from "../model/output-layout.ts";
 
 /**
  * Taking a build live: the published output is a link to a build's `site/`

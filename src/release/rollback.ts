@@ -1,7 +1,8 @@
 import { lock } from "./lock.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { buildAt, linkTarget, swapWithPrevious } from "./publish.ts";
-import { expiredBy, OutputError, outputLayout, requireWholeBuild, type BuildFolder, type BuildMeta } from "./build-folder.ts";
+import { expiredBy, OutputError, requireWholeBuild, type BuildFolder, type BuildMeta } from "./build-folder.ts";
+import { outputLayout } from "../model/output-layout.ts";
 import { KeptInputError, readKeptInput, rebuildAt, rebuildInput } from "./withdraw.ts";
 import { buildCatalogue } from "../catalogue/index.ts";
 import type { BuildInput } from "../content/build-input.ts";

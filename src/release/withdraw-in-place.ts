@@ -1,6 +1,6 @@
 import { readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildSearchIndex, keptSearchContent } from "../build/search-index.ts";
+import { buildSearchIndex, keptSearchContent } from "../eleventy/search-index.ts";
 import { recordsCsv, type OpenDataRecord } from "../catalogue/open-data.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { writeMeta, type BuildFolder, type BuildMeta } from "./build-folder.ts";

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { isIsoDate, londonDateAt, writtenAsDate, type IsoDate } from "../model/dates.ts";
-import { quote } from "../content/problems.ts";
+import { quote } from "../model/problems.ts";
 
 /** A build-date variable that cannot be read; the message names the variable and says what it should look like. */
 export class BuildDateError extends Error {

@@ -9,10 +9,10 @@
 import { readFileSync, statSync, writeFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexedUrls } from "../../src/build/search-index.ts";
+import { indexedUrls } from "../../src/eleventy/search-index.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
 import { SVELTIA_BUNDLE, sveltiaWithLocalFonts } from "../../src/cms/editor-bundle.ts";
-import { FONTS } from "../../src/cms/fonts.ts";
+import { FONTS } from "../../src/eleventy/editor-fonts.ts";
 import { weighPages } from "../../tools/page-weight.ts";
 import { documentsOf } from "../helpers/documents.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { indexedFragments } from "../../src/build/search-index.ts";
+import { indexedFragments } from "../../src/eleventy/search-index.ts";
 import { checkBuiltSite } from "../../src/checks/site-check.ts";
 import { catalogueOf } from "../helpers/catalogue.ts";
 import { fixturePdf } from "../helpers/documents.ts";

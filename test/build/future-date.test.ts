@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 import { fixturePdf } from "../helpers/documents.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { indexedUrls } from "../../src/build/search-index.ts";
+import { indexedUrls } from "../../src/eleventy/search-index.ts";
 import { buildSite } from "../../src/build/build-site.ts";
 import { runNightly } from "../../src/release/nightly.ts";
 import { rollbackSite } from "../../src/release/rollback.ts";

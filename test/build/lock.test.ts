@@ -5,7 +5,7 @@ import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
 import { lock } from "../../src/release/lock.ts";
-import { outputLayout, type OutputLayout } from "../../src/release/build-folder.ts";
+import { outputLayout, type OutputLayout } from "../../src/model/output-layout.ts";
 import { tempLayout } from "../helpers/builds.ts";
 import { fixturePdf } from "../helpers/documents.ts";
 import { fixtureProject } from "../helpers/fixture-project.ts";

@@ -5,10 +5,10 @@
 import { chmodSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { buildSearchIndex } from "../../src/build/search-index.ts";
+import { buildSearchIndex } from "../../src/eleventy/search-index.ts";
 import { buildCatalogue } from "../../src/catalogue/index.ts";
 import { checkBuiltSite } from "../../src/checks/site-check.ts";
-import type { SiteSettings } from "../../src/content/site-settings.ts";
+import type { SiteSettings } from "../../src/model/site-settings.ts";
 import type { Review } from "../../src/model/review.ts";
 import { fixtureSite } from "../helpers/site.ts";
 import { temporaryFolder } from "../helpers/temporary.ts";

@@ -21,7 +21,7 @@ import { describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 import { fixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
-import { indexedUrls } from "../../src/build/search-index.ts";
+import { indexedUrls } from "../../src/eleventy/search-index.ts";
 import { STEPS } from "../../src/build/fault.ts";
 import { fixturePdf } from "../helpers/documents.ts";
 

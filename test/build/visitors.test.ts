@@ -4,7 +4,7 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 import { fixturePdf } from "../helpers/documents.ts";
-import { indexedUrls } from "../../src/build/search-index.ts";
+import { indexedUrls } from "../../src/eleventy/search-index.ts";
 
 const PDF = fixturePdf("Fixture document");
 const QUOTED = 'Child "Q", the second';

@@ -8,7 +8,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
 import { cmsConfig, cmsConfigText } from "../../src/cms/config.ts";
 import { reviewsJsonSchema, schemaText, siteJsonSchema } from "../../src/content/json-schema.ts";
-import { siteSchema } from "../../src/content/site-settings.ts";
+import { siteSchema } from "../../src/model/site-settings.ts";
 import { runScript } from "../helpers/run-script.ts";
 import { CONTENT_ROOT } from "../helpers/site.ts";
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { MARKER, newBuild, outputLayout, writeMeta, type BuildFolder, type OutputLayout } from "../../src/release/build-folder.ts";
+import { MARKER, newBuild, writeMeta, type BuildFolder } from "../../src/release/build-folder.ts";
+import { outputLayout, type OutputLayout } from "../../src/model/output-layout.ts";
 import { temporaryFolder } from "./temporary.ts";
 
 /** An output `_site` in a temporary folder of its own. */

@@ -1,7 +1,7 @@
 import type { IsoDate } from "../../model/dates.ts";
 import { SLUG } from "../../model/review.ts";
 import { isRecord, linkedFolderMessage } from "../document-files.ts";
-import { quote } from "../problems.ts";
+import { quote } from "../../model/problems.ts";
 import { MAX_LENGTH } from "../review-schema.ts";
 
 /**

@@ -1,5 +1,5 @@
-import { themeKey } from "../../catalogue/facets.ts";
-import { quote } from "../problems.ts";
+import { themeKey } from "../../model/theme-key.ts";
+import { quote } from "../../model/problems.ts";
 import type { Finding, ReviewAtHand } from "./at-hand.ts";
 
 /**

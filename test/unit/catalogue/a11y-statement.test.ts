@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { automatedChecksText } from "../../../src/catalogue/a11y-statement.ts";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 
 describe("what the accessibility statement says of automated checks", () => {

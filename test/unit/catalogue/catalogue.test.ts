@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogue, compareNewestFirst } from "../../../src/catalogue/index.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 import type { Review } from "../../../src/model/review.ts";
 

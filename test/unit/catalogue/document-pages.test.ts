@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import type { PdfFacts, Review } from "../../../src/model/review.ts";
-import { expectedSearchUrls } from "../../../src/build/search-index.ts";
+import { expectedSearchUrls } from "../../../src/eleventy/search-index.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 
 const site = fixtureSite() as unknown as SiteSettings;

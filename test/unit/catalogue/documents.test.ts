@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { documentDetails, documentFormat, documentLinkText, documentView, fileSizeLabel, pageCountLabel } from "../../../src/catalogue/documents.ts";
+import { documentDetails, documentLinkText, documentView, fileSizeLabel, pageCountLabel } from "../../../src/catalogue/documents.ts";
+import { documentFormat } from "../../../src/model/document-formats.ts";
 import type { PdfFacts, Review } from "../../../src/model/review.ts";
 
 const pdfFacts = (pages: number, fields: Partial<PdfFacts> = {}): PdfFacts => ({
@@ -22,15 +23,6 @@ describe("fileSizeLabel", () => {
     [1_258_291, "1.2 MB"],
     [15 * 1024 * 1024, "15 MB"],
   ])("%d bytes is %s", (bytes, label) => expect(fileSizeLabel(bytes)).toBe(label));
-});
-
-describe("documentFormat", () => {
-  it("names formats from the extension, whatever its case", () => {
-    expect(documentFormat("overview-report.PDF")).toBe("PDF");
-    expect(documentFormat("plan.docx")).toBe("Word document");
-    expect(documentFormat("page.html")).toBeUndefined();
-    expect(documentFormat("pdf")).toBeUndefined();
-  });
 });
 
 describe("documentLinkText", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createDocumentRenderer, createSummaryRenderer, headingSkips } from "../../../src/catalogue/markdown.ts";
+import { createDocumentRenderer, createSummaryRenderer } from "../../../src/catalogue/markdown.ts";
 
 const render = createSummaryRenderer();
 
@@ -205,11 +205,5 @@ describe("document markdown (HTML versions)", () => {
     expect(html).not.toContain(`href="javascript:`);
     expect(html).not.toContain('href="/reviews/gone/"');
     expect(html).toContain('<a href="/reviews/kept/">kept</a>');
-  });
-
-  it("finds headings that skip a level", () => {
-    expect(headingSkips("## A\n\n### B\n\n## C")).toEqual([]);
-    expect(headingSkips("## A\n\n#### B")).toEqual(['the heading "B" is level 4 after level 2']);
-    expect(headingSkips("### Starts low")).toEqual(['the heading "Starts low" is level 3 after level 1']);
   });
 });

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
 import { CSV_COLUMNS, openDataCsv, openDataJson } from "../../../src/catalogue/open-data.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 import type { Review } from "../../../src/model/review.ts";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
 import { htmlText } from "../../../src/catalogue/search-records.ts";
-import { searchContent } from "../../../src/build/search-index.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import { searchContent } from "../../../src/eleventy/search-index.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import type { Review } from "../../../src/model/review.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
 import type { Review } from "../../../src/model/review.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import { checkBuiltSite, unreadable } from "../../../src/checks/site-check.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 import { temporaryFolder } from "../../helpers/temporary.ts";

@@ -9,7 +9,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addDocumentFacts } from "../../../src/content/document-facts.ts";
 import { UnreadablePdf } from "../../../src/content/pdf-facts.ts";
-import { formatProblem } from "../../../src/content/problems.ts";
+import { formatProblem } from "../../../src/model/problems.ts";
 import type { PdfFacts, Review } from "../../../src/model/review.ts";
 import { temporaryFolder } from "../../helpers/temporary.ts";
 

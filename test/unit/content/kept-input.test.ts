@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkKeptInput } from "../../../src/content/kept-input.ts";
 import type { BuildInput } from "../../../src/content/build-input.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
-import { formatProblem } from "../../../src/content/problems.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
+import { formatProblem } from "../../../src/model/problems.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 
 const FILE = "/srv/_site.builds/2026-11-25-x/input/build-input.json";

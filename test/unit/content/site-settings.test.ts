@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { DataError } from "../../../src/content/problems.ts";
+import { DataError } from "../../../src/model/problems.ts";
 import { loadSiteSettings } from "../../../src/content/site-settings.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 import { temporaryFolder } from "../../helpers/temporary.ts";

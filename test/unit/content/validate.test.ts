@@ -2,7 +2,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseJsonText } from "../../../src/content/json-source.ts";
-import { formatProblem } from "../../../src/content/problems.ts";
+import { formatProblem } from "../../../src/model/problems.ts";
 import { validateReviews } from "../../../src/content/validate.ts";
 import { AREA_KEYS, reviewsFolder, validReview } from "../../helpers/reviews.ts";
 

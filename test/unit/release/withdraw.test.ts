@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { rebuildInput } from "../../../src/release/withdraw.ts";
 import { buildFolder, type BuildMeta } from "../../../src/release/build-folder.ts";
 import type { BuildInput } from "../../../src/content/build-input.ts";
-import type { SiteSettings } from "../../../src/content/site-settings.ts";
+import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import type { Review } from "../../../src/model/review.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 

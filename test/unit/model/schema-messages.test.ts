@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { closest, unknownFieldMessage } from "../../../src/content/schema-messages.ts";
+import { closest, unknownFieldMessage } from "../../../src/model/schema-messages.ts";
 
 const FIELDS = ["id", "title", "type", "area", "status", "published", "summary", "themes", "documents"];
 

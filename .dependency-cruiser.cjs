@@ -1,0 +1,57 @@
+/**
+ * Folders depend one way (README, "Code layout"): each layer may import from the layers before it in
+ * ORDER, never from one after it, so no folder-level cycle can form. `npm run deps` checks it; `npm test`
+ * runs it as a step. Type-only imports count: a folder that needs another's types depends on it.
+ */
+const ORDER = [
+  ["model", "src/model/"], // shared vocabulary: reviews, dates, site settings, problems and their quoting, slugs, formats, output layout
+  ["rules", "src/rules/"], // publication and date rules
+  ["content", "src/content/"], // reading and validating the data and its documents
+  ["catalogue", "src/catalogue/"], // what the site shows, as plain data and HTML
+  ["eleventy", "src/eleventy/"], // the Eleventy plugin, its passthrough list, the search index it writes
+  ["checks", "src/checks/"], // checks of a built site: links, search index, accessibility, test tools
+  ["build", "src/build/"], // buildSite: one build, start to end
+  ["release", "src/release/"], // publishing, the nightly, rollback, withdrawal, the output lock
+  ["cms", "src/cms/"], // the editor: its config, rules and separate build
+  ["entry points", "(scripts/|pages/|\\.eleventy\\.ts$)"], // npm scripts, Eleventy's templates and config
+];
+
+/**
+ * The one known exception, listed here so that it stays visible: buildSite both builds and publishes
+ * (it takes the output lock, checks the output folder, makes the build folder and swaps it live), so
+ * src/build/build-site.ts imports these modules of src/release/. Splitting building from publishing
+ * removes it (issue 20); nothing else in src/build/ may import src/release/, and build-site.ts nothing else.
+ */
+const KNOWN_EXCEPTION = {
+  from: "^src/build/build-site\\.ts$",
+  to: "^src/release/(build-folder|lock|output-guard|publish)\\.ts$",
+};
+
+const forbidden = ORDER.slice(0, -1).flatMap(([name, path], i) => {
+  const later = `^(${ORDER.slice(i + 1)
+    .map(([, laterPath]) => laterPath)
+    .join("|")})`;
+  const comment = `${name} (${path}) may import only from layers before it: ${
+    ORDER.slice(0, i)
+      .map(([before]) => before)
+      .join(", ") || "none"
+  }. Move what both need into the earlier folder (shared vocabulary goes in src/model/).`;
+  const rule = (suffix, from, to) => ({ name: `${name}-not-later${suffix}`, severity: "error", comment, from, to });
+  if (name !== "build") return [rule("", { path: `^${path}` }, { path: later })];
+  return [
+    rule("", { path: `^${path}`, pathNot: KNOWN_EXCEPTION.from }, { path: later }),
+    rule("-known-exception", { path: KNOWN_EXCEPTION.from }, { path: later, pathNot: KNOWN_EXCEPTION.to }),
+  ];
+});
+
+module.exports = {
+  forbidden,
+  options: {
+    includeOnly: "^(src/|scripts/|pages/|\\.eleventy\\.ts$)",
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    // TypeScript 7 (the native compiler) has no JavaScript API for dependency-cruiser to use: swc reads the .ts files.
+    parser: "swc",
+    tsConfig: { fileName: "tsconfig.json" },
+  },
+};
