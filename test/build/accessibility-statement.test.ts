@@ -101,14 +101,16 @@ describe("the accessibility statement of a nightly build", () => {
 
 describe("the accessibility statement of a live build rebuilt to withdraw an expired SCR", () => {
   it("claims no check of its own (a rebuild is not checked again), though the build it rebuilds passed one", async () => {
-    const site = fixtureProject({ reviews, files });
-    expect((await site.run("build", [], { BUILD_DATE: "2026-12-14" })).code).toBe(0);
+    // Dates before today: a nightly never builds at a date after today. scr-soon leaves on 2026-11-20 here.
+    const leaving = reviews.map((review) => (review.id === "scr-soon" ? { ...review, published: "2025-11-20" } : review));
+    const site = fixtureProject({ reviews: leaving, files });
+    expect((await site.run("build", [], { BUILD_DATE: "2026-11-19" })).code).toBe(0);
     // As a nightly that checked every page keeps its input: the rebuild must not inherit that claim.
     const kept = path.join(realpathSync(path.join(site.root, "_site")), "..", "input", "build-input.json");
     const input = JSON.parse(readFileSync(kept, "utf8"));
     writeFileSync(kept, JSON.stringify({ ...input, accessibilityChecks: { beforePublish: "all" } }));
     site.writeReviews('[ { "id": ');
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-12-15" });
+    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-20" });
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:");
     expect(site.read("reviews/scr-soon/index.html")).toContain("noindex");

@@ -117,13 +117,14 @@ describe("a build that has lost its lock", () => {
       files: { "cspr-b/overview-report.pdf": fixturePdf("B") },
     });
     const out = path.join(project.root, "_site");
-    const first = await buildSite({ root: project.root, out, buildDate: "2026-12-01" });
+    // Dates before today (a build never publishes at a date after today without asking).
+    const first = await buildSite({ root: project.root, out, buildDate: "2026-11-01" });
     const layout = outputLayout(out);
     const taken = { token: "the-other-build", pid: 4242, hostname: "another-machine", since: "2026-12-02T02:00:00.000Z" };
     const attempt = buildSite({
       root: project.root,
       out,
-      buildDate: "2026-12-02",
+      buildDate: "2026-11-02",
       // Another build takes the lock over while this one checks its finished site.
       beforePublish: async () => writeFileSync(layout.lock, JSON.stringify(taken)),
     });
