@@ -4,36 +4,14 @@
  * with the cache on disk. Slow, so here and not in test/unit; the logic around
  * the reader (warnings, errors, the cache) is tested there with a stand-in reader.
  */
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addDocumentFacts } from "../../src/content/document-facts.ts";
 import { formatProblem } from "../../src/model/problems.ts";
-import type { PdfFacts, Review } from "../../src/model/review.ts";
+import type { PdfFacts } from "../../src/model/review.ts";
 import { encryptedPdf, makePdf } from "../helpers/pdfs.ts";
-import { temporaryFolder } from "../helpers/temporary.ts";
-
-function reviewsDir(files: Record<string, string | Uint8Array>): string {
-  const dir = temporaryFolder("lr-facts-");
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-function review(id: string, files: string[]): Review {
-  return {
-    id,
-    title: `Child ${id}`,
-    type: "CSPR",
-    area: "northshire",
-    status: "published",
-    published: "2026-01-01",
-    themes: [],
-    documents: files.map((file) => ({ kind: "other" as const, title: file, file, bytes: 1 })),
-  };
-}
+import { reviewsDir, reviewWithFiles } from "../helpers/document-folders.ts";
 
 describe("addDocumentFacts on real PDFs, read in a child process", () => {
   it("adds each PDF's facts and each Markdown document's source to its review", async () => {
@@ -41,7 +19,7 @@ describe("addDocumentFacts on real PDFs, read in a child process", () => {
       "amber/report.pdf": await makePdf({ pages: 2, tagged: true, title: "Report", language: "en-GB" }),
       "amber/report.md": "## One\n\nText.",
     });
-    const result = await addDocumentFacts([review("amber", ["report.pdf", "report.md"])], { reviewsDir: dir });
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["report.pdf", "report.md"])], { reviewsDir: dir });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     const [pdf, md] = result.reviews[0]!.documents as { facts?: unknown }[];
@@ -53,7 +31,7 @@ describe("addDocumentFacts on real PDFs, read in a child process", () => {
 
   it("warns about a PDF that is untagged, has no title, no language or no text, naming the review, the file and what is missing", async () => {
     const dir = reviewsDir({ "amber/scan.pdf": await makePdf({ lines: [] }) });
-    const result = await addDocumentFacts([review("amber", ["scan.pdf"])], { reviewsDir: dir });
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["scan.pdf"])], { reviewsDir: dir });
     expect(result.errors).toEqual([]);
     expect(result.warnings.map(formatProblem)).toEqual([
       'reviews/amber/scan.pdf, review "amber", field "documents[1].file": this PDF is not accessible: it is not tagged, so a screen reader cannot tell its headings, lists and tables, has no title, has no language set and has no text that can be read aloud (it may be a scan). Export it again as a tagged PDF with a title and language, or publish an HTML version; the accessibility statement lists it until then.',
@@ -62,7 +40,7 @@ describe("addDocumentFacts on real PDFs, read in a child process", () => {
 
   it("makes a PDF that cannot be read a data error naming the review and file", async () => {
     const dir = reviewsDir({ "amber/locked.pdf": await encryptedPdf(), "amber/fake.pdf": "just text" });
-    const result = await addDocumentFacts([review("amber", ["locked.pdf", "fake.pdf"])], { reviewsDir: dir });
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["locked.pdf", "fake.pdf"])], { reviewsDir: dir });
     expect(result.errors.map(formatProblem)).toEqual([
       expect.stringMatching(
         /^reviews\/amber\/locked\.pdf, review "amber", field "documents\[1\]\.file": this PDF cannot be published: it is encrypted with a password/,
@@ -74,7 +52,7 @@ describe("addDocumentFacts on real PDFs, read in a child process", () => {
   it("keeps what the child process read in the cache, by content hash, and uses it the next time", async () => {
     const dir = reviewsDir({ "amber/report.pdf": await makePdf({ pages: 2, title: "Report" }) });
     const cacheFile = path.join(dir, ".cache", "document-facts.json");
-    const reviews = [review("amber", ["report.pdf"])];
+    const reviews = [reviewWithFiles("amber", ["report.pdf"])];
     const first = await addDocumentFacts(reviews, { reviewsDir: dir, cacheFile });
     const cached = JSON.parse(readFileSync(cacheFile, "utf8")) as { entries: Record<string, PdfFacts> };
     expect(Object.values(cached.entries)).toEqual([expect.objectContaining({ pages: 2, title: "Report" })]);

@@ -4,36 +4,14 @@
  * "PDF" holds, after `%PDF-`, the facts it is to be read as. The real reader,
  * in its child process, is tested in test/build/document-facts.test.ts and test/build/pdf-facts.test.ts.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { addDocumentFacts } from "../../../src/content/document-facts.ts";
 import { UnreadablePdf } from "../../../src/content/pdf-facts.ts";
 import { formatProblem } from "../../../src/model/problems.ts";
 import type { PdfFacts, Review } from "../../../src/model/review.ts";
-import { temporaryFolder } from "../../helpers/temporary.ts";
-
-function reviewsDir(files: Record<string, string>): string {
-  const dir = temporaryFolder("lr-facts-");
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
-
-function review(id: string, files: string[]): Review {
-  return {
-    id,
-    title: `Child ${id}`,
-    type: "CSPR",
-    area: "northshire",
-    status: "published",
-    published: "2026-01-01",
-    themes: [],
-    documents: files.map((file) => ({ kind: "other" as const, title: file, file, bytes: 1 })),
-  };
-}
+import { reviewsDir, reviewWithFiles } from "../../helpers/document-folders.ts";
 
 const accessible: PdfFacts = { format: "pdf", pages: 2, title: "Report", language: "en-GB", tagged: true, hasText: true, text: "What agencies knew." };
 
@@ -59,7 +37,7 @@ const factsOf = (result: { reviews: Review[] }, r = 0, d = 0) => (result.reviews
 describe("addDocumentFacts, with a stand-in reader", () => {
   it("adds each PDF's facts, as the reader gave them, and each Markdown document's source to its review", async () => {
     const dir = reviewsDir({ "amber/report.pdf": fakePdf(accessible), "amber/report.md": "## One\n\nText." });
-    const result = await addDocumentFacts([review("amber", ["report.pdf", "report.md"])], { reviewsDir: dir, ...standInReader() });
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["report.pdf", "report.md"])], { reviewsDir: dir, ...standInReader() });
     expect(result.errors).toEqual([]);
     expect(result.warnings).toEqual([]);
     expect(factsOf(result, 0, 0)).toEqual(accessible);
@@ -72,7 +50,9 @@ describe("addDocumentFacts, with a stand-in reader", () => {
     const dir = reviewsDir({ "amber/notes.docx": "not read", "amber/REPORT.PDF": fakePdf(accessible) });
     const link = { kind: "other" as const, title: "Elsewhere", url: "https://example.org/report" };
     const reader = standInReader();
-    const reviews = [{ ...review("amber", ["notes.docx", "REPORT.PDF"]), documents: [...review("amber", ["notes.docx", "REPORT.PDF"]).documents, link] }];
+    const reviews = [
+      { ...reviewWithFiles("amber", ["notes.docx", "REPORT.PDF"]), documents: [...reviewWithFiles("amber", ["notes.docx", "REPORT.PDF"]).documents, link] },
+    ];
     const result = await addDocumentFacts(reviews, { reviewsDir: dir, ...reader });
     expect(result.reviews[0]!.documents[0]).toEqual(reviews[0]!.documents[0]);
     expect(result.reviews[0]!.documents[2]).toEqual(link);
@@ -84,7 +64,7 @@ describe("addDocumentFacts, with a stand-in reader", () => {
   it("warns about a PDF that is untagged, has no title, no language or no text, naming the review, the file and what is missing", async () => {
     const scan = { ...accessible, tagged: false, title: null, language: null, hasText: false, text: "" };
     const dir = reviewsDir({ "amber/scan.pdf": fakePdf(scan) });
-    const result = await addDocumentFacts([review("amber", ["scan.pdf"])], { reviewsDir: dir, ...standInReader() });
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["scan.pdf"])], { reviewsDir: dir, ...standInReader() });
     expect(result.errors).toEqual([]);
     expect(result.warnings.map(formatProblem)).toEqual([
       'reviews/amber/scan.pdf, review "amber", field "documents[1].file": this PDF is not accessible: it is not tagged, so a screen reader cannot tell its headings, lists and tables, has no title, has no language set and has no text that can be read aloud (it may be a scan). Export it again as a tagged PDF with a title and language, or publish an HTML version; the accessibility statement lists it until then.',
@@ -95,7 +75,7 @@ describe("addDocumentFacts, with a stand-in reader", () => {
 
   it("names only what is missing: a tagged PDF with text but no language", async () => {
     const dir = reviewsDir({ "amber/report.pdf": fakePdf({ ...accessible, language: null }) });
-    const result = await addDocumentFacts([review("amber", ["report.pdf"])], { reviewsDir: dir, ...standInReader() });
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["report.pdf"])], { reviewsDir: dir, ...standInReader() });
     expect(result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^this PDF is not accessible: it has no language set\. Export it again/)]);
   });
 
@@ -105,7 +85,7 @@ describe("addDocumentFacts, with a stand-in reader", () => {
       "amber/report.pdf": fakePdf(accessible),
       "hazel/fake.pdf": fakePdf({ unreadable: "it is not a PDF (it does not start with %PDF-)." }),
     });
-    const result = await addDocumentFacts([review("amber", ["locked.pdf", "report.pdf"]), review("hazel", ["fake.pdf"])], {
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["locked.pdf", "report.pdf"]), reviewWithFiles("hazel", ["fake.pdf"])], {
       reviewsDir: dir,
       ...standInReader(),
     });
@@ -120,12 +100,14 @@ describe("addDocumentFacts, with a stand-in reader", () => {
 
   it("fails, rather than publishing without facts, when the reader itself breaks", async () => {
     const dir = reviewsDir({ "amber/report.pdf": fakePdf("crash") });
-    await expect(addDocumentFacts([review("amber", ["report.pdf"])], { reviewsDir: dir, ...standInReader() })).rejects.toThrow("the reader itself broke");
+    await expect(addDocumentFacts([reviewWithFiles("amber", ["report.pdf"])], { reviewsDir: dir, ...standInReader() })).rejects.toThrow(
+      "the reader itself broke",
+    );
   });
 
   it("warns when a Markdown document's headings skip a level", async () => {
     const dir = reviewsDir({ "amber/report.md": "## Findings\n\n#### Detail\n\nText." });
-    const result = await addDocumentFacts([review("amber", ["report.md"])], { reviewsDir: dir, ...standInReader() });
+    const result = await addDocumentFacts([reviewWithFiles("amber", ["report.md"])], { reviewsDir: dir, ...standInReader() });
     expect(result.warnings.map(formatProblem)).toEqual([
       'reviews/amber/report.md, review "amber", field "documents[1].file": its headings skip a level (the heading "Detail" is level 4 after level 2), which breaks the outline a screen reader offers: use ## for sections and ### under them.',
     ]);
@@ -135,7 +117,7 @@ describe("addDocumentFacts, with a stand-in reader", () => {
     const dir = reviewsDir({ "amber/report.pdf": fakePdf(accessible) });
     const cacheFile = path.join(dir, ".cache", "document-facts.json");
     const reader = standInReader();
-    const reviews = [review("amber", ["report.pdf"])];
+    const reviews = [reviewWithFiles("amber", ["report.pdf"])];
     const first = await addDocumentFacts(reviews, { reviewsDir: dir, cacheFile, ...reader });
     const second = await addDocumentFacts(reviews, { reviewsDir: dir, cacheFile, ...reader });
     expect(reader.reads).toHaveLength(1);
@@ -150,7 +132,7 @@ describe("addDocumentFacts, with a stand-in reader", () => {
     const dir = reviewsDir({ "amber/report.pdf": fakePdf(accessible) });
     const cacheFile = path.join(dir, ".cache", "document-facts.json");
     const reader = standInReader();
-    const reviews = [review("amber", ["report.pdf"])];
+    const reviews = [reviewWithFiles("amber", ["report.pdf"])];
     await addDocumentFacts(reviews, { reviewsDir: dir, cacheFile, ...reader });
     writeFileSync(cacheFile, '{"version": 1, "entries": {'); // cut short
     await addDocumentFacts(reviews, { reviewsDir: dir, cacheFile, ...reader });
@@ -164,10 +146,10 @@ describe("addDocumentFacts, with a stand-in reader", () => {
     const dir = reviewsDir({ "amber/old.pdf": fakePdf({ ...accessible, title: "Old" }), "amber/new.pdf": fakePdf({ ...accessible, title: "New" }) });
     const cacheFile = path.join(dir, ".cache", "document-facts.json");
     const reader = standInReader();
-    await addDocumentFacts([review("amber", ["old.pdf", "new.pdf"])], { reviewsDir: dir, cacheFile, ...reader });
-    await addDocumentFacts([review("amber", ["new.pdf"])], { reviewsDir: dir, cacheFile, ...reader });
+    await addDocumentFacts([reviewWithFiles("amber", ["old.pdf", "new.pdf"])], { reviewsDir: dir, cacheFile, ...reader });
+    await addDocumentFacts([reviewWithFiles("amber", ["new.pdf"])], { reviewsDir: dir, cacheFile, ...reader });
     // old.pdf, dropped from the cache, is read again when it comes back; new.pdf never is.
-    await addDocumentFacts([review("amber", ["old.pdf", "new.pdf"])], { reviewsDir: dir, cacheFile, ...reader });
+    await addDocumentFacts([reviewWithFiles("amber", ["old.pdf", "new.pdf"])], { reviewsDir: dir, cacheFile, ...reader });
     expect(reader.reads.map((text) => (JSON.parse(text.slice(5)) as PdfFacts).title)).toEqual(["Old", "New", "Old"]);
   });
 });
