@@ -5,7 +5,7 @@
 import { buildCatalogue } from "../src/catalogue/index.ts";
 import { readBuildInput } from "../src/content/build-input.ts";
 import { contentPaths } from "../src/content/paths.ts";
-import { formatProblems } from "../src/model/problems.ts";
+import { DataError, dataProblemsText, formatProblems } from "../src/model/problems.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
 
@@ -18,6 +18,7 @@ try {
     `The data is valid${noted}. As of ${catalogue.buildDate}: ${catalogue.listed.length} ${catalogue.listed.length === 1 ? "review" : "reviews"} would be listed, ${catalogue.removed.length} removed.`,
   );
 } catch (error) {
-  console.error(explainFailure(error));
+  // It checks and builds nothing, so a data problem is not said as "the site was not built".
+  console.error(error instanceof DataError ? dataProblemsText(error.problems, "check") : explainFailure(error, "The check could not be run."));
   process.exitCode = 1;
 }

@@ -61,7 +61,7 @@ export async function readBuildInput(paths: ContentPaths, buildDate: IsoDate, en
   const { source, problems } =
     reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
   if (!source) throw new DataError(problems);
-  const result = validateReviews(source, { areaKeys: Object.keys(site.areas), reviewsDir: paths.reviewsDir, buildDate });
+  const result = validateReviews(source, { areaKeys: Object.keys(site.areas), areaNames: site.areas, reviewsDir: paths.reviewsDir, buildDate });
   const facts = await addDocumentFacts(result.reviews, { reviewsDir: paths.reviewsDir, cacheFile: factsCacheFile(paths.root) });
   const errors = [...result.errors, ...facts.errors];
   if (errors.length > 0) throw new DataError(errors);

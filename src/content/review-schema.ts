@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { atMost, expected } from "../model/schema-messages.ts";
+import { atMost, expected, oneOf } from "../model/schema-messages.ts";
 import { quote } from "../model/problems.ts";
-import { isoDateSchema, writtenAsDate } from "../model/dates.ts";
+import { dateWrittenOtherwise, impossibleDateHint, isoDateSchema, writtenAsDate } from "../model/dates.ts";
 import { DOCUMENT_KINDS, REVIEW_STATUSES, REVIEW_TYPES, SLUG } from "../model/review.ts";
 
 const SLUG_WORDS = "lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019";
@@ -13,14 +13,10 @@ export const MAX_LENGTH = { id: 80, title: 200, theme: 60, summary: 10_000, docu
 export const ONE_LINE = /^[^\n\r\t]*$/;
 const oneLine = (what: string) => ({ error: expected(`${what} on one line (no line breaks or tabs)`) });
 
-const list = (values: readonly string[]) => values.map((v) => `"${v}"`).join(", ");
-
 const documentSchema = z
   .strictObject(
     {
-      kind: z
-        .enum(DOCUMENT_KINDS, { error: expected(`one of ${list(DOCUMENT_KINDS)}`) })
-        .meta({ title: "Kind of document", description: "What the document is." }),
+      kind: z.enum(DOCUMENT_KINDS, { error: oneOf(DOCUMENT_KINDS) }).meta({ title: "Kind of document", description: "What the document is." }),
       title: z
         .string({ error: expected("the document's title as text") })
         .regex(NOT_BLANK, { error: expected("the document's title as text") })
@@ -45,7 +41,7 @@ const documentSchema = z
   .meta({ title: "Document", description: "A document of the review: a file in reviews/<id>/ or a link to another site." });
 
 /** Build the schema for one review, given the area keys that `_data/site.json` defines. */
-export function reviewSchema(areaKeys: readonly string[]) {
+export function reviewSchema(areaKeys: readonly string[], areaNames: Readonly<Record<string, string>> = {}) {
   const areas = areaKeys.length ? areaKeys : ["(no areas in site.json)"];
   return z
     .strictObject(
@@ -61,24 +57,28 @@ export function reviewSchema(areaKeys: readonly string[]) {
           .regex(ONE_LINE, oneLine("the review's title"))
           .max(MAX_LENGTH.title, atMost(MAX_LENGTH.title))
           .meta({ title: "Title", description: 'The review\'s title, e.g. "Child H".' }),
-        type: z.enum(REVIEW_TYPES, { error: expected(`${list(REVIEW_TYPES)} (a Child Safeguarding Practice Review or a Serious Case Review)`) }).meta({
+        type: z.enum(REVIEW_TYPES, { error: oneOf(REVIEW_TYPES, { why: "(a Child Safeguarding Practice Review or a Serious Case Review)" }) }).meta({
           title: "Type",
           description:
             "CSPR (Child Safeguarding Practice Review: stays listed) or SCR (Serious Case Review: listed for the retention period after publication).",
         }),
-        area: z.enum(areas as [string, ...string[]], { error: expected(`one of the areas in _data/site.json: ${list(areaKeys)}`) }).meta({
-          title: "Area",
-          description: "The area the review covers; a key from areas in _data/site.json.",
-        }),
-        status: z.enum(REVIEW_STATUSES, { error: expected(`one of ${list(REVIEW_STATUSES)}`) }).meta({
+        area: z
+          .enum(areas as [string, ...string[]], { error: oneOf(areaKeys, { lead: "one of the site's areas (listed in _data/site.json): ", names: areaNames }) })
+          .meta({
+            title: "Area",
+            description: "The area the review covers; a key from areas in _data/site.json.",
+          }),
+        status: z.enum(REVIEW_STATUSES, { error: oneOf(REVIEW_STATUSES) }).meta({
           title: "Status",
           description:
             "published; withheld (footnote *: the overview report is not published to protect the child and family); delayed (footnote **: publication delayed by parallel proceedings).",
         }),
         published: isoDateSchema((issue) =>
           writtenAsDate(issue.input)
-            ? `${quote(issue.input)} is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.`
-            : expected("a date written YYYY-MM-DD, e.g. 2024-06-14")(issue),
+            ? `${quote(issue.input)} is not a real calendar date; expected a date written YYYY-MM-DD that exists: ${impossibleDateHint(issue.input)}.`
+            : dateWrittenOtherwise(issue.input)
+              ? `${expected("a date written YYYY-MM-DD (year, month, day)")(issue).replace(/\.$/, "")}: did you mean ${dateWrittenOtherwise(issue.input)}?`
+              : expected("a date written YYYY-MM-DD, e.g. 2024-06-14")(issue),
         )
           .optional()
           .meta({ title: "Date published", description: "Publication date, YYYY-MM-DD. Required unless status is delayed." }),
@@ -111,6 +111,6 @@ export function reviewSchema(areaKeys: readonly string[]) {
 }
 
 /** The schema for the whole of `_data/reviews.json`: a list of reviews. */
-export function reviewsFileSchema(areaKeys: readonly string[]) {
-  return z.array(reviewSchema(areaKeys), { error: expected("a list of reviews: the file must start with [ and end with ]") });
+export function reviewsFileSchema(areaKeys: readonly string[], areaNames: Readonly<Record<string, string>> = {}) {
+  return z.array(reviewSchema(areaKeys, areaNames), { error: expected("a list of reviews: the file must start with [ and end with ]") });
 }

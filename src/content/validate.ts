@@ -11,6 +11,8 @@ import { REVIEW_WARNINGS, reviewFindings } from "./rules/index.ts";
 export interface ValidationContext {
   /** Area keys from `_data/site.json`. */
   areaKeys: readonly string[];
+  /** Area names by key, so that an area given by its name gets "did you mean" its key. */
+  areaNames?: Readonly<Record<string, string>>;
   /**
    * The folder that holds `reviews/<id>/` document folders; `null` where there is
    * none to look in (the editor in a browser), and then no file is looked for.
@@ -43,12 +45,12 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
     else errors.push({ file, field: issue.path.length ? fieldName(issue.path) : undefined, line: issue.line, message: issue.message });
   }
   if (!Array.isArray(source.value)) {
-    const top = reviewsFileSchema(ctx.areaKeys).safeParse(source.value);
+    const top = reviewsFileSchema(ctx.areaKeys, ctx.areaNames).safeParse(source.value);
     errors.push({ file, line: 1, message: top.success ? "expected a list of reviews." : top.error.issues[0]!.message });
     return { reviews, errors, warnings };
   }
 
-  const schema = reviewSchema(ctx.areaKeys);
+  const schema = reviewSchema(ctx.areaKeys, ctx.areaNames);
   const allowed = fieldsAllowed(schema);
   const seen = newSeen();
 

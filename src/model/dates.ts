@@ -83,3 +83,38 @@ export function londonDateAt(instant: DateTime): IsoDate {
 export function monthsText(months: number): string {
   return `${months} ${months === 1 ? "month" : "months"}`;
 }
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/**
+ * The date a text probably means when it is written another way than `YYYY-MM-DD`: day first as in the UK
+ * (`20/11/2026`, `20-11-2026`, `20.11.2026`), year first with slashes or single digits (`2026/11/20`, `2026-1-5`),
+ * or in words (`20 November 2026`). Undefined when it is not a real date read that way.
+ */
+export function dateWrittenOtherwise(text: unknown): IsoDate | undefined {
+  if (typeof text !== "string" || text.length > 40) return undefined;
+  const value = text.trim();
+  let parts: [number, number, number] | undefined;
+  let match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(value);
+  if (match) parts = [Number(match[3]), Number(match[2]), Number(match[1])];
+  match ??= /^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$/.exec(value);
+  if (match && !parts) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const words = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+),? (\d{4})$/.exec(value);
+  if (words) {
+    const month = MONTHS.findIndex((name) => name.startsWith(words[2]!.toLowerCase()) && words[2]!.length >= 3);
+    if (month >= 0) parts = [Number(words[3]), month + 1, Number(words[1])];
+  }
+  if (!parts) return undefined;
+  const iso = `${parts[0]}-${pad(parts[1])}-${pad(parts[2])}`;
+  return iso !== value && isIsoDate(iso) ? iso : undefined;
+}
+
+/** Why a date written `YYYY-MM-DD` is not a real day, with an example from its own month. */
+export function impossibleDateHint(text: string): string {
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `there are 12 months, and the month is the middle number, e.g. ${year}-12-${pad(Math.min(day, 31) || 1)}`;
+  const days = DateTime.utc(year, month, 1).daysInMonth!;
+  const name = MONTHS[month - 1]!;
+  return `${name[0]!.toUpperCase()}${name.slice(1)} ${year} has ${days} days, e.g. ${year}-${pad(month)}-${day < 1 ? "01" : pad(days)}`;
+}

@@ -35,15 +35,27 @@ export function formatProblems(problems: readonly Problem[], kind: "error" | "wa
 }
 
 /**
+ * Every problem in the data, headed by what it stopped: a build ("The site was not built because…"), or only a check
+ * (`npm run validate`, which builds nothing).
+ */
+export function dataProblemsText(problems: readonly Problem[], doing: "build" | "check"): string {
+  const count = `${problems.length} ${problems.length === 1 ? "problem" : "problems"}`;
+  const them = problems.length === 1 ? "it" : "them";
+  const headline =
+    doing === "build"
+      ? `The site was not built because the data has ${count}. Fix ${them} and build again.`
+      : `The data has ${count}. Fix ${them} and run npm run validate again.`;
+  return `${headline}\n${formatProblems(problems, "error")}`;
+}
+
+/**
  * Thrown when the data cannot be published. Carries every problem found so
  * that the maintainer can fix them all in one go.
  */
 export class DataError extends Error {
   readonly problems: readonly Problem[];
   constructor(problems: readonly Problem[]) {
-    super(
-      `The site was not built because the data has ${problems.length} ${problems.length === 1 ? "problem" : "problems"}. Fix ${problems.length === 1 ? "it" : "them"} and build again.\n${formatProblems(problems, "error")}`,
-    );
+    super(dataProblemsText(problems, "build"));
     this.name = "DataError";
     this.problems = problems;
   }

@@ -90,3 +90,52 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
 export function fieldsAllowed(schema: z.ZodType): (path: readonly PropertyKey[]) => string[] {
   return (path) => knownKeys(schema, path);
 }
+
+/** Values as a list a person reads: `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+export function orList(values: readonly string[]): string {
+  const quoted = values.map((v) => `"${v}"`);
+  if (quoted.length === 0) return "(none)";
+  return quoted.length === 1 ? quoted[0]! : `${quoted.slice(0, -1).join(", ")} or ${quoted.at(-1)}`;
+}
+
+/** A value folded for comparison: case, spaces, hyphens, underscores and "&"/"and" do not count. */
+const folded = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[\s_\-.]+/g, "");
+
+/**
+ * What a value from a closed list was probably meant to be: the same value in another case or spacing, a key
+ * given by its name (an area's), or a likely typo. Undefined when it is nothing like any of them.
+ */
+export function meantValue(
+  input: unknown,
+  values: readonly string[],
+  names: Readonly<Record<string, string>> = {},
+): { value: string; byName?: string } | undefined {
+  if (typeof input !== "string" || input.length > 200) return undefined;
+  const wanted = folded(input);
+  if (!wanted) return undefined;
+  const same = values.find((value) => folded(value) === wanted);
+  if (same) return { value: same };
+  const named = values.find((value) => names[value] !== undefined && folded(names[value]!) === wanted);
+  if (named) return { value: named, byName: names[named]! };
+  const guess = closest(wanted, values.map(folded));
+  return guess ? { value: values[values.map(folded).indexOf(guess)]! } : undefined;
+}
+
+/**
+ * A zod error function for a closed list: what it expects (the values joined with "or", and `why` after them),
+ * what it got, and "did you mean" when the value was probably one of them.
+ */
+export function oneOf(values: readonly string[], options: { lead?: string; why?: string; names?: Readonly<Record<string, string>> } = {}) {
+  const description = `${options.lead ?? (values.length > 2 ? "one of " : "")}${orList(values)}${options.why ? ` ${options.why}` : ""}`;
+  return (issue: z.core.$ZodRawIssue): string => {
+    const base = expected(description)(issue);
+    const meant = meantValue(issue.input, values, options.names);
+    if (!meant) return base;
+    const note = meant.byName ? ` (${quote(meant.byName)} is the name of the area "${meant.value}"; give its key)` : "";
+    return `${base.replace(/\.$/, "")}: did you mean "${meant.value}"?${note}`;
+  };
+}

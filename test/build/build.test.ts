@@ -185,7 +185,7 @@ describe("the built site", () => {
     expect(failed.stderr).toContain("The site was not built because the data has 3 problems");
     expect(failed.stderr).toContain('review "cspr-live", field "published": "2023-02-30" is not a real calendar date');
     expect(failed.stderr).toContain('review "scr-withheld", field "type"');
-    expect(failed.stderr).toContain('review 3 in the list (its id is "Bad Id"), field "id"');
+    expect(failed.stderr).toContain('review 3 in the list, id "Bad Id", field "id"');
     expect(readlinkSync(path.join(site.root, "_site"))).toBe(live);
     expect(site.files()).toEqual(before);
   });

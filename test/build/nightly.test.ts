@@ -46,11 +46,14 @@ describe("npm run validate", () => {
     ]);
     const result = await site.run("validate", [], { BUILD_DATE: "2026-11-26" });
     expect(result.code).toBe(1);
+    // It checks, it does not build: it must not say the site was not built.
+    expect(result.stderr).not.toContain("not built");
+    expect(result.stderr.split("\n")[0]).toBe("The data has 5 problems. Fix them and run npm run validate again.");
     const lines = result.stderr.split("\n").filter((line) => /^\s+\d+\. /.test(line));
     expect(lines).toHaveLength(5);
     expect(lines[0]).toMatch(/^ {2}1\. _data\/reviews\.json, line \d+, review "cspr-one", field "published": "2024-02-30" is not a real calendar date/);
-    expect(result.stderr).toMatch(/review "scr-ends", field "area": expected one of the areas/);
-    expect(result.stderr).toMatch(/review "scr-ends", field "status": expected one of "published", "withheld", "delayed", got "draft"/);
+    expect(result.stderr).toMatch(/review "scr-ends", field "area": expected one of the site.s areas/);
+    expect(result.stderr).toMatch(/review "scr-ends", field "status": expected one of "published", "withheld" or "delayed", got "draft"/);
     expect(result.stderr).toMatch(/review "cspr-one", field "id": the id "cspr-one" is already used by review 1 in the list \(line 2\)/);
     expect(result.stderr).toMatch(/review "scr-later", field "documents\[1\]\.file": the file reviews\/scr-later\/missing\.pdf does not exist/);
   });

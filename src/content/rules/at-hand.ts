@@ -41,7 +41,7 @@ export interface ReviewAtHand {
   raw: Record<string, unknown>;
   /** Its place in the list, from 0. */
   index: number;
-  /** How messages name it: `review "child-a"`, or `review 4 in the list (…)`. */
+  /** How messages name it: `review "child-a"`, or `review 4 in the list, id "Child D"`. */
   label: string;
   /** The line where a place in the file is (`[index, "published"]`), when known. */
   lineOf: (path: Path) => number | undefined;
@@ -64,7 +64,8 @@ export function isUsableId(id: unknown): id is string {
 export function reviewLabel(raw: unknown, index: number): string {
   const id = isRecord(raw) ? raw.id : undefined;
   if (isUsableId(id)) return `review "${id}"`;
-  return `review ${index + 1} in the list${id === undefined ? " (it has no id)" : ` (its id is ${quote(id)})`}`;
+  // No brackets: the label is itself put in brackets by some messages ("(review 4 in the list, id "Child Z")").
+  return `review ${index + 1} in the list${id === undefined ? ", which has no id" : `, id ${quote(id)}`}`;
 }
 
 /** The folder of a review with a usable id and a document that names a file; undefined where there is no folder to look in (the editor). */

@@ -55,7 +55,7 @@ describe("a kept build input, checked before it is rebuilt", () => {
   it("is refused when a review has a value the current schema refuses, naming the file, the review and the field", () => {
     const input = kept();
     (input.reviews[0] as { status: string }).status = "archived";
-    expect(messages(input)).toEqual([`${FILE}, review "child-a", field "status": expected one of "published", "withheld", "delayed", got "archived".`]);
+    expect(messages(input)).toEqual([`${FILE}, review "child-a", field "status": expected one of "published", "withheld" or "delayed", got "archived".`]);
   });
 
   it("is refused when a review has a field the current schema does not know", () => {

@@ -65,7 +65,7 @@ describe("validateReviews", () => {
   });
 
   it("rejects an item that is not an object", () => {
-    expect(onlyError(["child-a"])).toMatch(/review 1 in the list \(it has no id\): expected a review: an object/);
+    expect(onlyError(["child-a"])).toMatch(/review 1 in the list, which has no id: expected a review: an object/);
   });
 
   it.each(["id", "title", "type", "area", "status"])("names a missing required field: %s", (field) => {
@@ -78,18 +78,22 @@ describe("validateReviews", () => {
   it.each([
     ["title", "   ", 'field "title": expected the review\'s title as text'],
     ["title", 5, 'field "title": expected the review\'s title as text, e.g. "Child H", got 5'],
-    ["type", "Scr", 'field "type": expected "CSPR", "SCR"'],
-    ["status", "draft", 'field "status": expected one of "published", "withheld", "delayed", got "draft"'],
-    ["area", "preston", 'field "area": expected one of the areas in _data/site.json: "northshire", "southvale", "northshire-and-southvale", got "preston"'],
+    ["type", "Scr", 'field "type": expected "CSPR" or "SCR" (a Child Safeguarding Practice Review or a Serious Case Review), got "Scr": did you mean "SCR"?'],
+    ["status", "draft", 'field "status": expected one of "published", "withheld" or "delayed", got "draft".'],
+    [
+      "area",
+      "preston",
+      `field "area": expected one of the site's areas (listed in _data/site.json): "northshire", "southvale" or "northshire-and-southvale", got "preston".`,
+    ],
     ["published", "2023-02-30", 'field "published": "2023-02-30" is not a real calendar date'],
     [
       "published",
       "2023-02-29",
-      'field "published": "2023-02-29" is not a real calendar date; expected a date written YYYY-MM-DD that exists, e.g. 2023-02-28.',
+      'field "published": "2023-02-29" is not a real calendar date; expected a date written YYYY-MM-DD that exists: February 2023 has 28 days, e.g. 2023-02-28.',
     ],
     ["published", "2025-13-01", 'field "published": "2025-13-01" is not a real calendar date'],
     ["published", 20250614, 'field "published": expected a date written YYYY-MM-DD, e.g. 2024-06-14, got 20250614'],
-    ["published", "14/06/2025", 'field "published": expected a date written YYYY-MM-DD, e.g. 2024-06-14, got "14/06/2025"'],
+    ["published", "14/06/2025", 'field "published": expected a date written YYYY-MM-DD (year, month, day), got "14/06/2025": did you mean 2025-06-14?'],
     ["published", "2025-6-14", 'field "published": expected a date written YYYY-MM-DD'],
     ["themes", "neglect", 'field "themes": expected a list of themes'],
     ["summary", ["a"], 'field "summary": expected a summary as text'],
@@ -104,7 +108,7 @@ describe("validateReviews", () => {
         .split("\n")
         .findIndex((l) => l.includes('"Child B"')) + 1;
     expect(onlyError(reviews)).toBe(
-      `_data/reviews.json, line ${line}, review 2 in the list (its id is "Child B"), field "id": expected an id: lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019, got "Child B".`,
+      `_data/reviews.json, line ${line}, review 2 in the list, id "Child B", field "id": expected an id: lowercase letters a-z and digits in words joined by single hyphens, e.g. child-h-2019, got "Child B".`,
     );
   });
 
