@@ -19,9 +19,10 @@ export interface PageWeight {
 /**
  * Weigh every public HTML page of a built site (not the editor at /admin/) with the CSS it needs, and list what
  * would slow its first paint: more than one stylesheet, one from another site,
- * a script that blocks rendering, or a web font.
+ * a script that blocks rendering, or a web font. `prefix` is the site's path (`/review/` for a site served
+ * under one): its pages link to `/review/assets/site.css`, which is `assets/site.css` in the built folder.
  */
-export function weighPages(siteDir: string, budget = PAGE_BUDGET_BYTES): PageWeight[] {
+export function weighPages(siteDir: string, budget = PAGE_BUDGET_BYTES, prefix = "/"): PageWeight[] {
   const gz = new Map<string, number>();
   const gzipOf = (file: string) => {
     let size = gz.get(file);
@@ -44,7 +45,7 @@ export function weighPages(siteDir: string, budget = PAGE_BUDGET_BYTES): PageWei
           problems.push(`links to a stylesheet on another site: ${href}`);
           continue;
         }
-        const css = href.replace(/^\//, "").split("?")[0]!;
+        const css = (href.startsWith(prefix) ? href.slice(prefix.length) : href.replace(/^\//, "")).split("?")[0]!;
         total += gzipOf(css);
         if (/@font-face|@import/.test(readFileSync(path.join(siteDir, css), "utf8"))) problems.push(`${href} loads a web font or another stylesheet`);
       }

@@ -30,4 +30,14 @@ describe("weighPages", () => {
       "links to a stylesheet on another site: https://cdn.example.org/x.css",
     ]);
   });
+
+  it("finds the stylesheet of a site served under a path in its built folder", () => {
+    const dir = temporaryFolder("lr-weight-");
+    mkdirSync(path.join(dir, "assets"));
+    writeFileSync(path.join(dir, "assets", "site.css"), "body{color:red}");
+    writeFileSync(path.join(dir, "index.html"), '<link rel="stylesheet" href="/case-reviews/assets/site.css"><p>Hello</p>');
+    const [page] = weighPages(dir, 14 * 1024, "/case-reviews/");
+    expect(page!.problems).toEqual([]);
+    expect(page!.gzipBytes).toBeGreaterThan(0);
+  });
 });
