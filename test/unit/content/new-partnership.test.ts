@@ -54,8 +54,8 @@ describe("a new partnership's settings (npm run setup)", () => {
 
   it("keeps hostile names as text for the build to escape, and the statement claims no manual test", () => {
     const { site } = newSiteSettings({ ...answers, name: '<script>alert("x")</script> Partnership' }, "2026-12-01");
-    expect((site?.partnership as { name: string }).name).toBe('<script>alert("x")</script> Partnership');
-    expect((site?.accessibility as { testedBy: string }).testedBy).toContain("no manual check");
+    expect((site!.partnership as { name: string }).name).toBe('<script>alert("x")</script> Partnership');
+    expect((site!.accessibility as { testedBy: string }).testedBy).toContain("no manual check");
   });
 
   it("the example review says it is fictional in its title and summary, in the first area, published today", () => {
