@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { stringify } from "yaml";
 import { documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels, UPLOAD_HINT } from "./labels.ts";
 import { reviewSchema } from "../content/review-schema.ts";

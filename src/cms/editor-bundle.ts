@@ -42,6 +42,21 @@ const NO_NODE_MODULES = {
   },
 };
 
+/**
+ * zod re-exports every one of its ~50 locales (`z.locales`, `z.core.locales`), which a bundler cannot drop: about
+ * 275 KB of the editor's script. The editor speaks English only (zod's English messages are imported apart, by
+ * its schemas), so the locales' index is an empty module in the editor.
+ */
+const NO_ZOD_LOCALES = {
+  name: "no-zod-locales",
+  setup(plugin: import("esbuild").PluginBuild) {
+    plugin.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer) ? { path: "zod-locales", namespace: "no-zod-locales" } : undefined,
+    );
+    plugin.onLoad({ filter: /.*/, namespace: "no-zod-locales" }, () => ({ contents: "export {};", loader: "js" }));
+  },
+};
+
 /** /admin/reviews-editor.js for a site with these settings. */
 export async function reviewsEditorScript(settings: EditorSettings): Promise<string> {
   const result = await build({
@@ -54,7 +69,7 @@ export async function reviewsEditorScript(settings: EditorSettings): Promise<str
     minify: true,
     legalComments: "none",
     define: { EDITOR_SETTINGS: JSON.stringify(settings) },
-    plugins: [NO_NODE_MODULES],
+    plugins: [NO_NODE_MODULES, NO_ZOD_LOCALES],
     logLevel: "silent",
   });
   return result.outputFiles[0]!.text;

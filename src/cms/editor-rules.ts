@@ -12,7 +12,6 @@
  */
 import type { IsoDate } from "../model/dates.ts";
 import { isIsoDate, londonDateAt, monthsText } from "../model/dates.ts";
-import { DateTime } from "luxon";
 import { isRecord } from "../content/document-files.ts";
 import { removalDate } from "../rules/publication.ts";
 import { parseJsonText } from "../content/json-source.ts";
@@ -46,7 +45,7 @@ export function leavingLine(review: unknown, retentionMonths: number, today: Iso
 
 /** Today's date in London, where the build reads its dates, from `now` (a browser's clock). */
 export function londonToday(now: Date = new Date()): IsoDate {
-  return londonDateAt(DateTime.fromJSDate(now));
+  return londonDateAt(now);
 }
 
 /** The file's reviews as the editor shows them: each with its leaving line. */

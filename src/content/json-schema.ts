@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { reviewsFileSchema } from "./review-schema.ts";
 import { siteSchema } from "../model/site-settings.ts";
 

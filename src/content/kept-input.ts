@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { BuildInput } from "./build-input.ts";
 import { isoDateSchema } from "../model/dates.ts";
 import type { FileDocument, MarkdownFacts, PdfFacts, Review } from "../model/review.ts";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { atMost, expected, oneOf } from "../model/schema-messages.ts";
 import { quote } from "../model/problems.ts";
 import { dateWrittenOtherwise, impossibleDateHint, isoDateSchema, writtenAsDate } from "../model/dates.ts";

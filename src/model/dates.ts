@@ -1,15 +1,16 @@
-import { DateTime } from "luxon";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Every calendar rule on this site is applied in the partnership's own time zone. */
 export const ZONE = "Europe/London";
 
 /**
- * Date-only arithmetic (adding months or days to a calendar date) does not depend
- * on a time zone, so it is done in UTC, which saves luxon's costly zone offset
- * look-ups; the London zone matters only when turning an instant into a date (londonDateAt).
+ * Date-only arithmetic (adding months or days to a calendar date) does not depend on a time zone, so it is
+ * plain arithmetic on the year, month and day (checked against luxon's by a property test); the London zone
+ * matters only when turning an instant into a date (londonDateAt, with the platform's own Intl). So this module
+ * needs no date library, and the editor's script (src/cms/browser/) carries none.
  */
-const CALENDAR = "utc";
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const pad = (n: number) => String(n).padStart(2, "0");
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
@@ -39,22 +40,40 @@ export function writtenAsDate(value: unknown): value is string {
   return typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value);
 }
 
-function toDateTime(date: IsoDate): DateTime {
+/** The year, month (1-12) and day of a real date written `YYYY-MM-DD`. */
+function partsOf(date: IsoDate): [number, number, number] {
   if (!isIsoDate(date)) throw new Error(`Could not read "${date}" as a date written YYYY-MM-DD`);
-  return DateTime.fromISO(date, { zone: CALENDAR });
+  return date.split("-").map(Number) as [number, number, number];
 }
+
+/** How many days a month (1-12) of a year has. */
+export function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+const written = (year: number, month: number, day: number): IsoDate => `${String(year).padStart(4, "0")}-${pad(month)}-${pad(day)}`;
 
 /**
  * The same day `months` calendar months later. Where that month is shorter,
  * the last day of it: 2024-02-29 plus 12 months is 2025-02-28.
  */
 export function addMonths(date: IsoDate, months: number): IsoDate {
-  return toDateTime(date).plus({ months }).toISODate() as IsoDate;
+  const [year, month, day] = partsOf(date);
+  const index = year * 12 + (month - 1) + months;
+  const toYear = Math.floor(index / 12);
+  const toMonth = index - toYear * 12 + 1;
+  return written(toYear, toMonth, Math.min(day, daysInMonth(toYear, toMonth)));
 }
 
 /** Whole days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round(toDateTime(to).diff(toDateTime(from), "days").days);
+  const utc = (date: IsoDate) => {
+    const [year, month, day] = partsOf(date);
+    const at = new Date(0);
+    at.setUTCFullYear(year, month - 1, day);
+    return at.getTime();
+  };
+  return Math.round((utc(to) - utc(from)) / 86_400_000);
 }
 
 const readable = new Map<IsoDate, string>();
@@ -63,7 +82,9 @@ const readable = new Map<IsoDate, string>();
 export function readableDate(date: IsoDate): string {
   let text = readable.get(date);
   if (text === undefined) {
-    text = toDateTime(date).setLocale("en-GB").toFormat("d MMMM yyyy");
+    const [year, month, day] = partsOf(date);
+    const name = MONTHS[month - 1]!;
+    text = `${day} ${name[0]!.toUpperCase()}${name.slice(1)} ${String(year).padStart(4, "0")}`;
     readable.set(date, text);
   }
   return text;
@@ -71,21 +92,21 @@ export function readableDate(date: IsoDate): string {
 
 /** The year of a date, as a number. */
 export function yearOf(date: IsoDate): number {
-  return toDateTime(date).year;
+  return partsOf(date)[0];
 }
 
+const LONDON = new Intl.DateTimeFormat("en-GB", { timeZone: ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** The calendar date in London at an instant. */
-export function londonDateAt(instant: DateTime): IsoDate {
-  return instant.setZone(ZONE).toISODate() as IsoDate;
+export function londonDateAt(instant: Date): IsoDate {
+  const part = (type: string) => Number(LONDON.formatToParts(instant).find((p) => p.type === type)!.value);
+  return written(part("year"), part("month"), part("day"));
 }
 
 /** A number of months in words: "1 month", "24 months" (how long an SCR stays, `retentionMonths`). */
 export function monthsText(months: number): string {
   return `${months} ${months === 1 ? "month" : "months"}`;
 }
-
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const pad = (n: number) => String(n).padStart(2, "0");
 
 /**
  * The date a text probably means when it is written another way than `YYYY-MM-DD`: day first as in the UK
@@ -114,7 +135,7 @@ export function dateWrittenOtherwise(text: unknown): IsoDate | undefined {
 export function impossibleDateHint(text: string): string {
   const [year, month, day] = text.split("-").map(Number) as [number, number, number];
   if (month < 1 || month > 12) return `there are 12 months, and the month is the middle number, e.g. ${year}-12-${pad(Math.min(day, 31) || 1)}`;
-  const days = DateTime.utc(year, month, 1).daysInMonth!;
+  const days = daysInMonth(year, month);
   const name = MONTHS[month - 1]!;
   return `${name[0]!.toUpperCase()}${name.slice(1)} ${year} has ${days} days, e.g. ${year}-${pad(month)}-${day < 1 ? "01" : pad(days)}`;
 }

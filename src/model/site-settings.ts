@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isoDateSchema } from "./dates.ts";
 import { atMost, expected } from "./schema-messages.ts";
 

@@ -38,7 +38,7 @@ export function resolveBuildDate(env: Record<string, string | undefined>, now: (
         `BUILD_DATE is ${quote(buildDate)}, which is not a date. Expected YYYY-MM-DD (e.g. 2026-11-26) or an ISO date-time with an offset (e.g. 2026-11-26T01:30:00Z or 2026-11-26T01:30:00+00:00).`,
       );
     }
-    return withinYears("BUILD_DATE", buildDate, londonDateAt(instant), "YYYY-MM-DD, e.g. 2026-11-26");
+    return withinYears("BUILD_DATE", buildDate, londonDateAt(instant.toJSDate()), "YYYY-MM-DD, e.g. 2026-11-26");
   }
   const epoch = env.SOURCE_DATE_EPOCH?.trim();
   if (epoch) {
@@ -49,12 +49,12 @@ export function resolveBuildDate(env: Record<string, string | undefined>, now: (
     }
     const instant = DateTime.fromSeconds(Number(epoch), { zone: "utc" });
     const example = "whole seconds since 1970-01-01 UTC, at most 253402300799 (the end of 9999), e.g. 1764115200";
-    return withinYears("SOURCE_DATE_EPOCH", epoch, instant.isValid ? londonDateAt(instant) : "", example);
+    return withinYears("SOURCE_DATE_EPOCH", epoch, instant.isValid ? londonDateAt(instant.toJSDate()) : "", example);
   }
   return todayInLondon(now);
 }
 
 /** Today: the clock's date in London, whatever BUILD_DATE says. */
 export function todayInLondon(now: () => Date = () => new Date()): IsoDate {
-  return londonDateAt(DateTime.fromJSDate(now()));
+  return londonDateAt(now());
 }

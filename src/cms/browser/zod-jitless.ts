@@ -3,6 +3,6 @@
  * fast parsers with `new Function` when it may, and the probe for that, run as each object schema is made, is an
  * eval that the editor's policy refuses, a Content-Security-Policy violation on every load. Jitless, zod never tries.
  */
-import { z } from "zod";
+import * as z from "zod";
 
 z.config({ jitless: true });
