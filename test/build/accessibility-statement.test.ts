@@ -66,7 +66,7 @@ describe("the accessibility statement of a nightly build", () => {
   it("says every page of this version was checked (scope all), records it, and the next night says so beside its sample", async () => {
     const site = fixtureProject({ reviews, files });
     const before = londonToday();
-    const all = await site.run("nightly", ["--a11y", "always", "--a11y-scope", "all"], { BUILD_DATE: "2026-11-25" });
+    const all = await site.runOn("2026-11-25", "nightly", ["--a11y", "always", "--a11y-scope", "all"]);
     expect(all.code, all.stderr + all.stdout).toBe(0);
     const after = londonToday();
     const first = preparation(site.read("accessibility/index.html"));
@@ -80,7 +80,7 @@ describe("the accessibility statement of a nightly build", () => {
     expect(record.checkedOn >= before && record.checkedOn <= after).toBe(true);
     expect(all.stdout).toContain(`✔ ${pages * 2}/${pages * 2} URLs passed`);
 
-    const sample = await site.run("nightly", ["--a11y", "always"], { BUILD_DATE: "2026-11-26" });
+    const sample = await site.runOn("2026-11-26", "nightly", ["--a11y", "always"]);
     expect(sample.code, sample.stderr + sample.stdout).toBe(0);
     const second = preparation(site.read("accessibility/index.html"));
     expect(second).toContain(`On ${readableDate(record.checkedOn)}, every page of this website as it was then (${pages} pages) was checked automatically`);
@@ -91,7 +91,7 @@ describe("the accessibility statement of a nightly build", () => {
     expect(second).not.toContain("every one of its pages");
 
     // A night without the check says nothing of this version, and still the last check of every page.
-    const unchecked = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-27" });
+    const unchecked = await site.runOn("2026-11-27", "nightly", ["--a11y", "never"]);
     expect(unchecked.code, unchecked.stderr).toBe(0);
     const third = preparation(site.read("accessibility/index.html"));
     expect(third).toContain(`On ${readableDate(record.checkedOn)}, every page of this website as it was then`);
@@ -110,7 +110,7 @@ describe("the accessibility statement of a live build rebuilt to withdraw an exp
     const input = JSON.parse(readFileSync(kept, "utf8"));
     writeFileSync(kept, JSON.stringify({ ...input, accessibilityChecks: { beforePublish: "all" } }));
     site.writeReviews('[ { "id": ');
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-20" });
+    const night = await site.runOn("2026-11-20", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:");
     expect(site.read("reviews/scr-soon/index.html")).toContain("noindex");
