@@ -109,8 +109,8 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
   const layout = outputLayout(options.out);
   // Yesterday's report must never stand for tonight's: if this job dies, no report is better than a wrong one.
   await rm(reportFile(options.out), { force: true }).catch(() => {});
-  // The clock is read once. The nightly takes BUILD_DATE (tests, a deliberate re-run) but never SOURCE_DATE_EPOCH:
-  // set globally for reproducible builds, it would freeze the site at one date and keep expired SCRs online.
+  // The clock is read once. The nightly accepts BUILD_DATE only when it is today (below), and never reads
+  // SOURCE_DATE_EPOCH: set globally for reproducible builds, it would freeze the site at one date and keep expired SCRs online.
   const clockDate = todayInLondon(options.now);
   let buildDate = clockDate;
   let dateProblem: string | undefined;
