@@ -4,8 +4,8 @@
  * or `--out DIR`) in one step. Prints a short report and writes it as JSON to
  * `<out>.report.json`. On any failure it exits non-zero; the live site keeps its
  * content, less every review whose removal date has come, which is withdrawn anyway.
- * It never publishes at a date after today: a BUILD_DATE after today is refused
- * (build a preview instead: `BUILD_DATE=… npm run build -- --out _preview --future-date`).
+ * It builds for today only: a BUILD_DATE before or after today is refused (look at
+ * another day in a preview instead: `BUILD_DATE=… npm run build -- --out _preview`).
  *
  *   --out DIR               the published output (a link to the live build)
  *   --previous P            the previous build's reviews.json, a path or https address, to report changes

@@ -7,7 +7,7 @@
  * that what the job does next (a withdrawal's rebuild) can be seen. Unset in normal use.
  */
 export const STEPS = ["validate", "prepare", "eleventy", "documents", "index", "permissions", "check", "publish", "published"] as const;
-export type Step = (typeof STEPS)[number] | "withdraw-rebuild" | "withdraw-in-place" | "report";
+export type Step = (typeof STEPS)[number] | "withdraw-rebuild" | "withdraw-in-place" | "report" | "lock";
 
 const fired = new Set<string>();
 let last: { step: Step; at: number } | undefined;

@@ -59,16 +59,34 @@ function address(segments: string[], folder: boolean): string {
   return `/${path}${path && folder ? "/" : ""}`;
 }
 
+/** The site's path (`/lscp/review/`) as segments. */
+const prefixOf = (siteUrl: string) => pathPrefix(siteUrl).split("/").filter(Boolean);
+
+/** Whether `segments` begin with the site's path, segment by segment (so `/reviewer/` does not begin with `/review/`). */
+const startsWith = (segments: string[], prefix: string[]) => prefix.every((part, i) => segments[i]?.toLowerCase() === part.toLowerCase());
+
+/**
+ * Whether a root-relative link (written without its leading `/`) already holds the site's path, as one copied
+ * from the address bar does (`/review/reviews/child-h/` on a site at `/review/`): it begins with that path, and
+ * is not an address in the site's own `reviews` folder (on a site at `/reviews/`, `/reviews/child-h/` is the review).
+ */
+function holdsSitePath(rest: string, siteUrl: string): boolean {
+  const prefix = prefixOf(siteUrl);
+  const { segments } = segmentsOf(`/${rest.replace(/[?#].*$/s, "")}`);
+  return prefix.length > 0 && startsWith(segments, prefix) && segments[0]?.toLowerCase() !== "reviews";
+}
+
 /**
  * The address a browser would go to from `written` on the page `pageAddress`:
  * a root-relative link is a site address (Eleventy's HTML base plugin puts the
- * site's path before it), a relative one is read against the page, and a
- * leading `\` or `%5C` counts as a `/`, as some servers take it.
+ * site's path before it) unless it already holds that path, a relative one is
+ * read against the page, and a leading `\` or `%5C` counts as a `/`, as some servers take it.
  */
 function resolve(written: string, pageAddress: string, siteUrl: string): { url: URL; relative: boolean } {
   const leading = /^(?:[/\\]|%5c)+/i.exec(written)?.[0] ?? "";
   const separators = leading.replace(/%5c/gi, "\\").length;
   const rest = written.slice(leading.length);
+  if (separators === 1 && holdsSitePath(rest, siteUrl)) return { url: new URL(`/${rest}`, new URL(siteUrl).origin), relative: true };
   if (separators === 1) return { url: new URL(absoluteUrl(siteUrl, `/${rest}`)), relative: true };
   if (separators > 1) return { url: new URL(`//${rest}`, absoluteUrl(siteUrl, pageAddress)), relative: false };
   return { url: new URL(written, absoluteUrl(siteUrl, pageAddress)), relative: !/^[a-z][a-z0-9+.-]*:/i.test(written) };
@@ -95,6 +113,8 @@ export function linkInFull(target: string, pageAddress: string, siteUrl: string)
  * - a link into the site to a review that is not listed, or to a filter page
  *   (`/reviews/theme/…`) that the build does not make (its last review has
  *   left): text, in any spelling;
+ * - a root-relative link that already holds the site's path (`/review/reviews/…`
+ *   on a site at `/review/`, as copied from the address bar): read as such, not given it twice;
  * - any other link into the site: its canonical site address (`/reviews/<id>/…`,
  *   root-relative, which the HTML base plugin prefixes), so it resolves from
  *   every page the HTML is shown on and the nightly's link check reads it;
@@ -117,9 +137,9 @@ export function linkTarget(href: string, pageAddress: string, site: LinkSite): s
   if (!ALLOWED_SCHEMES.has(url.protocol)) return null;
   const home = new URL(site.siteUrl);
   const sameHost = (url.protocol === "https:" || url.protocol === "http:") && url.host.replace(/\.$/, "") === home.host;
-  const prefix = pathPrefix(site.siteUrl).split("/").filter(Boolean);
+  const prefix = prefixOf(site.siteUrl);
   const { segments, folder } = segmentsOf(url.pathname);
-  const inside = sameHost && prefix.every((part, i) => segments[i]?.toLowerCase() === part.toLowerCase());
+  const inside = sameHost && startsWith(segments, prefix);
   if (!inside) return relative ? url.href : href;
 
   const rest = segments.slice(prefix.length);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { documentFormat } from "../model/document-formats.ts";
 import { quote, type Problem } from "../model/problems.ts";
 import { SLUG } from "../model/review.ts";
-import { overviewPhraseIn, type Written } from "./overview-words.ts";
+import { OVERVIEW_PHRASES, overviewPhraseIn, type Written } from "./overview-words.ts";
 
 /** What the document checks need to know: where the `reviews/<id>/` folders are. */
 export interface DocumentContext {
@@ -20,6 +20,11 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * it), the withheld rule by kind, title, file name and address (read as
  * overview-words.ts says), and files that nothing publishes.
  */
+
+/** The phrases that name the overview report, as a message lists them: "overview", "overall report" … or "full report". */
+const SAY_NONE_OF = `${OVERVIEW_PHRASES.slice(0, -1)
+  .map((phrase) => `"${phrase}"`)
+  .join(", ")} or "${OVERVIEW_PHRASES.at(-1)}"`;
 
 const WITHHELD_REASON = "a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family.";
 
@@ -49,7 +54,7 @@ export function overviewReportOf(doc: Record<string, unknown>): { field: string;
     if (!found) continue;
     return {
       field,
-      message: `${WITHHELD_REASON} This document looks like the overview report: ${label} ${quote(doc[field])} ${readsAs(found)}. Remove it, or if it is another document, give it a title, file name and address that do not say "overview" or "overall report".`,
+      message: `${WITHHELD_REASON} This document looks like the overview report: ${label} ${quote(doc[field])} ${readsAs(found)}. Remove it, or if it is another document, give it a title, file name and address that do not say ${SAY_NONE_OF}.`,
     };
   }
   return undefined;

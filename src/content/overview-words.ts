@@ -9,14 +9,34 @@
  *   and digits and signs that stand for letters (0 o, 1 l, 3 e, 4 a, 5 s, 7 t, @ a, $ s, ! i, | l), as those letters;
  * - keeps only the letters a to z, so spaces, hyphens, underscores and dots inside a word do not hide it;
  * - reads l as i and vv as w, which look alike in many fonts.
- * It then looks for "overview" anywhere (also "Executive overview"), or typed
- * with one slip after its first letter (Overveiw, Ovreview, Overvie), and for the withheld footnote's own name
- * for the report, "overall report".
+ * It then looks for "overview" anywhere (also "Executive overview", "Executive summary and overview"), or typed
+ * with one slip after its first letter (Overveiw, Ovreview, Overvie); for the withheld footnote's own name
+ * for the report, "overall report"; and for the other names it goes by: a CSPR's "final report" (the statutory
+ * guidance's name for it) and an SCR's "full report" or "final report". A few words may stand between
+ * (`Overall SCR report`, `Final review report`, `Full redacted report`); a "Final learning summary",
+ * "Final practitioner briefing" or "Full response" names no report, and is not read as one.
  */
 
 /** The phrases that name the overview report. */
-export const OVERVIEW_PHRASES = ["overview", "overall report"] as const;
+export const OVERVIEW_PHRASES = ["overview", "overall report", "final report", "full report"] as const;
 export type OverviewPhrase = (typeof OVERVIEW_PHRASES)[number];
+
+/** Words that may stand between the first word of a phrase and "report": the review's type, and how the copy was made. */
+const BETWEEN_WORDS = [
+  "scr",
+  "cspr",
+  "lcspr",
+  "review",
+  "case review",
+  "serious case review",
+  "practice review",
+  "safeguarding practice review",
+  "child safeguarding practice review",
+  "redacted",
+  "anonymised",
+  "anonymized",
+  "published",
+];
 
 /** Characters that look like a Latin letter, as pairs: the character, then the letter it is read as. */
 const LOOKALIKE_PAIRS = [
@@ -77,7 +97,21 @@ export function lettersReadIn(text: string): string {
     .replace(/vv/g, "w");
 }
 
-const PHRASE_LETTERS = OVERVIEW_PHRASES.map((phrase) => [phrase, lettersReadIn(phrase)] as const);
+/**
+ * A phrase as a pattern over letters, each word read by `read`: "overview" as it is; a "<word> report" with up to
+ * two of BETWEEN_WORDS between. Built from the same reading as the text, so that `l` (read as i) matches in both.
+ */
+function phrasePattern(phrase: OverviewPhrase, read: (text: string) => string): RegExp {
+  const words = phrase.split(" ");
+  if (words.length === 1) return new RegExp(read(phrase));
+  const between = BETWEEN_WORDS.map(read).sort((a, b) => b.length - a.length);
+  return new RegExp(`${read(words[0]!)}(?:${between.join("|")}){0,2}${read(words[1]!)}`);
+}
+
+/** Letters as typed, lower-cased: to tell a phrase written plainly from one found only through look-alikes. */
+const plainLetters = (text: string) => text.toLowerCase().replace(/[^a-z]/g, "");
+
+const PHRASE_LETTERS = OVERVIEW_PHRASES.map((phrase) => [phrase, phrasePattern(phrase, lettersReadIn), phrasePattern(phrase, plainLetters)] as const);
 
 /** How far apart two words are: letters wrong, missing, extra, or two side by side swapped (optimal string alignment). */
 function typingDistance(a: string, b: string): number {
@@ -120,13 +154,7 @@ export type Written = "plainly" | "disguised" | "misspelt";
 export function overviewPhraseIn(text: unknown): { phrase: OverviewPhrase; written: Written } | undefined {
   if (typeof text !== "string") return undefined;
   const letters = lettersReadIn(text);
-  const found = PHRASE_LETTERS.find(([, phraseLetters]) => letters.includes(phraseLetters));
-  if (found) {
-    const plainly = text
-      .toLowerCase()
-      .replace(/[^a-z]/g, "")
-      .includes(found[0].replace(/ /g, ""));
-    return { phrase: found[0], written: plainly ? "plainly" : "disguised" };
-  }
+  const found = PHRASE_LETTERS.find(([, pattern]) => pattern.test(letters));
+  if (found) return { phrase: found[0], written: found[2].test(plainLetters(text)) ? "plainly" : "disguised" };
   return hasMisspeltOverview(letters) ? { phrase: "overview", written: "misspelt" } : undefined;
 }

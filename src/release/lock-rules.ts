@@ -20,9 +20,15 @@ export interface LockOwner {
   since: string;
 }
 
-/** A lock file as found: its owner when it could be read (not a lock being written, or one left by an older version), and its last refresh. */
+/**
+ * A lock as found: its owner when it could be read, and its last refresh. `unreadable` is a lock file that holds
+ * no owner (empty or cut short): a lock is put in place with its owner already in it, so that is one whose taker
+ * was killed while an older version of this site was writing it, or a damaged one. Neither (no owner, not
+ * unreadable) is the older version's lock folder (proper-lockfile).
+ */
 export interface FoundLock {
   owner?: LockOwner;
+  unreadable?: boolean;
   modifiedMs: number;
 }
 
@@ -33,6 +39,12 @@ export interface FoundLock {
  */
 export const LOCK_STALE_MS = 30 * 60 * 1000;
 export const LOCK_REFRESH_MS = 60 * 1000;
+/**
+ * How long a lock file that holds no owner is left alone before it is taken over. Nothing of this version writes
+ * one (see {@link FoundLock}), and an older version wrote its owner a moment after creating the file: seconds are
+ * far more than that moment, and spare every other run half an hour's wait for a holder that is long dead.
+ */
+export const LOCK_UNREADABLE_GRACE_MS = 10 * 1000;
 
 /** This machine, as a lock owner names it. */
 export interface Here {
@@ -88,6 +100,13 @@ export function judgeLock(found: FoundLock, here: Here, now: number, isRunning: 
     return isRunning(owner)
       ? { takeOver: false, why: `process ${owner.pid} on this machine, which took it at ${owner.since}, is still running` }
       : { takeOver: true, why: `process ${owner.pid}, which took it at ${owner.since}, has ended` };
+  }
+  if (!owner && found.unreadable) {
+    const seconds = Math.max(0, Math.floor((now - found.modifiedMs) / 1000));
+    const age = `${seconds} ${seconds === 1 ? "second" : "seconds"} ago`;
+    return now - found.modifiedMs > LOCK_UNREADABLE_GRACE_MS
+      ? { takeOver: true, why: `the lock file holds no owner (its taker was killed while taking it) and was last changed ${age}` }
+      : { takeOver: false, why: `the lock file holds no owner yet (it was changed ${age}, and may still be being written)` };
   }
   const minutes = Math.floor((now - found.modifiedMs) / 60_000);
   const who = owner ? `process ${owner.pid} on ${owner.hostname}, which took it at ${owner.since},` : "its holder (the lock file says no more)";

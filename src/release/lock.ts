@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, readlinkSync } from "node:fs";
-import { link, lstat, open, readFile, rename, rm, utimes } from "node:fs/promises";
+import { link, lstat, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { OutputError } from "./build-folder.ts";
+import { checkpoint } from "../build/fault.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 import {
   holderIsRunning,
@@ -17,7 +18,7 @@ import {
   type ProcessProbe,
 } from "./lock-rules.ts";
 
-export { LOCK_REFRESH_MS, LOCK_STALE_MS } from "./lock-rules.ts";
+export { LOCK_REFRESH_MS, LOCK_STALE_MS, LOCK_UNREADABLE_GRACE_MS } from "./lock-rules.ts";
 
 /** What the lock asks of the machine, replaceable in tests. */
 export interface LockSeams {
@@ -75,23 +76,29 @@ async function readLock(file: string): Promise<(FoundLock & { ino: number }) | u
   });
   if (!found) return undefined;
   // A folder is a lock left by an older version of this site (proper-lockfile): judged by its age.
-  const owner = found.isFile() ? parseOwner((await readFile(file, "utf8").catch(() => "")) || "") : undefined;
-  return { modifiedMs: found.mtimeMs, ino: found.ino, ...(owner ? { owner } : {}) };
+  if (!found.isFile()) return { modifiedMs: found.mtimeMs, ino: found.ino };
+  const owner = parseOwner((await readFile(file, "utf8").catch(() => "")) || "");
+  return { modifiedMs: found.mtimeMs, ino: found.ino, ...(owner ? { owner } : { unreadable: true }) };
 }
 
-/** Create the lock file with this run's owner in it; false when there already is one. */
+/**
+ * Create the lock file with this run's owner in it; false when there already is one. The owner is written to a
+ * file of this run's own first, which is then linked in under the lock's name (failing if one is there, as O_EXCL
+ * would): the lock file never exists without its owner, so a run killed at any moment leaves no empty lock behind.
+ */
 async function create(file: string, owner: LockOwner): Promise<boolean> {
-  const handle = await open(file, "wx", 0o644).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === "EEXIST") return undefined;
-    throw error;
-  });
-  if (!handle) return false;
+  const draft = `${file}.new-${owner.token}`;
   try {
-    await handle.writeFile(`${JSON.stringify(owner)}\n`);
+    await writeFile(draft, `${JSON.stringify(owner)}\n`, { flag: "wx", mode: 0o644 });
+    await checkpoint("lock");
+    await link(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
   } finally {
-    await handle.close();
+    await rm(draft, { force: true });
   }
-  return true;
 }
 
 /**
@@ -121,7 +128,7 @@ function refusal(layout: OutputLayout, why: string): OutputError {
 
 /**
  * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`,
- * made only if none is there (O_EXCL), holding who took it (pid, machine, boot, pid namespace, the process's start
+ * put in place, with its owner already in it, only if none is there (a hard link, which fails as O_EXCL does), holding who took it (pid, machine, boot, pid namespace, the process's start
  * time). A lock whose holder is still running on this machine is never taken over, however long it has been stopped or busy; one whose
  * process has ended is taken over at once. A running holder is refused at once, with a message saying who holds it.
  */

@@ -109,8 +109,8 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
   const layout = outputLayout(options.out);
   // Yesterday's report must never stand for tonight's: if this job dies, no report is better than a wrong one.
   await rm(reportFile(options.out), { force: true }).catch(() => {});
-  // The clock is read once. The nightly takes BUILD_DATE (tests, a deliberate re-run) but never SOURCE_DATE_EPOCH:
-  // set globally for reproducible builds, it would freeze the site at one date and keep expired SCRs online.
+  // The clock is read once. The nightly accepts BUILD_DATE only when it is today (below), and never reads
+  // SOURCE_DATE_EPOCH: set globally for reproducible builds, it would freeze the site at one date and keep expired SCRs online.
   const clockDate = todayInLondon(options.now);
   let buildDate = clockDate;
   let dateProblem: string | undefined;
@@ -121,24 +121,23 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
     // A bad BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock.
     dateProblem = error.message;
   }
-  // The nightly publishes the live site: never at a date after today, which would list reviews that are not public yet.
-  if (!dateProblem && isAfterToday(buildDate, clockDate)) {
-    dateProblem =
-      `BUILD_DATE is ${buildDate}, after today (${clockDate}). The nightly job publishes the live site, and a build for a later date would list reviews that are not public yet, so nothing was built. ` +
-      `Unset BUILD_DATE for the nightly job. To look at the site as it will be on ${buildDate}, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date.`;
+  // The nightly publishes the live site, so it builds for today only. A later date would list reviews that are not
+  // public yet; an earlier one would keep online every SCR whose removal date has come since. No flag overrides this:
+  // a missed night is caught up by tonight's run, and a past or future day is looked at in a preview (npm run build).
+  if (!dateProblem && buildDate !== clockDate) {
+    const later = isAfterToday(buildDate, clockDate);
+    dateProblem = later
+      ? `BUILD_DATE is ${buildDate}, after today (${clockDate}). The nightly job publishes the live site, and a build for a later date would list reviews that are not public yet, so nothing was built. ` +
+        `Unset BUILD_DATE for the nightly job. To look at the site as it will be on ${buildDate}, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date.`
+      : `BUILD_DATE is ${buildDate}, before today (${clockDate}). The nightly job publishes the live site, and a build for an earlier date would keep online the reviews whose removal date has come since, so nothing was built; the live site was checked instead for reviews whose removal date has come by today (see below). ` +
+        `Unset BUILD_DATE for the nightly job: it always builds for today, and tonight's run catches up a night that was missed. To look at the site as it was on ${buildDate}, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview.`;
   }
-  // What has expired is withdrawn by the clock when BUILD_DATE cannot be used, else at the date the night was for.
-  const withdrawalDate = dateProblem ? clockDate : buildDate;
-  const dateWarnings =
-    buildDate !== clockDate
-      ? [
-          `BUILD_DATE is set to ${buildDate}, but today is ${clockDate}: the rules were applied at ${buildDate}, not today. Unset BUILD_DATE for the nightly job.`,
-        ]
-      : [];
+  // What has expired is withdrawn by the clock's date: the only date the nightly publishes at.
+  const withdrawalDate = clockDate;
   const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
   try {
     if (dateProblem) throw new BuildDateError(dateProblem);
-    const warnings: string[] = [...dateWarnings];
+    const warnings: string[] = [];
     if (previous.records === null && options.previous !== undefined)
       warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
     // The live build, to tell which pages changed tonight (read before the new build replaces it).

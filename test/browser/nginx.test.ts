@@ -70,7 +70,7 @@ beforeAll(async () => {
   // Every folder on the way to the output must be readable by www-data, as on a real host.
   chmodSync(site.root, 0o755);
   // The nightly job, so that its own checks (links, search index, permissions, pa11y) run on a site under a path too.
-  const built = await site.run("nightly", ["--a11y", "always"], { BUILD_DATE: "2026-11-26" });
+  const built = await site.runOn("2026-11-26", "nightly", ["--a11y", "always"]);
   expect(built.code, built.stderr + built.stdout).toBe(0);
   expect(built.stdout).toContain("Checked links, removed reviews and the search index: no problems.");
   expect(built.stdout).toMatch(/✔ \d+\/\d+ URLs passed/);

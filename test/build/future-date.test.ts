@@ -72,7 +72,7 @@ function leavesIsGone(site: FixtureProject): void {
 }
 
 async function liveOn(site: FixtureProject, date: string): Promise<void> {
-  const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: date });
+  const night = await site.runOn(date, "nightly", ["--a11y", "never"]);
   expect(night.code, night.stderr).toBe(0);
 }
 
@@ -267,7 +267,7 @@ describe("a kept input that tonight's code does not accept", () => {
     await liveOn(site, "2026-11-25");
     spoilKeptInput(path.join(site.root, "_site"));
     site.writeReviews("[");
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("WITHDRAWN IN PLACE");
     expect(night.stderr).toMatch(/the data kept with the live build .*build-input\.json.* is not valid for this version of the site's code/);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSyn
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { buildSite } from "../../src/build/build-site.ts";
-import { lock } from "../../src/release/lock.ts";
+import { lock, LOCK_UNREADABLE_GRACE_MS } from "../../src/release/lock.ts";
 import { outputLayout, type OutputLayout } from "../../src/model/output-layout.ts";
 import { tempLayout } from "../helpers/builds.ts";
 import { fixturePdf } from "../helpers/documents.ts";
@@ -34,6 +34,51 @@ function ageTheLock(layout: OutputLayout): void {
   const anHourAgo = new Date(Date.now() - 60 * 60 * 1000);
   utimesSync(layout.lock, anHourAgo, anHourAgo);
 }
+
+/** A separate process that tries to take the lock on `layout` and is killed (LEARNING_REVIEWS_FAULT=lock:kill) while taking it. */
+async function childKilledWhileTakingTheLock(layout: OutputLayout): Promise<ChildProcess> {
+  const script = `import { lock } from ${JSON.stringify(LOCK_MODULE)}; await lock(${JSON.stringify(layout)}); process.stdout.write("holding\\n");`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, LEARNING_REVIEWS_FAULT: "lock:kill" },
+  });
+  let seen = "";
+  for await (const chunk of child.stdout!) seen += String(chunk);
+  if (child.exitCode === null && child.signalCode === null) await once(child, "exit");
+  expect(child.signalCode, `the child was not killed while taking the lock: ${seen}`).toBe("SIGKILL");
+  return child;
+}
+
+describe("a lock file without an owner in it", () => {
+  it("is never left by a run killed while taking the lock: the next run takes it at once, with nothing to take over", async () => {
+    const layout = tempLayout();
+    await childKilledWhileTakingTheLock(layout);
+    expect(existsSync(layout.lock)).toBe(false);
+    const log: string[] = [];
+    const unlock = await lock(layout, (line) => log.push(line));
+    expect(log).toEqual([]);
+    expect(JSON.parse(readFileSync(layout.lock, "utf8")).pid).toBe(process.pid);
+    await unlock();
+  });
+
+  for (const [name, content] of [
+    ["empty", ""],
+    ["cut short", '{"token":"7f3a'],
+  ] as const) {
+    it(`is taken over once it is a few seconds old when it is ${name} (as an older version killed while writing it left it), judged by the clock`, async () => {
+      const layout = tempLayout();
+      writeFileSync(layout.lock, content);
+      const writtenAt = statSync(layout.lock).mtimeMs;
+      await expect(lock(layout, () => {}, { now: () => writtenAt + 500 })).rejects.toThrow(`Another build is writing to ${layout.out}`);
+      const log: string[] = [];
+      const unlock = await lock(layout, (line) => log.push(line), { now: () => writtenAt + LOCK_UNREADABLE_GRACE_MS + 1000 });
+      expect(log.join("\n")).toContain("holds no owner");
+      expect(JSON.parse(readFileSync(layout.lock, "utf8")).pid).toBe(process.pid);
+      await unlock();
+      expect(existsSync(layout.lock)).toBe(false);
+    });
+  }
+});
 
 describe("the output lock between real processes", () => {
   it("is never taken over from a holder that is still running, however long it has been stopped (SIGSTOP)", async () => {

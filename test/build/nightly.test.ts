@@ -71,12 +71,12 @@ describe("npm run validate", () => {
 describe("npm run nightly", () => {
   it("swaps a checked build in, and reports an SCR removed that night and one due within 30 days", async () => {
     const site = fixtureProject({ reviews, files });
-    const first = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
+    const first = await site.runOn("2026-11-25", "nightly", ["--a11y", "never"]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("Changes: there was no previous build to compare with.");
     const before = live(site.root);
 
-    const second = await site.run("nightly", ["--a11y", "always"], { BUILD_DATE: "2026-11-26" });
+    const second = await site.runOn("2026-11-26", "nightly", ["--a11y", "always"]);
     expect(second.code, second.stderr + second.stdout).toBe(0);
     expect(second.stdout).toContain("Checked links, removed reviews and the search index: no problems.");
     expect(second.stdout).toMatch(/✔ \d+\/\d+ URLs passed/);
@@ -115,10 +115,10 @@ describe("npm run nightly", () => {
 
   it("leaves the live output exactly as it was when the check fails", async () => {
     const site = fixtureProject({ reviews, files });
-    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
+    expect((await site.runOn("2026-11-24", "nightly", ["--a11y", "never"])).code).toBe(0);
     const before = live(site.root);
     site.writeReviews([{ ...reviews[0], summary: "See [the missing page](/no-such-page/)." }, ...reviews.slice(1)]);
-    const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
+    const failed = await site.runOn("2026-11-25", "nightly", ["--a11y", "never"]);
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("NOT published; the live site is unchanged");
     expect(failed.stderr).toContain("/reviews/cspr-one/ links to /no-such-page/, which is not in the build.");
@@ -129,10 +129,10 @@ describe("npm run nightly", () => {
 
   it("leaves the live output exactly as it was when the data is invalid and nothing is due to leave", async () => {
     const site = fixtureProject({ reviews, files });
-    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
+    expect((await site.runOn("2026-11-24", "nightly", ["--a11y", "never"])).code).toBe(0);
     const before = live(site.root);
     site.writeReviews('[ { "id": ');
-    const failed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
+    const failed = await site.runOn("2026-11-25", "nightly", ["--a11y", "never"]);
     expect(failed.stderr).toContain("Nothing on the live site was due to be removed tonight, so the live site is unchanged.");
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain("_data/reviews.json, line 1, column");
@@ -152,7 +152,7 @@ describe("npm run nightly", () => {
 describe("the nightly's accessibility check", () => {
   it("checks one page of every kind and every page changed since the live build, and says so", async () => {
     const site = fixtureProject({ reviews, files });
-    expect((await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" })).code).toBe(0);
+    expect((await site.runOn("2026-11-24", "nightly", ["--a11y", "never"])).code).toBe(0);
     const added = {
       id: "cspr-new",
       title: "Child New",
@@ -163,7 +163,7 @@ describe("the nightly's accessibility check", () => {
       themes: ["rare theme"],
     };
     site.writeReviews([...reviews, added]);
-    const night = await site.run("nightly", ["--a11y", "always"], { BUILD_DATE: "2026-11-25" });
+    const night = await site.runOn("2026-11-25", "nightly", ["--a11y", "always"]);
     expect(night.code, night.stderr + night.stdout).toBe(0);
     const report = JSON.parse(readFileSync(path.join(site.root, "_site.report.json"), "utf8"));
     const a11y = report.accessibility;

@@ -24,6 +24,7 @@ import { snapshot } from "../helpers/snapshot.ts";
 import { indexedUrls } from "../../src/eleventy/search-index.ts";
 import { STEPS } from "../../src/build/fault.ts";
 import { fixturePdf } from "../helpers/documents.ts";
+import { clockAt, noonOn } from "../helpers/clock-at.ts";
 
 /**
  * The promise to the public, in operation: an SCR whose removal date has come
@@ -77,7 +78,7 @@ function report(site: FixtureProject) {
 }
 
 async function liveOn(site: FixtureProject, date: string): Promise<void> {
-  const first = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: date });
+  const first = await site.runOn(date, "nightly", ["--a11y", "never"]);
   expect(first.code, first.stderr).toBe(0);
 }
 
@@ -87,7 +88,7 @@ describe("a failed night still withdraws what has expired", () => {
     await liveOn(site, "2026-11-25");
     expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
     site.writeReviews('[ { "id": ');
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("Nightly build for 26 November 2026: NOT published.");
     expect(night.stderr).toContain("_data/reviews.json, line 1, column");
@@ -103,7 +104,7 @@ describe("a failed night still withdraws what has expired", () => {
     await liveOn(site, "2026-11-25");
     // Tonight's code is broken, and so the rebuild with it fails too.
     writeFileSync(path.join(site.root, "pages", "broken.njk"), "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}");
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("WITHDRAWN IN PLACE");
     expect(night.stderr).toContain("Rebuilding the live site's own data at 2026-11-26 failed");
@@ -115,7 +116,7 @@ describe("a failed night still withdraws what has expired", () => {
     rmSync(path.join(site.root, "pages", "broken.njk"));
     const goodData = readFileSync(path.join(site.root, "_data", "reviews.json"), "utf8");
     site.writeReviews("[");
-    const second = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-27" });
+    const second = await site.runOn("2026-11-27", "nightly", ["--a11y", "never"]);
     expect(second.code).toBe(1);
     expect(second.stderr).toContain("Nothing on the live site was due to be removed tonight");
     leavesIsGone(site);
@@ -132,8 +133,8 @@ describe("a failed night still withdraws what has expired", () => {
     const night = await new Promise<{ stderr: string }>((resolve) =>
       execFile(
         "sh",
-        ["-c", `umask 077 && exec "${process.execPath}" --import tsx scripts/nightly.ts --a11y never`],
-        { cwd: site.root, env: { ...process.env, BUILD_DATE: "2026-11-26" } },
+        ["-c", `umask 077 && exec "${process.execPath}" --import tsx --import "${clockAt(noonOn("2026-11-26"))}" scripts/nightly.ts --a11y never`],
+        { cwd: site.root, env: process.env },
         (_error, _o, stderr) => resolve({ stderr }),
       ),
     );
@@ -149,7 +150,7 @@ describe("a failed night still withdraws what has expired", () => {
     for (const step of ["eleventy", "index", "check", "publish"]) {
       const site = fixtureProject({ reviews, files });
       await liveOn(site, "2026-11-25");
-      const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26", LEARNING_REVIEWS_FAULT: `${step}:ENOSPC` });
+      const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: `${step}:ENOSPC` });
       expect(night.code, step).toBe(1);
       expect(night.stderr, step).toContain("ENOSPC");
       leavesIsGone(site);
@@ -161,7 +162,7 @@ describe("a failed night still withdraws what has expired", () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-24");
     const before = snapshot(path.join(site.root, "_site"));
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25", LEARNING_REVIEWS_FAULT: "eleventy" });
+    const night = await site.runOn("2026-11-25", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: "eleventy" });
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("NOT published; the live site is unchanged");
     expect(snapshot(path.join(site.root, "_site"))).toEqual(before);
@@ -171,12 +172,12 @@ describe("a failed night still withdraws what has expired", () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-24");
     expect(report(site).published).toBe(true);
-    const full = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25", LEARNING_REVIEWS_FAULT: "index:ENOSPC" });
+    const full = await site.runOn("2026-11-25", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: "index:ENOSPC" });
     expect(full.code).toBe(1);
     expect(full.stderr).toContain("NOT published");
     expect(report(site)).toMatchObject({ published: false, failure: expect.stringContaining("ENOSPC") });
     // When the report itself cannot be written, yesterday's is gone and the output says so.
-    const noReport = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25", LEARNING_REVIEWS_FAULT: "report:ENOSPC" });
+    const noReport = await site.runOn("2026-11-25", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: "report:ENOSPC" });
     expect(noReport.code).toBe(1);
     expect(noReport.stderr).toContain("REPORT NOT WRITTEN");
     expect(existsSync(path.join(site.root, "_site.report.json"))).toBe(false);
@@ -234,8 +235,10 @@ describe("dates", () => {
     expect(earlier.code).toBe(1);
     expect(earlier.stderr).toMatch(/This build is for 2026-11-25, earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
-    const nightly = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
+    // The nightly never builds for a date other than today's: a BUILD_DATE before it is refused.
+    const nightly = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
     expect(nightly.code).toBe(1);
+    expect(nightly.stderr).toContain("BUILD_DATE is 2026-11-25, before today (2026-11-26)");
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
     // A preview goes elsewhere.
     expect((await site.run("build", ["--out", "_preview"], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
@@ -290,7 +293,7 @@ describe("after the swap, nothing removes the live build", () => {
   it("keeps the new build live and says so when a step after the swap fails", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
-    const result = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26", LEARNING_REVIEWS_FAULT: "published" });
+    const result = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: "published" });
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("Warning: After the new build went live");
     leavesIsGone(site);
@@ -306,7 +309,7 @@ describe("after the swap, nothing removes the live build", () => {
     const fresh = snapshot(path.join(reference.root, "_site"));
     expect(fresh).not.toEqual(old);
     for (const step of STEPS) {
-      const killed = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26", LEARNING_REVIEWS_FAULT: `${step}:kill` });
+      const killed = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: `${step}:kill` });
       expect(killed.code, step).not.toBe(0);
       const now = snapshot(path.join(site.root, "_site"));
       const whole = JSON.stringify(now) === JSON.stringify(old) ? "old" : JSON.stringify(now) === JSON.stringify(fresh) ? "new" : "broken";
@@ -318,7 +321,7 @@ describe("after the swap, nothing removes the live build", () => {
       }
     }
     // Locks and half-made builds left by the kills do not stop the next run, which clears them away.
-    const after = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const after = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(after.code, after.stderr).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(fresh);
   });
@@ -335,7 +338,7 @@ describe("the comparison with the previous build", () => {
       ["other.json", 'has no "reviews" list'],
       ["http://127.0.0.1:9/reviews.json", "http://127.0.0.1:9/reviews.json could not be read"],
     ]) {
-      const result = await site.run("nightly", ["--a11y", "never", "--previous", previous!], { BUILD_DATE: "2026-11-26" });
+      const result = await site.runOn("2026-11-26", "nightly", ["--a11y", "never", "--previous", previous!]);
       expect(result.code, result.stderr).toBe(0);
       expect(result.stdout, previous).toContain(`Changes: ${words}`.slice(0, 9));
       expect(result.stdout, previous).toContain(words);
@@ -347,7 +350,7 @@ describe("the comparison with the previous build", () => {
 describe("the search index", () => {
   it("holds exactly the listed review pages, even when no review is listed", async () => {
     const site = fixtureProject({ reviews: [{ ...reviews[1], documents: [] }], files: {} });
-    const result = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const result = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(result.code, result.stderr).toBe(0);
     expect(indexedUrls(path.join(site.root, "_site"))).toEqual([]);
     expect(site.exists("pagefind/pagefind.js")).toBe(true);
@@ -393,8 +396,8 @@ describe("permissions", () => {
     const result = await new Promise<{ code: number; stderr: string }>((resolve) =>
       execFile(
         "sh",
-        ["-c", `umask 077 && exec "${process.execPath}" --import tsx scripts/nightly.ts --a11y never`],
-        { cwd: site.root, env: { ...process.env, BUILD_DATE: "2026-11-26" } },
+        ["-c", `umask 077 && exec "${process.execPath}" --import tsx --import "${clockAt(noonOn("2026-11-26"))}" scripts/nightly.ts --a11y never`],
+        { cwd: site.root, env: process.env },
         (error, _o, stderr) => resolve({ code: error ? 1 : 0, stderr }),
       ),
     );
@@ -429,7 +432,7 @@ describe("what the adversary found", () => {
     rmSync(path.join(site.root, "_site"));
     renameSync(live, path.join(site.root, "_site"));
     site.writeReviews("[");
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("FAILED TO WITHDRAW");
     expect(night.stderr).toContain("is a plain folder, not a link to a build of this site");
@@ -445,7 +448,7 @@ describe("what the adversary found", () => {
       writeFileSync(path.join(elsewhere, "other-project", "precious.txt"), "keep");
       symlinkSync(elsewhere, path.join(site.root, "_site.builds"));
       // Its mode is not changed for it; the web server could not read through it, so the check refuses the build.
-      const refused = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-24" });
+      const refused = await site.runOn("2026-11-24", "nightly", ["--a11y", "never"]);
       expect(refused.code).toBe(1);
       expect(refused.stderr).toMatch(/The folder .*lr-bigdisk-.* cannot be read by the web server \(mode 700; expected 755\)/);
       expect((statSync(elsewhere).mode & 0o777).toString(8)).toBe("700");
@@ -478,10 +481,10 @@ describe("what the adversary found", () => {
   it("the nightly ignores SOURCE_DATE_EPOCH, which set globally would freeze the site at one date", async () => {
     const site = fixtureProject({ reviews, files });
     const epoch = String(Date.parse("2026-11-25T12:00:00Z") / 1000);
-    const night = await site.run("nightly", ["--a11y", "never"], { SOURCE_DATE_EPOCH: epoch, BUILD_DATE: "" });
+    const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { SOURCE_DATE_EPOCH: epoch, BUILD_DATE: "" });
     expect(night.code, night.stderr).toBe(0);
-    // Today (from the clock) is 26 November 2026 or later, so the SCR whose 12 months end on the 26th is gone.
-    expect(report(site).buildDate >= "2026-11-26").toBe(true);
+    // Today (from the clock) is 26 November 2026, so the SCR whose 12 months end on the 26th is gone.
+    expect(report(site).buildDate).toBe("2026-11-26");
     leavesIsGone(site);
   });
 });

@@ -3,6 +3,7 @@ import { globSync } from "tinyglobby";
 import path from "node:path";
 import { projectCopy } from "../../tools/project-copy.ts";
 import { runScript, type ScriptResult } from "./run-script.ts";
+import { noonOn } from "./clock-at.ts";
 import { PROJECT_ROOT, fixtureSite } from "./site.ts";
 import { removedAfterTest } from "./temporary.ts";
 
@@ -10,6 +11,8 @@ export interface FixtureProject {
   root: string;
   /** Run an npm script's command (`scripts/<name>.ts`) in the fixture. */
   run(script: string, args?: string[], env?: Record<string, string>): Promise<ScriptResult>;
+  /** Run it on `date` (YYYY-MM-DD): its clock starts at noon in London that day. The way to run the nightly for a date. */
+  runOn(date: string, script: string, args?: string[], env?: Record<string, string>): Promise<ScriptResult>;
   /** Read a file of the published output (`_site`). */
   read(file: string): string;
   exists(file: string): boolean;
@@ -39,6 +42,7 @@ export function fixtureProject(options: { reviews: unknown; site?: unknown; file
   return {
     root,
     run: (script, args = [], env = {}) => runScript(root, script, args, env),
+    runOn: (date, script, args = [], env = {}) => runScript(root, script, args, env, noonOn(date)),
     read: (file) => readFileSync(path.join(out, file), "utf8"),
     exists: (file) => existsSync(path.join(out, file)),
     files: (dir = out) => globSync("**", { cwd: dir, dot: true }).sort(),

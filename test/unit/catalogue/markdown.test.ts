@@ -149,6 +149,45 @@ describe("links to reviews, however they are spelled", () => {
   });
 });
 
+describe("a root-relative link that already holds the site's path", () => {
+  const isListed = (id: string) => id === "child-h";
+  const links = (siteUrl: string, markdown: string) => hrefsIn(createSummaryRenderer({ isListed, siteUrl })(markdown, "/reviews/child-a/"));
+
+  it("is read from the domain's root, so the path is not put before it twice (site at /review/)", () => {
+    const markdown =
+      "[a](/review/reviews/child-h/) [b](/REVIEW/reviews/child-h/report.pdf#p2) [c](\\review\\reviews\\child-h) [home](/review/) [d](/review/reviews/theme/neglect/)";
+    expect(links("https://x.org/review", markdown)).toEqual([
+      "/reviews/child-h/",
+      "/reviews/child-h/report.pdf#p2",
+      "/reviews/child-h/",
+      "/",
+      "/reviews/theme/neglect/",
+    ]);
+    // With a path two folders deep, and the path alone without its last slash.
+    expect(links("https://x.org/lscp/review", "[a](/lscp/review/reviews/child-h/) [home](/lscp/review)")).toEqual(["/reviews/child-h/", "/"]);
+  });
+
+  it("keeps only the text of a review that is not listed, however the link holds the site's path", () => {
+    expect(links("https://x.org/review", "[gone](/review/reviews/child-t/) [gone too](/review/reviews/Child-T/report.pdf)")).toEqual([]);
+  });
+
+  it("is read from the site's root when it only starts with the same letters as the path (/reviewer/ on a site at /review/)", () => {
+    expect(links("https://x.org/review", "[a](/reviewer/reviews/child-h/) [b](/reviews/child-h/)")).toEqual([
+      "/reviewer/reviews/child-h/",
+      "/reviews/child-h/",
+    ]);
+  });
+
+  it("is read from the site's root on a site with no path, or whose path is its own reviews folder's name", () => {
+    expect(links("https://reviews.example.org", "[a](/review/reviews/child-h/) [b](/reviews/child-h/)")).toEqual([
+      "/review/reviews/child-h/",
+      "/reviews/child-h/",
+    ]);
+    // On a site at /reviews/, /reviews/child-h/ is the review: the site's own folder wins.
+    expect(links("https://x.org/reviews", "[a](/reviews/child-h/)")).toEqual(["/reviews/child-h/"]);
+  });
+});
+
 describe("link schemes", () => {
   const summary = createSummaryRenderer({ isListed: () => true, siteUrl: "https://reviews.example.org" });
   it("makes links only to https:, http:, mailto:, tel: and relative addresses", () => {

@@ -169,7 +169,7 @@ describe("validateReviews", () => {
     const result = check([validReview({ status: "withheld", documents: [doc] })], dir);
     expect(result.messages).toEqual([
       expect.stringContaining(
-        `review "child-a", field "documents[1].${field}": a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: ${says}. Remove it, or if it is another document, give it a title, file name and address that do not say "overview" or "overall report".`,
+        `review "child-a", field "documents[1].${field}": a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: ${says}. Remove it, or if it is another document, give it a title, file name and address that do not say "overview", "overall report", "final report" or "full report".`,
       ),
     ]);
   });

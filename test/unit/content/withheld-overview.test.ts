@@ -4,7 +4,8 @@ import { overviewReportOf } from "../../../src/content/document-files.ts";
 /**
  * The withheld rule's reading of a title, file name or address: a withheld
  * review's document that says "overview" (or "overall report", the footnote's
- * own words), however it is typed or disguised, is refused; ordinary titles
+ * own words, or "final report" or "full report", the report's other names),
+ * however it is typed or disguised, is refused; ordinary titles
  * of the documents a withheld review does publish are not.
  */
 
@@ -50,6 +51,71 @@ describe("the withheld rule reads spellings a hand-typed title or file name has"
       expect(found?.message).toContain('reads as "overall report"');
     },
   );
+});
+
+describe("the withheld rule reads the other names the overview report goes by", () => {
+  // The statutory guidance calls a CSPR's report its "final report"; SCRs published an "overview report", also called the
+  // full or final report, beside an executive summary; "Overview" alone, or with the summary, is the report too.
+  it.each([
+    ["Final report", "final report"],
+    ["FINAL REPORT (redacted)", "final report"],
+    ["Child H: final report", "final report"],
+    ["Final CSPR report", "final report"],
+    ["Final review report", "final report"],
+    ["Final redacted report", "final report"],
+    ["Final child safeguarding practice review report", "final report"],
+    ["Overall SCR report", "overall report"],
+    ["Overall serious case review report", "overall report"],
+    ["Full report", "full report"],
+    ["Full SCR report (anonymised)", "full report"],
+    ["Full published report", "full report"],
+    ["Overview", "overview"],
+    ["Executive summary and overview", "overview"],
+  ])("refuses the title %j, which reads as %j", (title, phrase) => {
+    const found = titled(title);
+    expect(found?.field).toBe("title");
+    expect(found?.message).toContain(`reads as "${phrase}"`);
+  });
+
+  it.each(["final-report.pdf", "Final_Report_v2.PDF", "full_report.pdf", "overall-scr-report.pdf", "FinalSCRReport.pdf"])(
+    "refuses the file name %j",
+    (file) => {
+      expect(named(file)?.field).toBe("file");
+    },
+  );
+
+  it.each([
+    "https://www.example.org/docs/Final%20Report.pdf",
+    "https://www.example.org/docs/Fu%6C%6C-report.pdf",
+    "https://www.example.org/docs/FINAL%252DREPORT.pdf",
+  ])("refuses the address %j", (url) => {
+    expect(at(url)?.field).toBe("url");
+  });
+
+  it("names every one of them in what to do", () => {
+    expect(titled("Final report")?.message).toContain('do not say "overview", "overall report", "final report" or "full report"');
+  });
+
+  it.each([
+    "Practitioner briefing",
+    "Final practitioner briefing",
+    "7-minute briefing",
+    "Final 7-minute briefing",
+    "Learning summary",
+    "Final learning summary",
+    "Full learning briefing",
+    "Final action plan",
+    "Full response from the partnership",
+    "Final recommendations",
+    "Overall findings",
+    "Annual report",
+    "Progress report: final actions",
+    "Final actions: progress report",
+    "Full summary of learning",
+    "Careful report on practice",
+  ])("accepts %j, which a withheld review may publish", (title) => {
+    expect(titled(title)).toBeUndefined();
+  });
 });
 
 describe("the withheld rule is not fooled by disguised spellings", () => {
@@ -114,7 +180,7 @@ describe("the withheld rule is not fooled by disguised spellings", () => {
     expect(titled("Ovеrview report")).toEqual({
       field: "title",
       message:
-        'a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: its title "Ovеrview report" reads as "overview" (letters that look alike, digits such as 0 for o, %-codes and hidden characters count as the letters they stand for). Remove it, or if it is another document, give it a title, file name and address that do not say "overview" or "overall report".',
+        'a withheld review must not have an overview report: the decision was taken not to publish it to protect the child and family. This document looks like the overview report: its title "Ovеrview report" reads as "overview" (letters that look alike, digits such as 0 for o, %-codes and hidden characters count as the letters they stand for). Remove it, or if it is another document, give it a title, file name and address that do not say "overview", "overall report", "final report" or "full report".',
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   judgeLock,
   LOCK_REFRESH_MS,
   LOCK_STALE_MS,
+  LOCK_UNREADABLE_GRACE_MS,
   lockLost,
   parseOwner,
   startTimeFromStat,
@@ -70,12 +71,29 @@ describe("whether a lock may be taken over", () => {
     expect(stalledTenMinutes).toEqual({ takeOver: false, why: expect.stringContaining("refreshed it 10 minutes ago") });
   });
 
-  it("judges a lock whose owner cannot be read (being written, damaged, or the older version's folder) by its age alone", () => {
+  it("judges the older version's lock folder, which names no owner, by its age alone: kept within the staleness window", () => {
     expect(judgeLock({ modifiedMs: NOW - 1000 }, here, NOW, running)).toEqual({
       takeOver: false,
       why: "its holder (the lock file says no more) refreshed it less than a minute ago",
     });
+    expect(judgeLock({ modifiedMs: NOW - 10 * 60 * 1000 }, here, NOW, running).takeOver).toBe(false);
     expect(judgeLock({ modifiedMs: aDayAgo }, here, NOW, running).takeOver).toBe(true);
+  });
+
+  it("takes over a lock file that holds no owner (empty or cut short: its taker was killed) once it is a few seconds old", () => {
+    // A lock is put in place with its owner already written, so an empty one is never being written: only a grace for an older version's write.
+    const fresh = judgeLock({ unreadable: true, modifiedMs: NOW - LOCK_UNREADABLE_GRACE_MS }, here, NOW, running);
+    expect(fresh).toEqual({ takeOver: false, why: expect.stringContaining("holds no owner") });
+    const left = judgeLock({ unreadable: true, modifiedMs: NOW - LOCK_UNREADABLE_GRACE_MS - 1 }, here, NOW, running);
+    expect(left).toEqual({ takeOver: true, why: expect.stringMatching(/holds no owner .*\d+ seconds? ago/) });
+    expect(judgeLock({ unreadable: true, modifiedMs: NOW - 60 * 1000 }, here, NOW, running).takeOver).toBe(true);
+  });
+
+  it("keeps that grace in seconds, far inside the staleness window, and does not let a clock behind the file's time take it early", () => {
+    expect(LOCK_UNREADABLE_GRACE_MS).toBeGreaterThanOrEqual(1000);
+    expect(LOCK_UNREADABLE_GRACE_MS).toBeLessThanOrEqual(60 * 1000);
+    // A file modified "in the future" (clocks that disagree) is not old.
+    expect(judgeLock({ unreadable: true, modifiedMs: NOW + 60 * 60 * 1000 }, here, NOW, running).takeOver).toBe(false);
   });
 });
 
