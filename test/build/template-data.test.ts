@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { globSync } from "tinyglobby";
+import { x } from "tinyexec";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseTemplateData, TEMPLATE_DATA_FILE } from "../../src/catalogue/template-data.ts";
 import { indexedFragments } from "../../src/eleventy/search-index.ts";
@@ -77,5 +78,18 @@ describe("the catalogue Eleventy's process is handed", () => {
     const out = path.join(dir, "site");
     await expect(runEleventy(site.root, out, file)).rejects.toThrow(`${file}, field "listed[1].title"`);
     expect(existsSync(path.join(out, "reviews", "child-wren", "index.html"))).toBe(false);
+  });
+
+  it("is not needed without a build: Eleventy's process run on its own (as npm start runs it) makes the catalogue itself, and the same pages", async () => {
+    const out = path.join(temporaryFolder("lr-alone-"), "site");
+    const cli = path.join(site.root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+    const alone = await x(process.execPath, ["--import", "tsx", cli, "--config=.eleventy.ts", `--output=${out}`, "--quiet"], {
+      nodeOptions: { cwd: site.root, env: { BUILD_DATE } },
+    });
+    expect(alone.exitCode, alone.stderr).toBe(0);
+    const live = realpathSync(path.join(site.root, "_site"));
+    const written = globSync("**/*.{html,xml,json,csv,txt}", { cwd: out });
+    expect(written).toContain("reviews/child-wren/index.html");
+    for (const file of written) expect(readFileSync(path.join(out, file), "utf8"), file).toBe(readFileSync(path.join(live, file), "utf8"));
   });
 });
