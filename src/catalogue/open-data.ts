@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
 import { absoluteUrl } from "./addresses.ts";
-import type { Catalogue } from "./views.ts";
+import type { TemplateData } from "./template-data.ts";
 
 /** One listed review's public fields, as published at `/reviews.json` and `/reviews.csv`. */
 export interface OpenDataRecord {
@@ -20,7 +20,7 @@ export interface OpenDataRecord {
 }
 
 /** The listed reviews' public fields, newest first: removed and scheduled reviews never appear. */
-export function openDataRecords(catalogue: Catalogue): OpenDataRecord[] {
+export function openDataRecords(catalogue: TemplateData): OpenDataRecord[] {
   const site = catalogue.site.url;
   return catalogue.listed.map((review) => ({
     id: review.id,
@@ -38,7 +38,7 @@ export function openDataRecords(catalogue: Catalogue): OpenDataRecord[] {
 }
 
 /** `/reviews.json`: the records with the date they were listed as of, for researchers and for the nightly job's comparison. */
-export function openDataJson(catalogue: Catalogue): string {
+export function openDataJson(catalogue: TemplateData): string {
   return `${JSON.stringify({ buildDate: catalogue.buildDate, publisher: catalogue.site.partnership.name, reviews: openDataRecords(catalogue) }, null, 2)}\n`;
 }
 
@@ -74,7 +74,7 @@ export function spreadsheetSafe(cell: string): string {
  * a line feed or carriage return is quoted (csv-stringify by itself quotes only
  * the whole record delimiter), and every neutralised cell too, as OWASP advises.
  */
-export function openDataCsv(catalogue: Catalogue): string {
+export function openDataCsv(catalogue: TemplateData): string {
   return recordsCsv(openDataRecords(catalogue));
 }
 

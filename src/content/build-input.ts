@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import type { IsoDate } from "../model/dates.ts";
 import { parseJsonText, readTextFile } from "./json-source.ts";
 import { REVIEWS_FILE, type ContentPaths } from "./paths.ts";
@@ -12,9 +11,9 @@ import type { Review } from "../model/review.ts";
 /**
  * Everything a build is made from, decided once: the build date, the validated
  * settings and reviews, and where the documents are. The build script makes it,
- * hands it to Eleventy's process in a file (so both use one date and one reading
- * of the data, even across midnight), and keeps it with the build, so that a
- * failed night or a rollback can rebuild the live site at a later date.
+ * makes the catalogue from it (and hands Eleventy's process only what templates
+ * read of that: src/catalogue/template-data.ts), and keeps it with the build, so
+ * that a failed night or a rollback can rebuild the live site at a later date.
  */
 export interface BuildInput {
   buildDate: IsoDate;
@@ -37,9 +36,6 @@ export interface AccessibilityChecks {
   lastFull?: { checkedOn: IsoDate; pages: number };
   beforePublish?: "all" | "changed";
 }
-
-/** The environment variable that hands a build input file to Eleventy's process. */
-export const INPUT_ENV = "LEARNING_REVIEWS_INPUT";
 
 /**
  * Read, check and validate the content at `buildDate`, with what is inside its PDF and Markdown
@@ -66,11 +62,6 @@ export async function readBuildInput(paths: ContentPaths, buildDate: IsoDate, en
   const errors = [...result.errors, ...facts.errors];
   if (errors.length > 0) throw new DataError(errors);
   return { buildDate, contentRoot: paths.root, site, reviews: facts.reviews, warnings: [...result.warnings, ...facts.warnings] };
-}
-
-/** A build input written by `writeBuildInput`'s caller (the build script), read back in another process. */
-export function readBuildInputFile(file: string): BuildInput {
-  return JSON.parse(readFileSync(file, "utf8")) as BuildInput;
 }
 
 export function serialiseBuildInput(input: BuildInput): string {

@@ -1,19 +1,27 @@
-import { INPUT_ENV, readBuildInput, readBuildInputFile } from "../content/build-input.ts";
+import { readBuildInput } from "../content/build-input.ts";
 import { contentPaths } from "../content/paths.ts";
 import { formatProblems } from "../model/problems.ts";
 import { resolveBuildDate } from "../rules/build-date.ts";
 import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
+import { readTemplateDataFile, TEMPLATE_DATA_ENV, templateData, type TemplateData } from "../catalogue/template-data.ts";
 
 /**
- * The catalogue for one Eleventy build. In `npm run build` the build script
- * hands Eleventy's process the data it validated, with its build date, in a
- * file (`LEARNING_REVIEWS_INPUT`), so both use one date and one reading of the
- * data; under `npm start` the content is read, checked and published at the
- * build date on every rebuild. Throws a DataError listing every problem.
+ * The catalogue made here, in Eleventy's process, from the content at the build date: under
+ * `npm start`, on every rebuild, once. Throws a DataError listing every problem.
  */
-export async function catalogueForBuild(env: Record<string, string | undefined> = process.env): Promise<Catalogue> {
-  const inputFile = env[INPUT_ENV];
-  const input = inputFile ? readBuildInputFile(inputFile) : await readBuildInput(contentPaths(), resolveBuildDate(env));
-  if (!inputFile && input.warnings.length) console.warn(`[reviews] ${formatProblems(input.warnings, "warning")}`);
+export async function catalogueFromContent(env: Record<string, string | undefined> = process.env): Promise<Catalogue> {
+  const input = await readBuildInput(contentPaths(), resolveBuildDate(env));
+  if (input.warnings.length) console.warn(`[reviews] ${formatProblems(input.warnings, "warning")}`);
   return buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings, input.accessibilityChecks);
+}
+
+/**
+ * What templates read, for one Eleventy build. In `npm run build` the build made the catalogue and
+ * hands its templates' part over in a file (`TEMPLATE_DATA_ENV`), read here with its schema, so that
+ * the catalogue is made once, at one date, from one reading of the data; without one, the part of
+ * `made()`'s catalogue, so that templates see the same either way.
+ */
+export async function templateDataForBuild(made: () => Promise<Catalogue>, env: Record<string, string | undefined> = process.env): Promise<TemplateData> {
+  const file = env[TEMPLATE_DATA_ENV];
+  return file ? readTemplateDataFile(file) : templateData(await made());
 }

@@ -7,13 +7,15 @@ import { filters } from "./filters/index.ts";
 import { copyDocuments } from "./copy-documents.ts";
 import { buildSearchIndex, searchContent } from "./search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
-import { catalogueForBuild } from "./catalogue-data.ts";
+import type { TemplateData } from "../catalogue/template-data.ts";
+import { catalogueFromContent, templateDataForBuild } from "./catalogue-data.ts";
 import { EDITOR_ENV, EDITOR_PASSTHROUGH, SITE_PASSTHROUGH } from "./passthrough.ts";
 import { bindDevServer, previewHost } from "./dev-server-host.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
- * (the reviews with the publication rules applied, made once per build), and
+ * (what templates read of the catalogue: the reviews with the publication rules
+ * applied, made once per build, src/eleventy/catalogue-data.ts), and
  * nothing of the raw data files; it adds the feed plugin's filters, TypeScript
  * templates (`.11ty.ts`), the assets, and, under `npm start`, the documents and
  * the search index after each build (`npm run build` does those itself).
@@ -22,11 +24,13 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   // `npm start`: the preview listens on 127.0.0.1 only (PREVIEW_HOST to open it up); Eleventy sets the mode before loading the config.
   if (process.env.ELEVENTY_RUN_MODE === "serve") bindDevServer(previewHost(process.env));
   let catalogue: Promise<Catalogue> | undefined;
+  let forTemplates: Promise<TemplateData> | undefined;
   eleventyConfig.on("eleventy.before", () => {
     catalogue = undefined;
+    forTemplates = undefined;
   });
-  const current = () => (catalogue ??= catalogueForBuild());
-  eleventyConfig.addGlobalData("catalogue", current);
+  const current = () => (catalogue ??= catalogueFromContent());
+  eleventyConfig.addGlobalData("catalogue", () => (forTemplates ??= templateDataForBuild(current)));
   eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
   // Templates never see _data/*.json: the catalogue is made from them, checked, with the rules applied.
   eleventyConfig.addDataExtension("json", { read: false, parser: () => null });

@@ -17,7 +17,7 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Ids that would clash with the filter pages under /reviews/. */
 export const RESERVED_IDS = ["area", "theme", "type", "year"] as const;
 
-/** What the build read from a PDF (plain JSON: it travels to Eleventy's process and is kept with each build). */
+/** What the build read from a PDF (plain JSON: it is kept with each build; its text goes only into the search index). */
 export interface PdfFacts {
   format: "pdf";
   pages: number;
