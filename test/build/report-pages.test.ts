@@ -132,6 +132,18 @@ describe.each(PARTNERSHIPS)("pages that carry a report's text, for %s", (_name, 
     }
   });
 
+  it("states the PDF problem once at the top of the accessibility statement, and gives the contact for formats once", () => {
+    const statement = project.read("accessibility/index.html");
+    const summary = between(statement, 'id="how-accessible"', 'id="feedback"');
+    const pdfItems = (summary.match(/<li>[^<]*<\/li>/g) ?? []).filter((item) => /\bPDFs?\b/i.test(item));
+    const ownPdfItems = catalogue.site.accessibility.nonCompliant.filter((item) => /\bPDFs?\b/i.test(item.issue)).length;
+    expect(pdfItems).toHaveLength(ownPdfItems || (catalogue.accessibility.documents.length ? 1 : 0));
+    expect(catalogue.accessibility.documents.length, "the fixture's PDFs are made untagged, so the audit lists them").toBeGreaterThan(0);
+    const documents = between(statement, 'id="documents"', "</p>");
+    expect(documents).toContain('href="#feedback"');
+    expect(documents).not.toContain("mailto:");
+  });
+
   it("words related reviews' dates in lower case after a comma", () => {
     const related = catalogue.listed.flatMap((review) => review.related.map((other) => [review.id, other] as const));
     for (const [id, other] of related) {
