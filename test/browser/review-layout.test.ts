@@ -76,9 +76,10 @@ describe.each(PHONES)("a review page on a phone $width × $height", (viewport) =
       const link = await box(page, "ul.documents a");
       expect(link, `${review.id}: no document link`).not.toBeNull();
       expect(link!.bottom, `${review.id}: first document at ${link!.top}px`).toBeLessThanOrEqual(2 * screen);
-      expect(link!.top - firstReview!.top, `${review.id}: first document at ${link!.top}px, the finder's first review at ${firstReview!.top}px`).toBeLessThanOrEqual(
-        screen,
-      );
+      expect(
+        link!.top - firstReview!.top,
+        `${review.id}: first document at ${link!.top}px, the finder's first review at ${firstReview!.top}px`,
+      ).toBeLessThanOrEqual(screen);
       measured++;
       await page.context().close();
     }

@@ -110,7 +110,7 @@ describe.each(PARTNERSHIPS)("pages that carry a report's text, for %s", (_name, 
     for (const review of footnoted) {
       const status = between(project.read(`reviews/${review.id}/index.html`), 'id="status"', "</div>");
       const spoken = text(status.replace(/<span aria-hidden="true">[^<]*<\/span>/g, ""));
-      const words = spoken.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+      const words: string[] = spoken.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
       expect(
         words.filter((word, i) => words.indexOf(word) !== i),
         `${review.id}: "${spoken}"`,

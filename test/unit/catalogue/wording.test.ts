@@ -49,7 +49,7 @@ function reviewsFor(site: SiteSettings): Review[] {
 
 /** Words of four letters or more that a text says twice ("Briefing: Practitioner briefing"). */
 function repeatedWords(text: string): string[] {
-  const words = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
+  const words: string[] = text.toLowerCase().match(/\p{L}{4,}/gu) ?? [];
   return words.filter((word, i) => words.indexOf(word) !== i);
 }
 
@@ -118,7 +118,9 @@ describe.each(PARTNERSHIPS)("the wording of %s's catalogue", (_name, site) => {
   });
 
   it("states the PDF problem once in the statement's summary, whether or not the partnership wrote one", () => {
-    const documents = [{ reviewTitle: HOSTILE, reviewUrl: "/reviews/a/", documentTitle: "Overview report", href: "/a.pdf", fails: "It is not tagged.", criteria: "1.3.1" }];
+    const documents = [
+      { reviewTitle: HOSTILE, reviewUrl: "/reviews/a/", documentTitle: "Overview report", href: "/a.pdf", fails: "It is not tagged.", criteria: "1.3.1" },
+    ];
     const pdfIssue = { issue: "Some PDF documents are not fully accessible to screen reader software.", criteria: "1.1.1", plan: "Ask us." };
     const other = { issue: "Some videos have no captions.", criteria: "1.2.2", plan: "Ask us." };
     const mentionsPdf = (issues: string[]) => issues.filter((issue) => /\bPDFs?\b/i.test(issue)).length;
