@@ -134,3 +134,28 @@ describe.each(PARTNERSHIPS)("the wording of %s's catalogue", (_name, site) => {
     expect(statement([], [])).toEqual([]);
   });
 });
+
+describe.each(PARTNERSHIPS)("counts in %s's catalogue of none, one and two reviews", (_name, site) => {
+  const area = Object.keys(site.areas)[0]!;
+  const one = (id: string): Review => ({ id, title: id, type: "SCR", status: "published", area, published: "2026-06-01", themes: ["Neglect"], documents: [] });
+
+  it("builds a catalogue of no reviews with nothing to count", () => {
+    const catalogue = buildCatalogue([], site, "2026-11-26");
+    expect(catalogue.listed).toEqual([]);
+    expect(catalogue.accessibility.knownIssues).toEqual(site.accessibility.nonCompliant.map((item) => item.issue));
+  });
+
+  it("says 'only this review' for a review alone, and '2 reviews' for two", () => {
+    const [alone] = buildCatalogue([one("a")], site, "2026-11-26").listed;
+    const { type, area: place, year, themes } = alone!.links;
+    expect([type, place, ...themes].map((link) => link.countText)).toEqual(["only this review", "only this review", "only this review"]);
+    expect(year!.countText).toBe("the only review published in 2026");
+    const pair = buildCatalogue([one("a"), one("b")], site, "2026-11-26").listed;
+    for (const review of pair) {
+      const links = review.links;
+      expect([links.type, links.area, ...links.themes].map((link) => link.countText)).toEqual(["2 reviews", "2 reviews", "2 reviews"]);
+      expect(links.year!.countText).toBe("2 reviews published in 2026");
+      expect(review.related.map((other) => other.publishedPhrase)).toEqual(["published 1 June 2026"]);
+    }
+  });
+});
