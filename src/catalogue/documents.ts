@@ -48,13 +48,20 @@ export function documentDetails(doc: LinkedDocument): string {
 /**
  * The words of a document link, which say its kind, format and size so that a
  * link read out of context still makes sense: `Overview report (PDF, 1.2 MB)`,
- * or `Learning brief: Seven minute briefing (PDF, 90 KB)` when the title adds something.
+ * or `Learning brief: Seven minute briefing (PDF, 90 KB)` when the title adds something. A title
+ * that already names the kind stays alone: `Practitioner briefing`, not `Briefing: Practitioner briefing`.
  */
 export function documentLinkText(doc: { kind: DocumentKind; title: string } & LinkedDocument): string {
   const kind = DOCUMENT_KIND_LABELS[doc.kind];
   const title = doc.title.trim();
-  const name = title.toLowerCase() === kind.toLowerCase() || doc.kind === "other" ? title : `${kind}: ${title}`;
+  const name = namesKind(title, kind) || doc.kind === "other" ? title : `${kind}: ${title}`;
   return `${name} (${documentDetails(doc)})`;
+}
+
+/** Whether a title has the kind's words in it, whole and in order, in any case. */
+function namesKind(title: string, kind: string): boolean {
+  const words = kind.toLowerCase().split(" ").join("\\s+");
+  return new RegExp(`(^|[^\\p{L}])${words}($|[^\\p{L}])`, "u").test(title.toLowerCase());
 }
 
 /** A document file's site address: its name is one path segment, encoded, so `#`, `?`, `%`, spaces and non-ASCII letters survive. */

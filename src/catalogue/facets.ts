@@ -14,6 +14,8 @@ export interface FacetLink {
   url: string;
   /** How many listed reviews the page has; filled in once the pages are known. */
   count?: number;
+  /** That count in words, as a review's page says it beside the value (src/catalogue/wording.ts). */
+  countText?: string;
 }
 
 export interface FilterPage<R> extends FacetLink {

@@ -15,7 +15,7 @@ import { createSummaryRenderer } from "./markdown.ts";
 import { paginate } from "./paging.ts";
 import { addRelated } from "./related.ts";
 import type { Catalogue, RemovedView, ReviewView } from "./views.ts";
-import { accessibilityView, contactViews, STATUS_TEXT, TYPE_NAMES } from "./wording.ts";
+import { accessibilityView, contactViews, facetCountText, publishedPhrase, STATUS_TEXT, TYPE_NAMES, yearCountText } from "./wording.ts";
 import { compareTitles } from "./title-order.ts";
 import { automatedChecksText } from "./a11y-statement.ts";
 
@@ -78,6 +78,7 @@ export function buildCatalogue(
       statusText: STATUS_TEXT[review.status],
       published: review.published ?? null,
       publishedText: review.published ? readableDate(review.published) : "Not yet published",
+      publishedPhrase: publishedPhrase(review.published ?? null),
       footnote: footnote ? footnoteView(footnote, site) : null,
       removalDate: removalDate ?? null,
       removalDateText: removalDate ? readableDate(removalDate) : null,
@@ -95,6 +96,8 @@ export function buildCatalogue(
   for (const review of listed) {
     const { type, area, year, themes } = review.links;
     for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
+    for (const link of [type, area, ...themes]) link.countText = facetCountText(link.count!);
+    if (year) year.countText = yearCountText(year.count!, review.year!);
   }
   const filterPages = facets.pages.flatMap(({ reviews: pageReviews, url, ...facet }) =>
     paginate(pageReviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: pageReviews.length, legend: legendFor(paged.items, site) })),

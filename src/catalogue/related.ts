@@ -35,7 +35,7 @@ export function addRelated(listed: ReviewView[]): void {
     touched.sort((a, b) => shared[b]! - shared[a]! || a - b);
     review.related = touched.slice(0, RELATED_SIZE).map((j) => {
       const other = listed[j]!;
-      return { id: other.id, title: other.title, url: other.url, typeName: other.typeName, publishedText: other.publishedText, sharedThemes: labels[j]! };
+      return { id: other.id, title: other.title, url: other.url, typeName: other.typeName, publishedPhrase: other.publishedPhrase, sharedThemes: labels[j]! };
     });
     for (const j of touched) shared[j] = 0;
   });

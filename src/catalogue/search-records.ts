@@ -43,7 +43,7 @@ export function reviewRecord(review: ReviewView): DocumentSearchRecord {
   const words = [
     sentence(review.title),
     `${review.typeName} (${review.type}), ${review.areaLabel}.`,
-    `Published ${review.publishedText}.`,
+    sentence(review.publishedPhrase.replace(/^./, (first) => first.toUpperCase())),
     `Status: ${sentence(review.statusText)}`,
     review.footnote ? `Note: ${sentence(review.footnote.label)}` : "",
     review.themes.length ? `Themes: ${review.themes.join(", ")}.` : "",

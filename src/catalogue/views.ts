@@ -68,6 +68,8 @@ export interface AccessibilityView {
   automatedChecks: string[];
   responseDays: number;
   nonCompliant: { issue: string; criteria: string; plan: string }[];
+  /** The summary of known problems at the statement's top: each issue of `nonCompliant`, and the audited PDFs once. */
+  knownIssues: string[];
   /** Documents of listed reviews that fail the audit, from what the build read in them. */
   documents: InaccessibleDocument[];
   /** When there are more than fit one page: the list on pages of its own, /accessibility/documents/ on (else none). */
@@ -160,6 +162,8 @@ export interface ReviewView {
   statusText: string;
   published: IsoDate | null;
   publishedText: string;
+  /** The date as words after a comma, lower case: "published 12 November 2024", "not yet published". */
+  publishedPhrase: string;
   year: number | null;
   footnote: FootnoteView | null;
   /** The day an SCR leaves the site; null for CSPRs and undated reviews. */
@@ -173,7 +177,7 @@ export interface ReviewView {
   /** Its place newest first and by title, for the finder's sort (Pagefind's sort keys). */
   rank: { newest: number; title: number };
   /** Other listed reviews that share a theme, most shared first. */
-  related: { id: string; title: string; url: string; typeName: string; publishedText: string; sharedThemes: string[] }[];
+  related: { id: string; title: string; url: string; typeName: string; publishedPhrase: string; sharedThemes: string[] }[];
 }
 
 export interface FeedEntry {

@@ -115,7 +115,7 @@ describe("keyboard only", () => {
     await page.waitForURL(/#review-child-cedar$/);
 
     const review = await open("/reviews/siblings-dale/");
-    await review.getByRole("link", { name: "Note: overview report delayed" }).click();
+    await review.locator("#status").getByRole("link", { name: "see the note" }).click();
     await review.waitForURL(/#footnote-delayed$/);
     await review.locator("#footnote-delayed").getByRole("link", { name: "Back to the review's status" }).click();
     await review.waitForURL(/#status$/);

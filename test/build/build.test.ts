@@ -106,16 +106,16 @@ describe("the built site", () => {
     const page = site.read("reviews/cspr-live/index.html");
     expect(page).toMatch(/<h1 data-pagefind-sort="newest:\d+">Child One<\/h1>/);
     expect(page).toContain(
-      '<a href="/reviews/type/cspr/" data-pagefind-filter="type:CSPR">Child Safeguarding Practice Review</a> <span class="count">(2)</span>',
+      '<a href="/reviews/type/cspr/" data-pagefind-filter="type:CSPR">Child Safeguarding Practice Review</a> <span class="count">(2 reviews)</span>',
     );
     expect(page).toContain(
-      '<a href="/reviews/area/northshire/" data-pagefind-filter="area" data-pagefind-meta="area">Northshire</a> <span class="count">(2)</span>',
+      '<a href="/reviews/area/northshire/" data-pagefind-filter="area" data-pagefind-meta="area">Northshire</a> <span class="count">(2 reviews)</span>',
     );
     expect(page).toContain(
-      '<time datetime="2019-05-02">2 May 2019</time> <span class="count">(<a href="/reviews/year/2019/" data-pagefind-filter="year">2019</a>: 1)</span>',
+      '<time datetime="2019-05-02">2 May 2019</time> <span class="count">(<a href="/reviews/year/2019/" data-pagefind-filter="year:2019">the only review published in 2019</a>)</span>',
     );
     expect(page).toContain("<p>Learning about <strong>neglect</strong>.</p>");
-    expect(page).toContain('<li><a href="/reviews/theme/neglect/" data-pagefind-filter="theme">neglect</a> <span class="count">(1)</span></li>');
+    expect(page).toContain('<li><a href="/reviews/theme/neglect/" data-pagefind-filter="theme">neglect</a> <span class="count">(only this review)</span></li>');
     expect(page).toContain('<a href="/reviews/cspr-live/overview-report.pdf">Overview report (PDF, 4 KB, 1 page)</a>');
     const withheld = site.read("reviews/scr-withheld/index.html");
     expect(withheld).toContain("Overview report not published");

@@ -87,7 +87,7 @@ describe("finding and reusing reviews (built site)", () => {
     expect(index).toContain('<a href="/reviews/area/northshire/">Northshire (2)</a>');
     expect(index).toContain('<option value="neglect" data-filter="neglect" data-label="neglect">neglect (3)</option>');
     const review = site.read("reviews/one/index.html");
-    expect(review).toContain('<a href="/reviews/theme/domestic-abuse/" data-pagefind-filter="theme">domestic abuse</a> <span class="count">(2)</span>');
+    expect(review).toContain('<a href="/reviews/theme/domestic-abuse/" data-pagefind-filter="theme">domestic abuse</a> <span class="count">(2 reviews)</span>');
   });
 
   it("shows related reviews that share a theme, and never a removed one", () => {
