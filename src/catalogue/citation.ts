@@ -36,7 +36,9 @@ export function plainText(markdown: string): string {
   const words: string[] = [];
   for (const block of plain.parse(markdown, {})) {
     if (block.type !== "inline") continue;
-    const text = (block.children ?? []).map((token) => (token.type === "text" || token.type === "code_inline" ? token.content : token.type.endsWith("break") ? " " : "")).join("");
+    const text = (block.children ?? [])
+      .map((token) => (token.type === "text" || token.type === "code_inline" ? token.content : token.type.endsWith("break") ? " " : ""))
+      .join("");
     words.push(text);
   }
   return oneLine(words.join(" "));
@@ -44,7 +46,6 @@ export function plainText(markdown: string): string {
 
 /** Line breaks of every kind, and other control characters, as one space. */
 function oneLine(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this removes
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\s]+/g, " ").trim();
 }
 
@@ -143,7 +144,14 @@ export function citationView(review: CitedReview, summary: string | undefined, s
       ["L1", pdf ?? ""],
       ...review.themes.map((theme): [string, string] => ["KW", theme]),
       ["AB", summaryText],
-      ["N1", review.status === "delayed" ? "Publication of the overview report is delayed." : review.status === "withheld" ? "The overview report is not published." : ""],
+      [
+        "N1",
+        review.status === "delayed"
+          ? "Publication of the overview report is delayed."
+          : review.status === "withheld"
+            ? "The overview report is not published."
+            : "",
+      ],
       ["LA", "en-GB"],
     ]),
   };

@@ -8,7 +8,9 @@ import { FONTS } from "./editor-fonts.ts";
 export const SITE_PASSTHROUGH: Record<string, string> = {
   "pages/assets": "assets",
   // The icons, at the site's root where browsers and iOS look for them: made from favicon.svg by tools/make-icons.ts.
-  ...Object.fromEntries(["favicon.ico", "favicon.svg", "favicon-16.png", "favicon-32.png", "apple-touch-icon.png"].map((name) => [`pages/icons/${name}`, name])),
+  ...Object.fromEntries(
+    ["favicon.ico", "favicon.svg", "favicon-16.png", "favicon-32.png", "apple-touch-icon.png"].map((name) => [`pages/icons/${name}`, name]),
+  ),
 };
 
 /**

@@ -19,7 +19,16 @@ const HOSTILE = "Child </script><script>alert(1)</script>\u2028 & “Q”";
 interface Built {
   project: FixtureProject;
   site: { url: string; partnership: { name: string } };
-  reviews: { id: string; title: string; type: string; status: string; published?: string; themes?: string[]; summary?: string; documents?: { kind: string; file?: string }[] }[];
+  reviews: {
+    id: string;
+    title: string;
+    type: string;
+    status: string;
+    published?: string;
+    themes?: string[];
+    summary?: string;
+    documents?: { kind: string; file?: string }[];
+  }[];
 }
 
 interface Head {
@@ -89,7 +98,16 @@ beforeAll(async () => {
       summary: "A delayed review with its report file already given.",
       documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
     },
-    { id: "hostile", title: HOSTILE, type: "CSPR", area: "southvale", status: "published", published: "2026-03-04", summary: "Line one\u2028still one. Two.", themes: ["</script>"] },
+    {
+      id: "hostile",
+      title: HOSTILE,
+      type: "CSPR",
+      area: "southvale",
+      status: "published",
+      published: "2026-03-04",
+      summary: "Line one\u2028still one. Two.",
+      themes: ["</script>"],
+    },
   ];
   const siteB = { ...fixtureSite(PARTNERSHIP_B), url: "https://learning.ehw-safeguarding.example.net/case-reviews" };
   const projectA = fixtureProject({ reviews: reviewsA, files: documentsOf(reviewsA as Record<string, unknown>[]) });
@@ -103,8 +121,14 @@ beforeAll(async () => {
 }, 240_000);
 
 const TYPE_NAMES: Record<string, string> = { CSPR: "Child Safeguarding Practice Review", SCR: "Serious Case Review" };
-const listedIn = (built: Built) => built.reviews.filter((r) => built.project.exists(`reviews/${r.id}/index.html`) && !built.project.read(`reviews/${r.id}/index.html`).includes('content="noindex"'));
-const removedIn = (built: Built) => built.reviews.filter((r) => built.project.exists(`reviews/${r.id}/index.html`) && built.project.read(`reviews/${r.id}/index.html`).includes('content="noindex"'));
+const listedIn = (built: Built) =>
+  built.reviews.filter(
+    (r) => built.project.exists(`reviews/${r.id}/index.html`) && !built.project.read(`reviews/${r.id}/index.html`).includes('content="noindex"'),
+  );
+const removedIn = (built: Built) =>
+  built.reviews.filter(
+    (r) => built.project.exists(`reviews/${r.id}/index.html`) && built.project.read(`reviews/${r.id}/index.html`).includes('content="noindex"'),
+  );
 const pageUrl = (built: Built, id: string) => `${built.site.url}/reviews/${id}/`;
 
 describe.each([
@@ -147,7 +171,13 @@ describe.each([
       expect(description, review.id).toContain(TYPE_NAMES[review.type]);
       if (review.status === "delayed") expect(description, review.id).not.toMatch(/\bpublished\b/i);
       else expect(description, review.id).toMatch(/published \d{1,2} [A-Z][a-z]+ \d{4}/);
-      if (review.summary) expect(description.replace(/[‘’]/g, "'"), review.id).toContain(review.summary.replace(/\u2028/g, " ").split(/(?<=\.) /)[0]!.replace(/\*\*/g, ""));
+      if (review.summary)
+        expect(description.replace(/[‘’]/g, "'"), review.id).toContain(
+          review.summary
+            .replace(/\u2028/g, " ")
+            .split(/(?<=\.) /)[0]!
+            .replace(/\*\*/g, ""),
+        );
       expect(one(page, "og:url"), review.id).toBe(pageUrl(built(), review.id));
       expect(one(page, "og:type"), review.id).toBe("article");
     }
@@ -205,11 +235,23 @@ describe.each([
 
   it("gives every page share tags and icons that are in the build, and no noindex page a citation tag", () => {
     const prefix = new URL(built().site.url).pathname.replace(/\/$/, "");
-    const pages = built().project.files().filter((file) => file.endsWith(".html") && !file.startsWith("_"));
+    const pages = built()
+      .project.files()
+      .filter((file) => file.endsWith(".html") && !file.startsWith("_"));
     expect(pages.length).toBeGreaterThan(10);
     for (const file of pages) {
       const page = readPage(built().project.read(file));
-      for (const key of ["og:title", "og:description", "og:url", "og:type", "og:site_name", "og:locale", "twitter:card", "twitter:title", "twitter:description"])
+      for (const key of [
+        "og:title",
+        "og:description",
+        "og:url",
+        "og:type",
+        "og:site_name",
+        "og:locale",
+        "twitter:card",
+        "twitter:title",
+        "twitter:description",
+      ])
         expect(one(page, key), `${file} ${key}`).toBeTruthy();
       expect(one(page, "og:url")!.startsWith(`${built().site.url}/`), file).toBe(true);
       const icons = page.links.filter((link) => /\b(icon|apple-touch-icon)\b/.test(link.rel));

@@ -155,7 +155,7 @@ describe("the plain citation and the RIS file", () => {
     expect(lines).toContain(`TI  - Child </script><script>alert(1)</script> & <b>: Child Safeguarding Practice Review`);
     expect(lines).toContain("KW  - a b");
     expect(lines).toContain("AB  - Line one still one. Two.");
-    expect(lines.every((line) => /^([A-Z][A-Z0-9]  - .*)?$/.test(line) && !/[\n\r\u2028\u2029\u0085]/.test(line))).toBe(true);
+    expect(lines.every((line) => /^([A-Z][A-Z0-9] {2}- .*)?$/.test(line) && !/[\n\r\u2028\u2029\u0085]/.test(line))).toBe(true);
     expect(risRecord([["TI", "a\nb\u0085c\u000bd"]])).toBe("TY  - RPRT\r\nTI  - a b c d\r\nER  - \r\n");
   });
 });

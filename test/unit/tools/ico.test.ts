@@ -22,7 +22,7 @@ describe("favicon.ico from PNGs", () => {
       [32, 32],
       [256, 256],
     ]);
-    images.forEach((image, i) => expect([...image.png]).toEqual([...pngs[i]!]));
+    for (const [i, image] of images.entries()) expect([...image.png]).toEqual([...pngs[i]!]);
   });
 
   it("refuses what is not a PNG or not an icon", () => {
