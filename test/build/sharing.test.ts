@@ -3,7 +3,7 @@
  * translator, Google Scholar and a link preview read them: for the fixture partnership (with a hostile title) and for
  * partnership B (SCRs kept 24 months) under a path of its domain.
  */
-import { cpSync, readFileSync } from "node:fs";
+import { cpSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -264,6 +264,20 @@ describe.each([
     }
     const ico = icoImages(readFileSync(path.join(built().project.root, "_site", "favicon.ico")));
     expect(ico.map((image) => image.width)).toEqual([16, 32, 48]);
+  });
+});
+
+describe("the removal notices made in advance (kept with the build, put in place by a withdrawal)", () => {
+  it("name the review's own address, where they will be served, not the folder they wait in", () => {
+    const notices = path.join(realpathSync(path.join(a.project.root, "_site")), "..", "notices");
+    const waiting = readdirSync(notices);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const id of waiting) {
+      const html = readFileSync(path.join(notices, id, "index.html"), "utf8");
+      expect(one(readPage(html), "og:url"), id).toBe(pageUrl(a, id));
+      expect(/<p class="print-source">([\s\S]*?)<\/p>/.exec(html)?.[1], id).toContain(pageUrl(a, id));
+      expect(html, id).not.toContain("_notices");
+    }
   });
 });
 
