@@ -18,6 +18,7 @@ import type { Catalogue, RemovedView, ReviewView } from "./views.ts";
 import { accessibilityView, contactViews, facetCountText, publishedPhrase, STATUS_TEXT, TYPE_NAMES, yearCountText } from "./wording.ts";
 import { compareTitles } from "./title-order.ts";
 import { automatedChecksText } from "./a11y-statement.ts";
+import { citationView } from "./citation.ts";
 
 export type * from "./views.ts";
 
@@ -69,7 +70,7 @@ export function buildCatalogue(
       year: review.published ? yearOf(review.published) : null,
       themes: review.themes,
     };
-    return {
+    const view: Omit<ReviewView, "citation"> = {
       ...base,
       id: review.id,
       url: `/reviews/${review.id}/`,
@@ -88,6 +89,7 @@ export function buildCatalogue(
       rank: { newest: 0, title: 0 },
       related: [],
     };
+    return { ...view, citation: citationView(view, review.summary, site, buildDate) };
   });
   addRelated(listed);
   addSortRanks(listed);

@@ -1,3 +1,4 @@
+import type { CitationView } from "./citation.ts";
 import type { FacetGroup, FilterPage, ReviewFacetLinks } from "./facets.ts";
 import type { Paged } from "./paging.ts";
 import type { IsoDate } from "../model/dates.ts";
@@ -178,6 +179,8 @@ export interface ReviewView {
   rank: { newest: number; title: number };
   /** Other listed reviews that share a theme, most shared first. */
   related: { id: string; title: string; url: string; typeName: string; publishedPhrase: string; sharedThemes: string[] }[];
+  /** Its description, citation tags, JSON-LD, plain citation and RIS record (src/catalogue/citation.ts). */
+  citation: CitationView;
 }
 
 export interface FeedEntry {

@@ -171,7 +171,8 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
   }
   if (!fileSet.has("pagefind/pagefind.js")) problems.push("The search index (pagefind/pagefind.js) is missing.");
   problems.push(...unreadable(dir));
-  const allowedDocuments = new Set(catalogue.documentFiles.map((file) => file.to));
+  // A listed review's folder holds its documents and its citation for reference managers (citation.ris), nothing else.
+  const allowedDocuments = new Set([...catalogue.documentFiles.map((file) => file.to), ...catalogue.listed.map((review) => review.citation.risUrl.slice(1))]);
   for (const file of files.filter((f) => f.startsWith("reviews/") && !f.endsWith("index.html"))) {
     if (!allowedDocuments.has(file)) problems.push(`${file} is in the build, but no listed review publishes it.`);
   }

@@ -5,7 +5,13 @@ import { FONTS } from "./editor-fonts.ts";
  * modes, which the build then makes readable (src/build/build-site.ts): never
  * templates, never in a collection, the sitemap or the search index.
  */
-export const SITE_PASSTHROUGH: Record<string, string> = { "pages/assets": "assets" };
+export const SITE_PASSTHROUGH: Record<string, string> = {
+  "pages/assets": "assets",
+  // The icons, at the site's root where browsers and iOS look for them: made from favicon.svg by tools/make-icons.ts.
+  ...Object.fromEntries(
+    ["favicon.ico", "favicon.svg", "favicon-16.png", "favicon-32.png", "apple-touch-icon.png"].map((name) => [`pages/icons/${name}`, name]),
+  ),
+};
 
 /**
  * The editor's files that are copied as they are (source: place in the editor's folder): its page, the generated

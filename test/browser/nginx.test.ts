@@ -156,6 +156,21 @@ describe("served by nginx under a path, as www-data", () => {
     expect(failures).toEqual([]);
   });
 
+  it("serves the icons and a review's RIS citation under the path with their own types", async () => {
+    for (const [address, type] of [
+      ["favicon.ico", "image/x-icon"],
+      ["favicon.svg", "image/svg+xml"],
+      ["apple-touch-icon.png", "image/png"],
+      ["reviews/kept/citation.ris", "application/x-research-info-systems"],
+    ]) {
+      const response = await get(`${PREFIX}${address}`);
+      expect(response.status, address).toBe(200);
+      expect(response.headers["content-type"], address).toBe(type);
+    }
+    expect((await get(`${PREFIX}reviews/kept/citation.ris`)).body).toMatch(/^TY {2}- RPRT\r\n[\s\S]*\r\nER {2}- \r\n$/);
+    expect((await get(`${PREFIX}reviews/gone/citation.ris`)).status).toBe(404);
+  });
+
   it("answers an unknown address with 404 and the site's own 404 page, its links under the path", async () => {
     const response = await fetch(`${base}${PREFIX}no/such/page/`);
     expect(response.status).toBe(404);

@@ -159,9 +159,14 @@ describe("checkBuiltSite's check of what each review leaves in the build", () =>
     "2026-11-26",
   );
   const notice = '<!doctype html><html><head><meta name="robots" content="noindex"></head><body>removed</body></html>';
-  const good = { "reviews/kept/index.html": "<p>kept</p>", "reviews/kept/report.pdf": "%PDF", "reviews/gone/index.html": notice };
+  const good = {
+    "reviews/kept/index.html": "<p>kept</p>",
+    "reviews/kept/report.pdf": "%PDF",
+    "reviews/kept/citation.ris": "TY  - RPRT\r\nER  - \r\n",
+    "reviews/gone/index.html": notice,
+  };
 
-  it("passes a build with exactly the listed pages, their documents and the notices", () => {
+  it("passes a build with exactly the listed pages, their documents, their citation files and the notices", () => {
     // The search index is checked apart (test/build/site-check-index.test.ts, with a real index).
     expect(checkBuiltSite(builtSite(good), catalogue).filter((p) => !p.includes("search index"))).toEqual([]);
   });
@@ -176,6 +181,11 @@ describe("checkBuiltSite's check of what each review leaves in the build", () =>
       "a removed review's document beside its notice",
       { "reviews/gone/report.pdf": "%PDF" },
       "The removed review gone has more than its notice in the build: reviews/gone/index.html, reviews/gone/report.pdf.",
+    ],
+    [
+      "a removed review's citation file beside its notice",
+      { "reviews/gone/citation.ris": "TY  - RPRT\r\nER  - \r\n" },
+      "The removed review gone has more than its notice in the build: reviews/gone/citation.ris, reviews/gone/index.html.",
     ],
     ["a notice that is not noindex", { "reviews/gone/index.html": "<p>removed</p>" }, "The removal notice for gone is not marked noindex."],
     [
