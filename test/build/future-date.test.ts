@@ -5,7 +5,7 @@ import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.
 import { fixturePdf } from "../helpers/documents.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { indexedUrls } from "../../src/eleventy/search-index.ts";
-import { buildSite } from "../../src/build/build-site.ts";
+import { publishSite } from "../../src/release/publish-site.ts";
 import { runNightly } from "../../src/release/nightly.ts";
 import { rollbackSite } from "../../src/release/rollback.ts";
 
@@ -78,7 +78,7 @@ async function liveOn(site: FixtureProject, date: string): Promise<void> {
 
 /** A live build dated in the future, as an older version's nightly (or a mistake) could leave it. */
 async function futureLive(site: FixtureProject): Promise<void> {
-  await buildSite({ root: site.root, out: path.join(site.root, "_site"), buildDate: FUTURE, allowFutureDate: true });
+  await publishSite({ root: site.root, out: path.join(site.root, "_site"), buildDate: FUTURE, allowFutureDate: true });
   expect(site.exists("reviews/soon/index.html")).toBe(true);
 }
 
@@ -238,7 +238,7 @@ describe("a rollback while another run publishes", () => {
       ...options,
       // Tonight's nightly goes live while the rollback is deciding: the build it checked is no longer the previous one.
       beforeLock: async () => {
-        await buildSite({ root: site.root, out: options.out, buildDate: "2026-11-26", today: "2026-11-26" });
+        await publishSite({ root: site.root, out: options.out, buildDate: "2026-11-26", today: "2026-11-26" });
       },
     }).then(
       (text) => text,
