@@ -17,7 +17,8 @@ try {
   if (!values.code) throw new Error("Give the code to build with: npm run fallback -- --code DIR (a checkout of the commit last deployed).");
   const today = todayInLondon();
   const date = process.env.BUILD_DATE?.trim() ? resolveBuildDate({ BUILD_DATE: process.env.BUILD_DATE }) : today;
-  if (isAfterToday(date, today)) throw new Error(`BUILD_DATE is ${date}, after today (${today}): the fallback publishes the live site, never at a later date. Unset BUILD_DATE.`);
+  if (isAfterToday(date, today))
+    throw new Error(`BUILD_DATE is ${date}, after today (${today}): the fallback publishes the live site, never at a later date. Unset BUILD_DATE.`);
   await runFallback({ root: process.cwd(), code: path.resolve(values.code), out: values.out, date, log: (line) => console.log(line) });
   console.log(`The fallback published the site built with ${values.code} at ${date} to ${values.out}.`);
 } catch (error) {

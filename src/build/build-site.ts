@@ -108,7 +108,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   if (!options.input && read.warnings.length) log(formatProblems(read.warnings, "warning"));
   // Decided for this build, never kept from the one it rebuilds: a rebuild is not checked again.
   const { accessibilityChecks: _kept, ...data } = read;
-  const input: BuildInput = { ...data, buildDate: options.buildDate, ...(options.accessibilityChecks ? { accessibilityChecks: options.accessibilityChecks } : {}) };
+  const input: BuildInput = {
+    ...data,
+    buildDate: options.buildDate,
+    ...(options.accessibilityChecks ? { accessibilityChecks: options.accessibilityChecks } : {}),
+  };
   const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings, input.accessibilityChecks);
   // Children (Eleventy, Pagefind) inherit it; given back in `finally`.
   const callersUmask = process.umask(0o022);

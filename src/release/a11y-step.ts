@@ -28,7 +28,12 @@ export function plannedFor(step: AccessibilityStep | undefined): "all" | "change
  * the default), or every page (`"all"`). Throws when it fails; returns what was
  * checked, for the report, and pushes onto `warnings` what the report must say.
  */
-export async function accessibilityStep(dir: string, catalogue: Catalogue, step: AccessibilityStep, warnings: string[]): Promise<NightlyReport["accessibility"]> {
+export async function accessibilityStep(
+  dir: string,
+  catalogue: Catalogue,
+  step: AccessibilityStep,
+  warnings: string[],
+): Promise<NightlyReport["accessibility"]> {
   let runA11y = step.a11y !== "never";
   if (step.a11y === "auto") {
     try {

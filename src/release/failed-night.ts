@@ -26,21 +26,38 @@ const failed = (problem: string): Withdrawal => ({ outcome: "failed", withdrawn:
  * its own code and data at `buildDate` (src/release/fallback.ts); if that fails too, delete the expired reviews'
  * folders from the live build (src/release/last-step.ts). Never throws: what happened is in the result.
  */
-export async function withdrawExpired(options: { root: string; layout: OutputLayout; buildDate: IsoDate; today: IsoDate; log: (line: string) => void }): Promise<Withdrawal> {
+export async function withdrawExpired(options: {
+  root: string;
+  layout: OutputLayout;
+  buildDate: IsoDate;
+  today: IsoDate;
+  log: (line: string) => void;
+}): Promise<Withdrawal> {
   const { layout, buildDate, today, log } = options;
   const live = await buildAt(layout.out);
   if (!live) {
-    if (!(await lstat(layout.out).then((s) => s.isDirectory(), () => false))) return { outcome: "no-live-build", withdrawn: [], problems: [] };
+    if (
+      !(await lstat(layout.out).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ))
+    )
+      return { outcome: "no-live-build", withdrawn: [], problems: [] };
     return failed(
       `The live output ${layout.out} is a plain folder, not a link to a build of this site, so what it lists cannot be told and nothing was withdrawn. Build the site again (npm run build) as soon as possible: it adopts the folder and makes a build that can be withdrawn from.`,
     );
   }
-  if (!live.meta) return failed(`The live build (${live.folder.site}) has no build.json, so what it lists cannot be told; build the site again (npm run build) as soon as possible.`);
+  if (!live.meta)
+    return failed(
+      `The live build (${live.folder.site}) has no build.json, so what it lists cannot be told; build the site again (npm run build) as soon as possible.`,
+    );
   const expired = expiredBy(live.meta.listed, buildDate);
   const problems: string[] = [];
   // A live build dated after today (a mistake, or an older version) may list reviews that are not public yet: rebuilt at today's date too.
   if (isAfterToday(live.meta.buildDate, today)) {
-    problems.push(`The live build was made for ${live.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; it is rebuilt from its own code and data at ${buildDate}.`);
+    problems.push(
+      `The live build was made for ${live.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; it is rebuilt from its own code and data at ${buildDate}.`,
+    );
   } else if (expired.length === 0) return { outcome: "none-due", withdrawn: [], problems: [] };
   if (expired.length) log(`Withdrawing from the live site the reviews whose removal date has come: ${expired.map((review) => review.id).join(", ")}.`);
   try {
@@ -53,7 +70,12 @@ export async function withdrawExpired(options: { root: string; layout: OutputLay
   } catch (error) {
     problems.push(`The fallback (the live build's own code and data, rebuilt at ${buildDate}) failed: ${message(error)}`);
   }
-  if (expired.length === 0) return { outcome: "failed", withdrawn: [], problems: [...problems, "Nothing else could be done from here: fix the build and run npm run nightly as soon as possible."] };
+  if (expired.length === 0)
+    return {
+      outcome: "failed",
+      withdrawn: [],
+      problems: [...problems, "Nothing else could be done from here: fix the build and run npm run nightly as soon as possible."],
+    };
   let unlock: Awaited<ReturnType<typeof lock>> | undefined;
   try {
     unlock = await lock(layout, log);

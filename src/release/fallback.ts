@@ -49,7 +49,12 @@ async function provideModules(root: string, code: string, log: (line: string) =>
  * not publish yet, nor a review it removed that `date` would list again (a build dated after today: its documents
  * are not in its copy).
  */
-export function keptReviews<R extends RuleInput & { id: string }>(reviews: readonly R[], meta: BuildMeta, date: IsoDate, settings: { retentionMonths: number }): R[] {
+export function keptReviews<R extends RuleInput & { id: string }>(
+  reviews: readonly R[],
+  meta: BuildMeta,
+  date: IsoDate,
+  settings: { retentionMonths: number },
+): R[] {
   const listed = new Set(meta.listed.map((review) => review.id));
   const removed = new Set(meta.removed);
   return reviews.filter((review) => listed.has(review.id) || (removed.has(review.id) && decide(review, date, settings).state !== "listed"));
@@ -80,7 +85,9 @@ export async function runFallback(options: FallbackOptions): Promise<void> {
   }
   try {
     await provideModules(options.root, code, log);
-    log(`Fallback: building with the code in ${code} at ${options.date}${options.kept ? `, from the data kept with ${options.kept.folder.dir}` : ", from its own data"}.`);
+    log(
+      `Fallback: building with the code in ${code} at ${options.date}${options.kept ? `, from the data kept with ${options.kept.folder.dir}` : ", from its own data"}.`,
+    );
     // The child is a build of its own: tonight's test faults and dates are not its.
     const env = { LEARNING_REVIEWS_FAULT: "", SOURCE_DATE_EPOCH: "", BUILD_DATE: options.date, NO_COLOR: "1" };
     const child = await x(process.execPath, args, {

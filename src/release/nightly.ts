@@ -91,9 +91,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
       warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
     // The live build, to tell which pages changed tonight (read before the new build replaces it).
     const current = await buildAt(layout.out);
-    const live = current?.meta
-      ? { siteDir: current.folder.site, buildDates: [current.meta.buildDate, readableDate(current.meta.buildDate)] }
-      : undefined;
+    const live = current?.meta ? { siteDir: current.folder.site, buildDates: [current.meta.buildDate, readableDate(current.meta.buildDate)] } : undefined;
     const result = await publishSite({
       root,
       out: options.out,

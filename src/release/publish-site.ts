@@ -65,6 +65,8 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   const unlock = await lock(layout, log);
   let build: BuildFolder | undefined;
   let live = false;
+  // The build folder and everything in it readable by a web server running as another user, whatever the caller's umask.
+  const callersUmask = process.umask(0o022);
   try {
     await checkDates(layout, options.buildDate, dates);
     build = await newBuild(layout, options.buildDate);
@@ -106,6 +108,7 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     if (build && !live) await rm(build.dir, { recursive: true, force: true }).catch(() => {});
     throw error;
   } finally {
+    process.umask(callersUmask);
     await unlock();
   }
 }

@@ -129,6 +129,13 @@ export async function rollbackSite(options: {
       : `The previous build lists ${names}, whose removal date has come; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`,
   );
   // The previous build's own code and data, rebuilt at the date by the fallback (which takes the lock as any build does).
-  await runFallback({ root: options.root, code: target.folder.code, kept: { folder: target.folder, meta: target.meta }, out: options.out, date: options.buildDate, log: options.log });
+  await runFallback({
+    root: options.root,
+    code: target.folder.code,
+    kept: { folder: target.folder, meta: target.meta },
+    out: options.out,
+    date: options.buildDate,
+    log: options.log,
+  });
   return `${options.out} now shows the previous build's data, rebuilt for ${options.buildDate}${names ? ` without ${names}` : ""}. Run again to undo.`;
 }

@@ -87,7 +87,9 @@ describe("the fallback on a plain host", () => {
     const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("noSuchFilter");
-    expect(night.stderr).toMatch(/FALLBACK RAN: the live site was rebuilt with its own code and data .*:\n {2}- leaves \(Child Leaves\): removal date 2026-11-26/);
+    expect(night.stderr).toMatch(
+      /FALLBACK RAN: the live site was rebuilt with its own code and data .*:\n {2}- leaves \(Child Leaves\): removal date 2026-11-26/,
+    );
     expect(night.stdout).toContain("uses its node_modules");
     leavesIsGone(path.join(site.root, "_site"));
     expect(JSON.parse(site.read("reviews.json")).buildDate).toBe("2026-11-26");
@@ -126,7 +128,8 @@ describe("the fallback as the GitHub Pages workflow runs it", () => {
     cpSync(path.join(PROJECT_ROOT, "package-lock.json"), path.join(repo, "package-lock.json"));
     writeFileSync(path.join(repo, ".gitignore"), "node_modules\n_site*\n");
     symlinkSync(realpathSync(path.join(PROJECT_ROOT, "node_modules")), path.join(repo, "node_modules"));
-    const git = (...args: string[]) => execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo, encoding: "utf8" }).trim();
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.org", ...args], { cwd: repo, encoding: "utf8" }).trim();
     git("init", "-q");
     git("add", "-A");
     git("commit", "-qm", "deployed");

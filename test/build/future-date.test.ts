@@ -105,7 +105,7 @@ describe("a build date after today", () => {
     expect(night.failure).toContain(`BUILD_DATE is ${FUTURE}, after today (2026-11-26)`);
     soonIsNotServed(site);
     // The withdrawal ran at the clock's date, not at BUILD_DATE's.
-    expect(night.withdrawal).toMatchObject({ outcome: "rebuilt", withdrawn: [{ id: "leaves" }] });
+    expect(night.withdrawal).toMatchObject({ outcome: "fallback", withdrawn: [{ id: "leaves" }] });
     expect(JSON.parse(site.read("reviews.json")).buildDate).toBe("2026-11-26");
     leavesIsGone(site);
     const live = snapshot(path.join(site.root, "_site"));
@@ -160,7 +160,7 @@ describe("a live build dated after today", () => {
     site.writeReviews("[");
     const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-24"), env: {} });
     expect(night.published).toBe(false);
-    expect(night.withdrawal).toMatchObject({ outcome: "rebuilt" });
+    expect(night.withdrawal).toMatchObject({ outcome: "fallback" });
     expect(night.withdrawal?.problems.join("\n")).toContain(`The live build was made for ${FUTURE}, after today (2026-11-24)`);
     expect(JSON.parse(site.read("reviews.json")).buildDate).toBe("2026-11-24");
     soonIsNotServed(site);
@@ -262,17 +262,19 @@ function spoilKeptInput(link: string): void {
 }
 
 describe("a kept input that tonight's code does not accept", () => {
-  it("a failed night does not rebuild from it: it withdraws in place and the report says why", async () => {
+  it("a failed night's fallback refuses it (the kept code checks it): the last step deletes the expired review, and the report says why", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     spoilKeptInput(path.join(site.root, "_site"));
     site.writeReviews("[");
     const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
     expect(night.code).toBe(1);
-    expect(night.stderr).toContain("WITHDRAWN IN PLACE");
-    expect(night.stderr).toMatch(/the data kept with the live build .*build-input\.json.* is not valid for this version of the site's code/);
+    expect(night.stderr).toContain("LAST STEP");
+    expect(night.stderr).toMatch(/the data kept with the build being rebuilt .*\.json.* is not valid for this version of the site's code/);
     expect(night.stderr).toMatch(/review "stays", field "status": expected one of "published", "withheld", "delayed"/);
-    leavesIsGone(site);
+    expect(site.exists("reviews/leaves")).toBe(false);
+    expect(site.exists("reviews.json")).toBe(false);
+    expect(site.exists("reviews/stays/overview-report.pdf")).toBe(true);
   });
 
   it("a rollback that would rebuild from it is refused, changes nothing, and says what to do", async () => {
