@@ -15,7 +15,12 @@ const SITE = "/srv/_site.builds/kept/site";
 const ids = (input: Record<string, unknown>) => (input.reviews as { id: string }[]).map((r) => r.id);
 
 describe("the data a fallback rebuilds a kept build from", () => {
-  const reviews = [review("cspr", "CSPR", "2024-01-01"), review("old-scr", "SCR", "2024-01-01"), review("scr", "SCR", "2026-01-10"), review("later", "CSPR", "2090-01-01")];
+  const reviews = [
+    review("cspr", "CSPR", "2024-01-01"),
+    review("old-scr", "SCR", "2024-01-01"),
+    review("scr", "SCR", "2026-01-10"),
+    review("later", "CSPR", "2090-01-01"),
+  ];
 
   it("at a later date: what it listed and what it removed (which keeps its notice), never what it did not publish yet", () => {
     const input = rebuildInput(kept(reviews), meta("2026-11-25", ["cspr", "scr"], ["old-scr"]), SITE, "2026-11-26");
