@@ -16,7 +16,7 @@ import { runA11yCheck } from "../src/checks/a11y-check.ts";
 import { fullCheckFile, recordFullCheck } from "../src/checks/a11y-record.ts";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
 import { pathPrefix } from "../src/catalogue/addresses.ts";
-import { buildSite } from "../src/build/build-site.ts";
+import { publishSite } from "../src/release/publish-site.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
 import { buildAt } from "../src/release/publish.ts";
 
@@ -44,7 +44,7 @@ try {
   if (!siteDir) {
     temporary = mkdtempSync(path.join(tmpdir(), "lr-a11y-"));
     siteDir = path.join(temporary, "_site");
-    const { catalogue } = await buildSite({ out: siteDir, buildDate: resolveBuildDate(process.env) });
+    const { catalogue } = await publishSite({ out: siteDir, buildDate: resolveBuildDate(process.env) });
     prefix = pathPrefix(catalogue.site.url);
   }
   mkdirSync(path.dirname(values.json), { recursive: true });

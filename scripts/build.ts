@@ -4,24 +4,32 @@
  * A build dated before the live one is refused unless `--allow-earlier-date`; a build
  * dated after today (BUILD_DATE, SOURCE_DATE_EPOCH) lists reviews that are not public
  * yet, and is refused unless `--future-date` (for a preview: `--out _preview --future-date`).
+ *
+ *   --input FILE   build from a kept build's data (its `input/build-input.json`) instead of `_data/`
+ *   --check        check links, removed reviews and the search index before going live (as the nightly does)
  */
 import { parseArgs } from "node:util";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
-import { buildSite } from "../src/build/build-site.ts";
+import { readKeptInput } from "../src/content/kept-input.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
+import { publishSite } from "../src/release/publish-site.ts";
 
 const { values } = parseArgs({
   options: {
     out: { type: "string", default: "_site" },
+    input: { type: "string" },
+    check: { type: "boolean", default: false },
     "allow-earlier-date": { type: "boolean", default: false },
     "future-date": { type: "boolean", default: false },
   },
 });
 try {
   const started = Date.now();
-  const result = await buildSite({
+  const result = await publishSite({
     out: values.out,
     buildDate: resolveBuildDate(process.env),
+    ...(values.input ? { input: await readKeptInput(values.input, "the build being rebuilt") } : {}),
+    checkSite: values.check,
     allowEarlierDate: values["allow-earlier-date"],
     allowFutureDate: values["future-date"],
     log: (line) => console.warn(line),

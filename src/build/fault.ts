@@ -4,10 +4,10 @@
  * would), and `<step>:ENOSPC` fails with that error code (as a full disk would).
  * The build calls `checkpoint` at each step, so tests can prove what a failure
  * or a kill at every step leaves behind. Each fault fires once per process, so
- * that what the job does next (a withdrawal's rebuild) can be seen. Unset in normal use.
+ * that what the job does next (the fallback) can be seen. Unset in normal use.
  */
 export const STEPS = ["validate", "prepare", "eleventy", "documents", "index", "permissions", "check", "publish", "published"] as const;
-export type Step = (typeof STEPS)[number] | "withdraw-rebuild" | "withdraw-in-place" | "report" | "lock";
+export type Step = (typeof STEPS)[number] | "fallback" | "last-step" | "report" | "lock";
 
 const fired = new Set<string>();
 let last: { step: Step; at: number } | undefined;

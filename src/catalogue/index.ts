@@ -132,7 +132,6 @@ export function buildCatalogue(
       return markdown ? render(markdown, view.url, { inFull: true }) : "";
     }),
     removed: publication.removed.map(({ review, removedOn }) => removedView(review, removedOn, site)),
-    upcomingNotices: publication.listed.flatMap(({ review, removalDate }) => (removalDate ? [removedView(review, removalDate, site)] : [])),
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
     documentFiles: publication.listed.flatMap(({ review }) =>
       review.documents.flatMap((doc) =>

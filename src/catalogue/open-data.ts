@@ -78,7 +78,7 @@ export function openDataCsv(catalogue: TemplateData): string {
   return recordsCsv(openDataRecords(catalogue));
 }
 
-/** The CSV of some records (also used to take a review out of a live build's CSV in place). */
+/** The CSV of some records. */
 export function recordsCsv(records: readonly OpenDataRecord[]): string {
   const rows = records.map((record) => CSV_COLUMNS.map(([, value]) => spreadsheetSafe(value(record))));
   return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { record_delimiter: "\r\n", quoted_match: [/[\r\n]/, /^'[=+\-@\t\r]/] });

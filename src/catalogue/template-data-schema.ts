@@ -25,7 +25,7 @@ const reviewType = z.enum(REVIEW_TYPES);
 const link = z.strictObject({ id: text, title: text, url: text });
 const footnoteView = z.strictObject({ key: z.enum(FOOTNOTES), code: text, text, label: text, anchor: text });
 const legendEntry = footnoteView.extend({ reviews: z.array(link) });
-const facetLink = z.strictObject({ facet: z.enum(FACETS), key: text, label: text, url: text, count: count.optional() });
+const facetLink = z.strictObject({ facet: z.enum(FACETS), key: text, label: text, url: text, count: count.optional(), countText: text.optional() });
 
 /** `Paged<T>` with its items given by `items`. */
 const paged = <T extends z.ZodType>(items: T) =>
@@ -62,7 +62,16 @@ export const reviewViewSchema = z.strictObject({
   ),
   links: z.strictObject({ type: facetLink, area: facetLink, year: facetLink.nullable(), themes: z.array(facetLink) }),
   rank: z.strictObject({ newest: count, title: count }),
-  related: z.array(link.extend({ typeName: text, publishedText: text, sharedThemes: z.array(text) })),
+  related: z.array(link.extend({ typeName: text, publishedPhrase: text, sharedThemes: z.array(text) })),
+  publishedPhrase: text,
+  citation: z.strictObject({
+    description: text,
+    meta: z.array(z.strictObject({ name: text, content: text })),
+    jsonLd: text,
+    text,
+    risUrl: text,
+    ris: text,
+  }),
 });
 
 const removedView = z.strictObject({
@@ -114,7 +123,6 @@ export const templateDataSchema = z.strictObject({
     entries: z.array(z.strictObject({ id: text, title: text, url: text, date: instant, typeName: text, areaLabel: text, summaryHtml: text })),
   }),
   removed: z.array(removedView),
-  upcomingNotices: z.array(removedView),
   htmlVersions: z.array(
     z.strictObject({
       url: text,
@@ -138,6 +146,7 @@ export const templateDataSchema = z.strictObject({
     reviewedOnText: text,
     testedOnText: text,
     testedBy: text,
+    knownIssues: z.array(text),
     automatedChecks: z.array(text),
     responseDays: count,
     nonCompliant: z.array(z.strictObject({ issue: text, criteria: text, plan: text })),

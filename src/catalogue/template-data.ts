@@ -26,7 +26,6 @@ const TEMPLATE_KEYS = [
   "facetGroups",
   "feed",
   "removed",
-  "upcomingNotices",
   "htmlVersions",
   "contact",
   "support",

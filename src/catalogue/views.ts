@@ -31,8 +31,6 @@ export interface Catalogue {
   feed: FeedView;
   /** SCRs past their publication period: only a notice stays at their address. */
   removed: RemovedView[];
-  /** The notice each listed SCR will get on its removal date, made in advance for a withdrawal in place (kept with the build, never served). */
-  upcomingNotices: RemovedView[];
   /** Reviews dated after the build date: nothing of them is published yet. */
   scheduled: { id: string; title: string; type: ReviewType; publishesOn: IsoDate }[];
   /** Document files of listed reviews, to copy into the output. Paths relative to the content root and to the output. */

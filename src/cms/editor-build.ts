@@ -11,7 +11,8 @@ import path from "node:path";
 import { loadSiteSettings } from "../content/site-settings.ts";
 import { contentPaths } from "../content/paths.ts";
 import { EDITOR_STATIC } from "../eleventy/passthrough.ts";
-import { MARKER, OutputError } from "../release/build-folder.ts";
+import { OutputError } from "../release/build-folder.ts";
+import { MARKER } from "../build/build-record.ts";
 import { reviewsEditorScript, SVELTIA_BUNDLE, sveltiaWithLocalFonts } from "./editor-bundle.ts";
 
 export const EDITOR_ROBOTS = "User-agent: *\nDisallow: /\n";

@@ -1,10 +1,11 @@
+import { readFile } from "node:fs/promises";
 import * as z from "zod";
 import type { BuildInput } from "./build-input.ts";
 import { isoDateSchema } from "../model/dates.ts";
 import type { FileDocument, MarkdownFacts, PdfFacts, Review } from "../model/review.ts";
 import { isRecord, withheldPdfTitleMessage } from "./document-files.ts";
 import type { JsonSource } from "./json-source.ts";
-import type { Problem } from "../model/problems.ts";
+import { formatProblems, type Problem } from "../model/problems.ts";
 import { fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
 import { siteSchema } from "../model/site-settings.ts";
 import { validateReviews } from "./validate.ts";
@@ -99,4 +100,30 @@ export function checkKeptInput(value: unknown, file: string): Kept {
   });
   if (problems.length) return { problems };
   return { input: { buildDate: kept.buildDate, contentRoot: kept.contentRoot, site: site.data, reviews, warnings: kept.warnings }, problems: [] };
+}
+
+/** A kept input that cannot be used: unreadable, or not valid for this version of the code. */
+export class KeptInputError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "KeptInputError";
+  }
+}
+
+/**
+ * The data kept in `file`, checked as any input is; `what` names the build in the message ("the live build").
+ * Throws a KeptInputError saying in plain words why it cannot be used.
+ */
+export async function readKeptInput(file: string, what: string): Promise<BuildInput> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new KeptInputError(`the data kept with ${what} (${file}) could not be read (${(error as Error).message}), so it cannot be rebuilt.`);
+  }
+  const checked = checkKeptInput(value, file);
+  if (checked.input) return checked.input;
+  throw new KeptInputError(
+    `the data kept with ${what} (${file}) is not valid for this version of the site's code (it was made by an older version, or changed since), so it was not rebuilt. ${formatProblems(checked.problems, "error")}`,
+  );
 }

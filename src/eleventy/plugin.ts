@@ -1,5 +1,3 @@
-import { rm } from "node:fs/promises";
-import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import pluginRss from "@11ty/eleventy-plugin-rss";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
@@ -53,8 +51,6 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;
-    // The advance removal notices are for a build's own folder (src/build/build-site.ts); a preview does not serve them.
-    await rm(path.join(directories.output, "_notices"), { recursive: true, force: true });
     const built = await current();
     await copyDocuments(built.documentFiles, process.cwd(), directories.output);
     await buildSearchIndex(directories.output, searchContent(built));

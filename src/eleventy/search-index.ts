@@ -9,8 +9,7 @@ import { htmlVersionRecord, reviewRecord } from "../catalogue/search-records.ts"
 /**
  * What the search index holds: records made from the catalogue (listed reviews'
  * pages, their HTML versions and their PDFs' text). `pageUrls` are pages read
- * back from the written HTML instead: only a build made before the records
- * were kept (see `keptSearchContent`) has them.
+ * back from the written HTML instead (none today: every record is made from the catalogue).
  */
 export interface SearchContent {
   pageUrls: readonly string[];
@@ -35,25 +34,6 @@ export function searchContent(catalogue: Pick<Catalogue, "listed" | "htmlVersion
  * its own page's, so a record in any other language would never be found.
  */
 const RECORD_LANGUAGE = "en-gb";
-
-/** Where a build keeps what its search index was made from (in its `input/`, never served), for a withdrawal in place. */
-export const SEARCH_CONTENT_FILE = "search-content.json";
-
-/**
- * What a kept build's search index held, less everything of reviews no longer
- * listed: their pages, HTML versions and documents' text. A build made before
- * the file was kept gives its listed review pages only.
- */
-export async function keptSearchContent(folder: { input: string }, stillListed: readonly { id: string }[]): Promise<SearchContent> {
-  const listed = new Set(stillListed.map((review) => `/reviews/${review.id}/`));
-  const keep = (url: string) => listed.has(url.replace(/^(\/reviews\/[^/]+\/).*$/, "$1"));
-  try {
-    const kept = JSON.parse(await readFile(path.join(folder.input, SEARCH_CONTENT_FILE), "utf8")) as SearchContent;
-    return { pageUrls: kept.pageUrls.filter(keep), records: kept.records.filter((record) => keep(record.url)) };
-  } catch {
-    return { pageUrls: [...listed], records: [] };
-  }
-}
 
 /** Every address the search index of a catalogue may hold, and must. */
 export function expectedSearchUrls(catalogue: Pick<Catalogue, "listed" | "htmlVersions" | "documentRecords">): string[] {

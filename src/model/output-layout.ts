@@ -14,8 +14,8 @@ import path from "node:path";
  *   a failed night or a rollback can tell what has expired since;
  * - `input/`: the validated data it was built from, so that it can be rebuilt
  *   at a later date (never served: it holds reviews not yet published);
- * - `notices/`: a removal notice made in advance for each listed SCR, for the
- *   last-resort withdrawal in place.
+ * - `code/`: the project files that built it (src/build/keep-code.ts), so that
+ *   a failed night rebuilds it with its own code (src/release/fallback.ts).
  */
 export interface OutputLayout {
   out: string;

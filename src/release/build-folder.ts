@@ -1,37 +1,8 @@
 import type { OutputLayout } from "../model/output-layout.ts";
 import { constants } from "node:fs";
-import { access, chmod, lstat, mkdir, mkdtemp, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { access, chmod, lstat, mkdir, mkdtemp, stat } from "node:fs/promises";
 import path from "node:path";
-import type { IsoDate } from "../model/dates.ts";
-import { removalHasCome } from "../rules/release-dates.ts";
-
-/** Written into every build's `site/`, so that a folder can be recognised as a build of this site before it is adopted. */
-export const MARKER = ".learning-reviews-build";
-
-/** What a build lists, kept beside it. */
-export interface BuildMeta {
-  generator: "learning-reviews";
-  buildDate: IsoDate;
-  /** Listed reviews; `removalDate` is the day an SCR leaves (null for reviews that stay). */
-  listed: { id: string; title: string; removalDate: IsoDate | null }[];
-  removed: string[];
-  /** The document files it publishes, as paths in its site (`reviews/<id>/<file>`). */
-  documents?: string[];
-  /** Reviews taken out of this build in place by a withdrawal after it was made. */
-  withdrawnInPlace?: { id: string; on: IsoDate }[];
-}
-
-export interface BuildFolder {
-  dir: string;
-  site: string;
-  input: string;
-  notices: string;
-  metaFile: string;
-}
-
-export function buildFolder(dir: string): BuildFolder {
-  return { dir, site: path.join(dir, "site"), input: path.join(dir, "input"), notices: path.join(dir, "notices"), metaFile: path.join(dir, "build.json") };
-}
+import { buildFolder, type BuildFolder } from "../build/build-record.ts";
 
 /** Refused with a message a maintainer can act on. */
 export class OutputError extends Error {
@@ -69,25 +40,6 @@ export async function newBuild(layout: OutputLayout, label: string): Promise<Bui
   await mkdir(folder.site, { mode: 0o755 });
   await mkdir(folder.input, { mode: 0o700 });
   return folder;
-}
-
-export async function readMeta(folder: BuildFolder): Promise<BuildMeta | undefined> {
-  try {
-    const meta = JSON.parse(await readFile(folder.metaFile, "utf8")) as BuildMeta;
-    return meta.generator === "learning-reviews" && Array.isArray(meta.listed) ? meta : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function writeMeta(folder: BuildFolder, meta: BuildMeta): Promise<void> {
-  await writeFile(`${folder.metaFile}.tmp`, `${JSON.stringify(meta, null, 2)}\n`);
-  await rename(`${folder.metaFile}.tmp`, folder.metaFile);
-}
-
-/** The reviews a build lists whose removal date has come by `date` (the same rule as the build's: src/rules/release-dates.ts). */
-export function expiredBy(meta: BuildMeta, date: IsoDate): BuildMeta["listed"] {
-  return meta.listed.filter((review) => review.removalDate !== null && removalHasCome(review.removalDate, date));
 }
 
 /** A build that can be made live: its site folder exists and has a home page. */

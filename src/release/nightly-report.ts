@@ -1,7 +1,7 @@
 import { daysBetween, readableDate, type IsoDate } from "../model/dates.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import type { OpenDataRecord } from "../catalogue/open-data.ts";
-import type { Withdrawal } from "./withdraw.ts";
+import type { Withdrawal } from "./failed-night.ts";
 
 /** How far ahead the report warns about SCRs leaving the site. */
 export const DUE_WITHIN_DAYS = 30;
@@ -157,13 +157,17 @@ function formatWithdrawal(withdrawal: Withdrawal): string[] {
     case "none-due":
       lines.push("Nothing on the live site was due to be removed tonight, so the live site is unchanged.");
       break;
-    case "rebuilt":
-      lines.push("WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:", ...list);
-      break;
-    case "in-place":
+    case "fallback":
       lines.push(
-        "WITHDRAWN IN PLACE: these reviews' removal date has come; the live site could not be rebuilt, so their pages were replaced by the removal notice and their documents deleted:",
+        "FALLBACK RAN: the live site was rebuilt with its own code and data at tonight's date (yesterday's build, which succeeded), so these reviews, whose removal date has come, left it:",
         ...list,
+      );
+      break;
+    case "last-step":
+      lines.push(
+        "LAST STEP: even the fallback failed, so these reviews' folders (page and documents), the search index, reviews.json, reviews.csv, feed.xml and sitemap.xml were deleted from the live site:",
+        ...list,
+        "  Their titles may still be named on the home page and the list pages, linking to pages that are gone. Act now: fix the build and run npm run nightly, or take the site down.",
       );
       break;
     case "failed":

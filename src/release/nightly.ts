@@ -1,24 +1,17 @@
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { runA11yCheck } from "../checks/a11y-check.ts";
-import { buildSite } from "../build/build-site.ts";
-import { requireChromium } from "../checks/chromium.ts";
+import { publishSite } from "./publish-site.ts";
 import { explainFailure } from "./failure-message.ts";
 import { BuildDateError, resolveBuildDate, todayInLondon } from "../rules/build-date.ts";
 import { isAfterToday } from "../rules/release-dates.ts";
-import { pathPrefix } from "../catalogue/addresses.ts";
-import { a11ySample } from "../checks/a11y-sample.ts";
-import type { Catalogue } from "../catalogue/index.ts";
 import { readableDate } from "../model/dates.ts";
 import { buildAt } from "./publish.ts";
 import { checkpoint } from "../build/fault.ts";
-import { formatProblem } from "../model/problems.ts";
 import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
 import { outputLayout } from "../model/output-layout.ts";
-import { checkBuiltSite } from "../checks/site-check.ts";
-import { withdrawExpired } from "./withdraw.ts";
+import { withdrawExpired } from "./failed-night.ts";
 import { previousRecords } from "./previous-build.ts";
-import { plannedCheck, recordFullCheck } from "../checks/a11y-record.ts";
+import { recordFullCheck } from "../checks/a11y-record.ts";
 
 export interface NightlyOptions {
   /** The project folder (code and content); default the working folder. */
@@ -37,12 +30,6 @@ export interface NightlyOptions {
   env?: Record<string, string | undefined>;
 }
 
-/** The live site, as the accessibility sample compares with it. */
-interface LiveSite {
-  siteDir: string;
-  buildDates: string[];
-}
-
 export function reportFile(out: string): string {
   return `${outputLayout(out).out}.report.json`;
 }
@@ -56,52 +43,13 @@ export async function writeReport(out: string, report: NightlyReport): Promise<s
 }
 
 /**
- * The accessibility check of the new build, unless told not to: one page of
- * every kind plus every page changed since the live build (`scope: "changed"`,
- * the default), or every page (`"all"`). Returns what was checked, for the report.
- */
-async function accessibilityCheck(
-  dir: string,
-  catalogue: Catalogue,
-  live: LiveSite | undefined,
-  options: NightlyOptions,
-  warnings: string[],
-): Promise<NightlyReport["accessibility"]> {
-  let runA11y = options.a11y !== "never";
-  if (options.a11y === "auto") {
-    try {
-      requireChromium();
-    } catch {
-      runA11y = false;
-      options.log("Accessibility check skipped: no browser installed (install chromium to run it).");
-      warnings.push("The accessibility check was skipped: no browser was installed.");
-    }
-  }
-  if (!runA11y) return undefined;
-  const sample = options.a11yScope === "all" ? undefined : a11ySample(dir, catalogue, live);
-  const { code, output } = await runA11yCheck({
-    siteDir: dir,
-    prefix: pathPrefix(catalogue.site.url),
-    stdio: "pipe",
-    ...(sample ? { pages: sample.pages } : {}),
-  });
-  if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
-  options.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
-  if (!sample) return { scope: "all" };
-  options.log(
-    `Accessibility check: ${sample.pages.length} of ${sample.total} pages (one of each of ${Object.keys(sample.byKind).length} kinds, and ${sample.changed.length} new or changed since the live build).`,
-  );
-  return { scope: "changed", checked: sample.pages.length, of: sample.total, byKind: sample.byKind, changed: sample.changed };
-}
-
-/**
  * The nightly job: validate, build into a fresh folder, check it (links,
  * removed reviews, search index, accessibility), and only then make it live in
  * one step. The build date is read once and used by every step and process.
  *
  * When anything fails, new content waits for a good night, but expired content
  * does not: every review whose removal date has come is still taken off the
- * live site the same night (src/release/withdraw.ts), and the report says so loudly.
+ * live site the same night (src/release/failed-night.ts), and the report says so loudly.
  */
 export async function runNightly(options: NightlyOptions): Promise<NightlyReport> {
   const env = options.env ?? process.env;
@@ -142,30 +90,19 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
       warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
     // The live build, to tell which pages changed tonight (read before the new build replaces it).
     const current = await buildAt(layout.out);
-    const live: LiveSite | undefined = current?.meta
-      ? { siteDir: current.folder.site, buildDates: [current.meta.buildDate, readableDate(current.meta.buildDate)] }
-      : undefined;
-    let accessibility: NightlyReport["accessibility"];
-    const result = await buildSite({
+    const live = current?.meta ? { siteDir: current.folder.site, buildDates: [current.meta.buildDate, readableDate(current.meta.buildDate)] } : undefined;
+    const result = await publishSite({
       root,
       out: options.out,
       buildDate,
       log: options.log,
       allowEarlierDate: options.allowEarlierDate ?? false,
-      accessibilityCheck: plannedCheck(options),
       today: clockDate,
-      beforePublish: async (dir, catalogue) => {
-        warnings.push(...catalogue.warnings.map(formatProblem));
-        const problems = checkBuiltSite(dir, catalogue);
-        if (problems.length)
-          throw new Error(
-            `the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-          );
-        options.log(`Checked links, removed reviews and the search index: no problems.`);
-        accessibility = await accessibilityCheck(dir, catalogue, live, options, warnings);
-      },
+      checkSite: true,
+      accessibility: { a11y: options.a11y, ...(options.a11yScope ? { a11yScope: options.a11yScope } : {}), ...(live ? { live } : {}), log: options.log },
     });
     warnings.push(...result.warnings);
+    const { accessibility } = result;
     if (accessibility?.scope === "all") warnings.push(...(await recordFullCheck(options.out, clockDate, buildDate)));
     return {
       ...nightlyReport(result.catalogue, previous.records, warnings, previous.records === null ? previous.reason : undefined),

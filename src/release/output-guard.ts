@@ -1,5 +1,6 @@
 import path from "node:path";
-import { exists, kind, MARKER, OutputError } from "./build-folder.ts";
+import { exists, kind, OutputError } from "./build-folder.ts";
+import { MARKER } from "../build/build-record.ts";
 import { outputLayout, type OutputLayout } from "../model/output-layout.ts";
 
 function isInside(child: string, parent: string): boolean {

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { IsoDate } from "../model/dates.ts";
 import { todayInLondon } from "../rules/build-date.ts";
 import { publishDecision } from "../rules/release-dates.ts";
-import { buildFolder, exists, kind, MARKER, OutputError, readMeta, type BuildFolder, type BuildMeta } from "./build-folder.ts";
+import { exists, kind, OutputError } from "./build-folder.ts";
+import { buildFolder, MARKER, readMeta, type BuildFolder, type BuildMeta } from "../build/build-record.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 
 /**

@@ -1,19 +1,22 @@
 import { lock } from "./lock.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { buildAt, linkTarget, swapWithPrevious } from "./publish.ts";
-import { expiredBy, OutputError, requireWholeBuild, type BuildFolder, type BuildMeta } from "./build-folder.ts";
+import path from "node:path";
+import { OutputError, requireWholeBuild } from "./build-folder.ts";
+import type { BuildFolder, BuildMeta } from "../build/build-record.ts";
 import { outputLayout } from "../model/output-layout.ts";
-import { KeptInputError, readKeptInput, rebuildAt, rebuildInput } from "./withdraw.ts";
+import { keptReviews, runFallback } from "./fallback.ts";
 import { buildCatalogue } from "../catalogue/index.ts";
+import { KeptInputError, readKeptInput } from "../content/kept-input.ts";
 import type { BuildInput } from "../content/build-input.ts";
 import { todayInLondon } from "../rules/build-date.ts";
-import { isAfterToday, removalHasCome } from "../rules/release-dates.ts";
+import { expiredBy, isAfterToday, removalHasCome } from "../rules/release-dates.ts";
 
 /** What the previous build's own data lists rebuilt at `buildDate`; refused, changing nothing, when that data is not valid. */
 async function rebuiltListing(folder: BuildFolder, meta: BuildMeta, buildDate: IsoDate): Promise<{ ids: string[]; documents: string[] }> {
   let kept: BuildInput;
   try {
-    kept = await readKeptInput(folder, "the previous build");
+    kept = await readKeptInput(path.join(folder.input, "build-input.json"), "the previous build");
   } catch (error) {
     if (!(error instanceof KeptInputError)) throw error;
     throw new OutputError(
@@ -21,8 +24,7 @@ async function rebuiltListing(folder: BuildFolder, meta: BuildMeta, buildDate: I
         `The live site stays as it is; to replace it, fix what is wrong in _data/ and build the site again (npm run nightly).`,
     );
   }
-  const input = rebuildInput(folder, meta, kept, buildDate);
-  const catalogue = buildCatalogue(input.reviews, input.site, buildDate);
+  const catalogue = buildCatalogue(keptReviews(kept.reviews, meta, buildDate, kept.site), kept.site, buildDate);
   return { ids: catalogue.listed.map((review) => review.id), documents: catalogue.documentFiles.map((file) => file.to) };
 }
 
@@ -30,7 +32,8 @@ async function rebuiltListing(folder: BuildFolder, meta: BuildMeta, buildDate: I
  * Make the previous build live again, under today's rule: a rollback never
  * brings back a review whose removal date has come, nor a build dated after
  * today. When the previous build lists an expired review, or is dated after
- * today, its own data is rebuilt at `buildDate` and that goes live instead.
+ * today, its own code and data are rebuilt at `buildDate` by the fallback
+ * (src/release/fallback.ts) and that goes live instead.
  * Running it twice rolls forward (the same check applies).
  */
 export async function rollbackSite(options: {
@@ -61,7 +64,7 @@ export async function rollbackSite(options: {
       `The previous build (${target.folder.site}) has no build.json, so it cannot be told whether it lists reviews that have since been removed; it was not made live. Nothing was changed.`,
     );
   }
-  const expired = expiredBy(target.meta, options.buildDate);
+  const expired = expiredBy(target.meta.listed, options.buildDate);
   const future = isAfterToday(target.meta.buildDate, today);
   const rebuild = expired.length > 0 || future;
   // What would go live: the previous build as it is, or its own data rebuilt at the date (checked first, as any input).
@@ -125,6 +128,14 @@ export async function rollbackSite(options: {
       ? `The previous build was made for ${target.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`
       : `The previous build lists ${names}, whose removal date has come; rebuilding its data at ${options.buildDate} instead of bringing it back as it was.`,
   );
-  await rebuildAt({ ...options, folder: target.folder, meta: target.meta, today, what: "the previous build" });
+  // The previous build's own code and data, rebuilt at the date by the fallback (which takes the lock as any build does).
+  await runFallback({
+    root: options.root,
+    code: target.folder.code,
+    kept: { folder: target.folder, meta: target.meta },
+    out: options.out,
+    date: options.buildDate,
+    log: options.log,
+  });
   return `${options.out} now shows the previous build's data, rebuilt for ${options.buildDate}${names ? ` without ${names}` : ""}. Run again to undo.`;
 }

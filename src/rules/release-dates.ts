@@ -11,6 +11,11 @@ export function removalHasCome(removalDate: IsoDate, date: IsoDate): boolean {
   return removalDate <= date;
 }
 
+/** The reviews among `listed` whose removal date has come by `date` (those with none stay). */
+export function expiredBy<T extends { removalDate: IsoDate | null }>(listed: readonly T[], date: IsoDate): T[] {
+  return listed.filter((review) => review.removalDate !== null && removalHasCome(review.removalDate, date));
+}
+
 /** Whether `date` is after today: a build for such a date lists reviews that are not public yet. */
 export function isAfterToday(date: IsoDate, today: IsoDate): boolean {
   return date > today;

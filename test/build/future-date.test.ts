@@ -5,7 +5,7 @@ import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.
 import { fixturePdf } from "../helpers/documents.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { indexedUrls } from "../../src/eleventy/search-index.ts";
-import { buildSite } from "../../src/build/build-site.ts";
+import { publishSite } from "../../src/release/publish-site.ts";
 import { runNightly } from "../../src/release/nightly.ts";
 import { rollbackSite } from "../../src/release/rollback.ts";
 
@@ -78,7 +78,7 @@ async function liveOn(site: FixtureProject, date: string): Promise<void> {
 
 /** A live build dated in the future, as an older version's nightly (or a mistake) could leave it. */
 async function futureLive(site: FixtureProject): Promise<void> {
-  await buildSite({ root: site.root, out: path.join(site.root, "_site"), buildDate: FUTURE, allowFutureDate: true });
+  await publishSite({ root: site.root, out: path.join(site.root, "_site"), buildDate: FUTURE, allowFutureDate: true });
   expect(site.exists("reviews/soon/index.html")).toBe(true);
 }
 
@@ -105,7 +105,7 @@ describe("a build date after today", () => {
     expect(night.failure).toContain(`BUILD_DATE is ${FUTURE}, after today (2026-11-26)`);
     soonIsNotServed(site);
     // The withdrawal ran at the clock's date, not at BUILD_DATE's.
-    expect(night.withdrawal).toMatchObject({ outcome: "rebuilt", withdrawn: [{ id: "leaves" }] });
+    expect(night.withdrawal).toMatchObject({ outcome: "fallback", withdrawn: [{ id: "leaves" }] });
     expect(JSON.parse(site.read("reviews.json")).buildDate).toBe("2026-11-26");
     leavesIsGone(site);
     const live = snapshot(path.join(site.root, "_site"));
@@ -160,7 +160,7 @@ describe("a live build dated after today", () => {
     site.writeReviews("[");
     const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-24"), env: {} });
     expect(night.published).toBe(false);
-    expect(night.withdrawal).toMatchObject({ outcome: "rebuilt" });
+    expect(night.withdrawal).toMatchObject({ outcome: "fallback" });
     expect(night.withdrawal?.problems.join("\n")).toContain(`The live build was made for ${FUTURE}, after today (2026-11-24)`);
     expect(JSON.parse(site.read("reviews.json")).buildDate).toBe("2026-11-24");
     soonIsNotServed(site);
@@ -238,7 +238,7 @@ describe("a rollback while another run publishes", () => {
       ...options,
       // Tonight's nightly goes live while the rollback is deciding: the build it checked is no longer the previous one.
       beforeLock: async () => {
-        await buildSite({ root: site.root, out: options.out, buildDate: "2026-11-26", today: "2026-11-26" });
+        await publishSite({ root: site.root, out: options.out, buildDate: "2026-11-26", today: "2026-11-26" });
       },
     }).then(
       (text) => text,
@@ -262,17 +262,19 @@ function spoilKeptInput(link: string): void {
 }
 
 describe("a kept input that tonight's code does not accept", () => {
-  it("a failed night does not rebuild from it: it withdraws in place and the report says why", async () => {
+  it("a failed night's fallback refuses it (the kept code checks it): the last step deletes the expired review, and the report says why", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     spoilKeptInput(path.join(site.root, "_site"));
     site.writeReviews("[");
     const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
-    expect(night.stderr).toContain("WITHDRAWN IN PLACE");
-    expect(night.stderr).toMatch(/the data kept with the live build .*build-input\.json.* is not valid for this version of the site's code/);
+    expect(night.stderr).toContain("LAST STEP");
+    expect(night.stderr).toMatch(/the data kept with the build being rebuilt .*\.json.* is not valid for this version of the site's code/);
     expect(night.stderr).toMatch(/review "stays", field "status": expected one of "published", "withheld" or "delayed"/);
-    leavesIsGone(site);
+    expect(site.exists("reviews/leaves")).toBe(false);
+    expect(site.exists("reviews.json")).toBe(false);
+    expect(site.exists("reviews/stays/overview-report.pdf")).toBe(true);
   });
 
   it("a rollback that would rebuild from it is refused, changes nothing, and says what to do", async () => {

@@ -3,7 +3,7 @@ import { once } from "node:events";
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { buildSite } from "../../src/build/build-site.ts";
+import { publishSite } from "../../src/release/publish-site.ts";
 import { lock, LOCK_UNREADABLE_GRACE_MS } from "../../src/release/lock.ts";
 import { outputLayout, type OutputLayout } from "../../src/model/output-layout.ts";
 import { tempLayout } from "../helpers/builds.ts";
@@ -163,15 +163,15 @@ describe("a build that has lost its lock", () => {
     });
     const out = path.join(project.root, "_site");
     // Dates before today (a build never publishes at a date after today without asking).
-    const first = await buildSite({ root: project.root, out, buildDate: "2026-11-01" });
+    const first = await publishSite({ root: project.root, out, buildDate: "2026-11-01" });
     const layout = outputLayout(out);
     const taken = { token: "the-other-build", pid: 4242, hostname: "another-machine", since: "2026-12-02T02:00:00.000Z" };
-    const attempt = buildSite({
+    const attempt = publishSite({
       root: project.root,
       out,
       buildDate: "2026-11-02",
       // Another build takes the lock over while this one checks its finished site.
-      beforePublish: async () => writeFileSync(layout.lock, JSON.stringify(taken)),
+      beforeSwap: async () => writeFileSync(layout.lock, JSON.stringify(taken)),
     });
     await expect(attempt).rejects.toThrow(`Another build took over the lock on ${out}`);
     await expect(attempt).rejects.toThrow("nothing was published.");

@@ -111,7 +111,7 @@ describe("npm run nightly", () => {
     expect(back.stdout).toContain("scr-ends (removal date 2026-11-26)");
     expect(site.exists("reviews/scr-ends/overview-report.pdf")).toBe(false);
     expect(site.read("reviews/scr-ends/index.html")).toContain("noindex");
-  });
+  }, 400_000);
 
   it("leaves the live output exactly as it was when the check fails", async () => {
     const site = fixtureProject({ reviews, files });

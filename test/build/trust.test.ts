@@ -83,7 +83,7 @@ async function liveOn(site: FixtureProject, date: string): Promise<void> {
 }
 
 describe("a failed night still withdraws what has expired", () => {
-  it("rebuilds the live build's own data at today's date when tonight's data is broken, and exits non-zero", async () => {
+  it("rebuilds the live build with its own code and data at today's date when tonight's data is broken, and exits non-zero", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
@@ -92,27 +92,24 @@ describe("a failed night still withdraws what has expired", () => {
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("Nightly build for 26 November 2026: NOT published.");
     expect(night.stderr).toContain("_data/reviews.json, line 1, column");
-    expect(night.stderr).toMatch(
-      /WITHDRAWN: these reviews' removal date has come, so the live site was rebuilt from its own data without them:\n {2}- leaves \(Child Leaves\): removal date 2026-11-26/,
-    );
+    expect(night.stderr).toMatch(/FALLBACK RAN: .*:\n {2}- leaves \(Child Leaves\): removal date 2026-11-26/);
     leavesIsGone(site);
-    expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "rebuilt", withdrawn: [{ id: "leaves", removalDate: "2026-11-26" }] } });
+    expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "fallback", withdrawn: [{ id: "leaves", removalDate: "2026-11-26" }] } });
   });
 
-  it("withdraws in place, leaving the notice, when even the rebuild fails (a template bug)", async () => {
+  it("leaves the site's own removal notice when tonight's code is broken (a template bug), and later nights build over the fallback's build", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
-    // Tonight's code is broken, and so the rebuild with it fails too.
+    // Tonight's code is broken; the code kept with the live build is not.
     writeFileSync(path.join(site.root, "pages", "broken.njk"), "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}");
     const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
-    expect(night.stderr).toContain("WITHDRAWN IN PLACE");
-    expect(night.stderr).toContain("Rebuilding the live site's own data at 2026-11-26 failed");
+    expect(night.stderr).toContain("FALLBACK RAN");
     leavesIsGone(site);
-    // The notice is the site's own page, made in advance with the build.
+    // The notice is the page the kept code makes for a removed review, at the date it was rebuilt at.
     expect(site.read("reviews/leaves/index.html")).toContain('It was removed from this site on <time datetime="2026-11-26">26 November 2026</time>');
-    expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "in-place", withdrawn: [{ id: "leaves" }] } });
-    // Another failed night (bad data) rebuilds from the withdrawn build's own data: the review keeps its notice.
+    expect(report(site)).toMatchObject({ published: false, withdrawal: { outcome: "fallback", withdrawn: [{ id: "leaves" }] } });
+    // Another failed night (bad data) finds nothing due in the fallback's build: the review keeps its notice.
     rmSync(path.join(site.root, "pages", "broken.njk"));
     const goodData = readFileSync(path.join(site.root, "_data", "reviews.json"), "utf8");
     site.writeReviews("[");
@@ -120,13 +117,13 @@ describe("a failed night still withdraws what has expired", () => {
     expect(second.code).toBe(1);
     expect(second.stderr).toContain("Nothing on the live site was due to be removed tonight");
     leavesIsGone(site);
-    // The next good night builds normally over the withdrawn build.
+    // The next good night builds normally over it.
     site.writeReviews(goodData);
     await liveOn(site, "2026-11-28");
     leavesIsGone(site);
   });
 
-  it("withdraws in place under a strict umask and leaves every file readable by a web server running as another user", async () => {
+  it("runs the fallback under a strict umask and leaves every file readable by a web server running as another user", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     writeFileSync(path.join(site.root, "pages", "broken.njk"), "---\npermalink: /broken/\n---\n{{ 1 | noSuchFilter }}");
@@ -138,7 +135,7 @@ describe("a failed night still withdraws what has expired", () => {
         (_error, _o, stderr) => resolve({ stderr }),
       ),
     );
-    expect(night.stderr).toContain("WITHDRAWN IN PLACE");
+    expect(night.stderr).toContain("FALLBACK RAN");
     leavesIsGone(site);
     const live = realpathSync(path.join(site.root, "_site"));
     const modes = site.files().map((file) => `${file} ${(statSync(path.join(live, file)).mode & 0o777).toString(8)}`);
@@ -154,9 +151,9 @@ describe("a failed night still withdraws what has expired", () => {
       expect(night.code, step).toBe(1);
       expect(night.stderr, step).toContain("ENOSPC");
       leavesIsGone(site);
-      expect(report(site).withdrawal.outcome, step).toBe("rebuilt");
+      expect(report(site).withdrawal.outcome, step).toBe("fallback");
     }
-  });
+  }, 400_000);
 
   it("leaves the live site alone when nothing in it is due, and says so", async () => {
     const site = fixtureProject({ reviews, files });
@@ -324,7 +321,7 @@ describe("after the swap, nothing removes the live build", () => {
     const after = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(after.code, after.stderr).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(fresh);
-  });
+  }, 400_000);
 });
 
 describe("the comparison with the previous build", () => {

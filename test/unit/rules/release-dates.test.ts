@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { publishDecision, removalHasCome } from "../../../src/rules/release-dates.ts";
+import { expiredBy, publishDecision, removalHasCome } from "../../../src/rules/release-dates.ts";
 import { decide } from "../../../src/rules/publication.ts";
-import { expiredBy, type BuildMeta } from "../../../src/release/build-folder.ts";
+import type { BuildMeta } from "../../../src/build/build-record.ts";
 
 describe("whether a removal date has come (the one boundary)", () => {
   it("has come on the removal day itself, and after it", () => {
@@ -27,8 +27,8 @@ describe("whether a removal date has come (the one boundary)", () => {
       ],
       removed: [],
     };
-    expect(expiredBy(meta, "2026-11-26").map((r) => r.id)).toEqual(["leaves"]);
-    expect(expiredBy(meta, "2026-11-25")).toEqual([]);
+    expect(expiredBy(meta.listed, "2026-11-26").map((r) => r.id)).toEqual(["leaves"]);
+    expect(expiredBy(meta.listed, "2026-11-25")).toEqual([]);
   });
 });
 

@@ -1,0 +1,62 @@
+import { runA11yCheck } from "../checks/a11y-check.ts";
+import { requireChromium } from "../checks/chromium.ts";
+import { pathPrefix } from "../catalogue/addresses.ts";
+import { a11ySample } from "../checks/a11y-sample.ts";
+import { plannedCheck } from "../checks/a11y-record.ts";
+import type { Catalogue } from "../catalogue/index.ts";
+import type { NightlyReport } from "./nightly-report.ts";
+
+/** The nightly's accessibility check, as the release runs it before a build goes live. */
+export interface AccessibilityStep {
+  /** "auto" runs it when a browser is installed. */
+  a11y: "auto" | "always" | "never";
+  /** One of each kind plus the pages changed since the live build (default), or every page. */
+  a11yScope?: "changed" | "all";
+  /** The live site, to tell which pages changed tonight. */
+  live?: { siteDir: string; buildDates: string[] };
+  log: (line: string) => void;
+}
+
+/** The check the statement of the build may promise (decided before the build). */
+export function plannedFor(step: AccessibilityStep | undefined): "all" | "changed" | undefined {
+  return step ? plannedCheck(step) : undefined;
+}
+
+/**
+ * The accessibility check of the new build, unless told not to: one page of
+ * every kind plus every page changed since the live build (`scope: "changed"`,
+ * the default), or every page (`"all"`). Throws when it fails; returns what was
+ * checked, for the report, and pushes onto `warnings` what the report must say.
+ */
+export async function accessibilityStep(
+  dir: string,
+  catalogue: Catalogue,
+  step: AccessibilityStep,
+  warnings: string[],
+): Promise<NightlyReport["accessibility"]> {
+  let runA11y = step.a11y !== "never";
+  if (step.a11y === "auto") {
+    try {
+      requireChromium();
+    } catch {
+      runA11y = false;
+      step.log("Accessibility check skipped: no browser installed (install chromium to run it).");
+      warnings.push("The accessibility check was skipped: no browser was installed.");
+    }
+  }
+  if (!runA11y) return undefined;
+  const sample = step.a11yScope === "all" ? undefined : a11ySample(dir, catalogue, step.live);
+  const { code, output } = await runA11yCheck({
+    siteDir: dir,
+    prefix: pathPrefix(catalogue.site.url),
+    stdio: "pipe",
+    ...(sample ? { pages: sample.pages } : {}),
+  });
+  if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
+  step.log(output.trim().split("\n").at(-1) ?? "Accessibility check passed.");
+  if (!sample) return { scope: "all" };
+  step.log(
+    `Accessibility check: ${sample.pages.length} of ${sample.total} pages (one of each of ${Object.keys(sample.byKind).length} kinds, and ${sample.changed.length} new or changed since the live build).`,
+  );
+  return { scope: "changed", checked: sample.pages.length, of: sample.total, byKind: sample.byKind, changed: sample.changed };
+}
