@@ -35,6 +35,8 @@ try {
     log: (line) => console.warn(line),
   });
   const { catalogue } = result;
+  // Each warning once (the data's, then any after the new build went live), before the summary.
+  for (const warning of result.warnings) console.warn(`Warning: ${warning}`);
   console.log(
     `Built the site for ${catalogue.buildDate}: ${catalogue.listed.length} reviews listed, ${catalogue.removed.length} removed, in ${((Date.now() - started) / 1000).toFixed(1)} s.\n` +
       `Published to ${values.out}${result.previous ? ` (previous build kept as ${values.out}.previous)` : ""}.`,

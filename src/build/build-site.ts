@@ -10,7 +10,7 @@ import { copyDocuments } from "../eleventy/copy-documents.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "./fault.ts";
 import { contentPaths } from "../content/paths.ts";
-import { formatProblem, formatProblems } from "../model/problems.ts";
+import { formatProblem } from "../model/problems.ts";
 import { MARKER, writeMeta, type BuildFolder, type BuildMeta } from "./build-record.ts";
 import { buildSearchIndex, searchContent } from "../eleventy/search-index.ts";
 import { EDITOR_ENV, PASSTHROUGH } from "../eleventy/passthrough.ts";
@@ -102,12 +102,10 @@ function metaFor(catalogue: Catalogue): BuildMeta {
  * nothing: src/release/publish-site.ts does, once this has returned.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
-  const log = options.log ?? (() => {});
   const root = path.resolve(options.root ?? process.cwd());
   const { build } = options;
   await checkpoint("validate");
   const read = options.input ?? (await readBuildInput(contentPaths(root), options.buildDate));
-  if (!options.input && read.warnings.length) log(formatProblems(read.warnings, "warning"));
   // Decided for this build, never kept from the one it rebuilds: a rebuild is not checked again.
   const { accessibilityChecks: _kept, ...data } = read;
   const input: BuildInput = {

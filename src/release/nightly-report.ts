@@ -25,7 +25,10 @@ export interface NightlyReport {
   /** Why the changes could not be worked out. */
   changesUnavailable?: string;
   /** What the accessibility check looked at: every page, or one of each kind plus those changed since the live build. */
-  accessibility?: { scope: "all" } | { scope: "changed"; checked: number; of: number; byKind: Record<string, string>; changed: string[] };
+  accessibility?: ({ scope: "all" } | { scope: "changed"; checked: number; of: number; byKind: Record<string, string>; changed: string[] }) & {
+    /** pa11y-ci's count: each page at phone and desktop width, "26/26". */
+    urls?: string;
+  };
   /** On a failed night: what was taken off the live site because its removal date had come. */
   withdrawal?: Withdrawal;
   dueForRemoval?: { id: string; title: string; removalDate: IsoDate; daysLeft: number }[];
@@ -136,12 +139,13 @@ export function formatReport(report: NightlyReport): string {
         lines.push(`  ${due.id} (${due.title}): leaves on ${due.removalDate}, in ${due.daysLeft} ${due.daysLeft === 1 ? "day" : "days"}`);
     }
   }
+  const urls = report.accessibility?.urls ? ` (✔ ${report.accessibility.urls} URLs passed: each page at phone and desktop width)` : "";
   if (report.accessibility?.scope === "changed") {
     const a = report.accessibility;
     lines.push(
-      `Accessibility check: ${a.checked} of ${a.of} pages, one of each kind of page and every page new or changed since the live build (npm run test:a11y checks them all).`,
+      `Accessibility check passed: ${a.checked} of ${a.of} pages${urls}, one of each kind of page and every page new or changed since the live build (npm run test:a11y checks them all).`,
     );
-  } else if (report.accessibility) lines.push("Accessibility check: every page.");
+  } else if (report.accessibility) lines.push(`Accessibility check passed: every page${urls}.`);
   for (const warning of report.warnings ?? []) lines.push(`Warning: ${warning}`);
   return lines.join("\n");
 }

@@ -94,7 +94,6 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     } catch (error) {
       after.push(`After the new build went live: ${(error as Error).message}`);
     }
-    for (const warning of after) log(`Warning: ${warning}`);
     return {
       build,
       catalogue: built.catalogue,
