@@ -58,7 +58,7 @@ function leavesIsGone(out: string): void {
 }
 
 async function liveOn(site: FixtureProject, date: string): Promise<void> {
-  const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: date });
+  const night = await site.runOn(date, "nightly", ["--a11y", "never"]);
   expect(night.code, night.stderr).toBe(0);
 }
 
@@ -84,7 +84,7 @@ describe("the fallback on a plain host", () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     writeFileSync(path.join(site.root, "pages", "broken.njk"), BROKEN);
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("noSuchFilter");
     expect(night.stderr).toMatch(
@@ -104,7 +104,7 @@ describe("the last step, when the fallback fails too", () => {
     // Tonight's code is broken, and so is the code kept with the live build.
     writeFileSync(path.join(site.root, "pages", "broken.njk"), BROKEN);
     writeFileSync(path.join(liveBuild(site), "code", "pages", "broken.njk"), BROKEN);
-    const night = await site.run("nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
+    const night = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(night.code).toBe(1);
     expect(night.stderr).toContain("The fallback (the live build's own code and data, rebuilt at 2026-11-26) failed");
     expect(night.stderr).toMatch(/LAST STEP: .*\n {2}- leaves \(Child Leaves\): removal date 2026-11-26\n.*may still be named/);

@@ -176,9 +176,10 @@ describe("the nightly's accessibility check", () => {
     expect(Object.keys(a11y.byKind)).toEqual(
       expect.arrayContaining(["/", "review page", "filter page (type)", "filter page (theme)", "/accessibility/", "/404.html"]),
     );
-    expect(night.stdout).toMatch(
-      new RegExp(`Accessibility check: ${a11y.checked} of ${a11y.of} pages, one of each kind of page and every page new or changed since the live build`),
-    );
-    expect(night.stdout).toMatch(new RegExp(`✔ ${a11y.checked * 2}/${a11y.checked * 2} URLs passed`));
+    // Said once: one line, with pa11y-ci's own count of addresses (each page at two widths) in it.
+    const n = a11y.checked * 2;
+    const line = `Accessibility check passed: ${a11y.checked} of ${a11y.of} pages (✔ ${n}/${n} URLs passed: each page at phone and desktop width), one of each kind of page and every page new or changed since the live build`;
+    expect(night.stdout).toContain(line);
+    expect(night.stdout.split("URLs passed").length - 1).toBe(1);
   });
 });

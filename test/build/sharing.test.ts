@@ -3,7 +3,7 @@
  * translator, Google Scholar and a link preview read them: for the fixture partnership (with a hostile title) and for
  * partnership B (SCRs kept 24 months) under a path of its domain.
  */
-import { cpSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Parser } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -267,17 +267,16 @@ describe.each([
   });
 });
 
-describe("the removal notices made in advance (kept with the build, put in place by a withdrawal)", () => {
-  it("name the review's own address, where they will be served, not the folder they wait in", () => {
-    const notices = path.join(realpathSync(path.join(a.project.root, "_site")), "..", "notices");
-    const waiting = readdirSync(notices);
-    expect(waiting.length).toBeGreaterThan(0);
-    for (const id of waiting) {
-      const html = readFileSync(path.join(notices, id, "index.html"), "utf8");
-      expect(one(readPage(html), "og:url"), id).toBe(pageUrl(a, id));
-      expect(/<p class="print-source">([\s\S]*?)<\/p>/.exec(html)?.[1], id).toContain(pageUrl(a, id));
-      expect(html, id).not.toContain("_notices");
-    }
+describe("a removed review's notice (the page a review leaves behind, made by the build at its date)", () => {
+  it("names the review's own address in its share tags and printed line", () => {
+    const ids = [...removedIn(a), ...removedIn(b)].map((review) => review.id);
+    expect(ids.length).toBeGreaterThan(0);
+    for (const built of [a, b])
+      for (const { id } of removedIn(built)) {
+        const html = built.project.read(`reviews/${id}/index.html`);
+        expect(one(readPage(html), "og:url"), id).toBe(pageUrl(built, id));
+        expect(/<p class="print-source">([\s\S]*?)<\/p>/.exec(html)?.[1], id).toContain(pageUrl(built, id));
+      }
   });
 });
 
