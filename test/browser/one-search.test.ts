@@ -40,7 +40,7 @@ async function open(path: string, width: number, options: { pageSize?: number } 
 
 /** The review ids of the results shown, in order. */
 const shownIds = (page: Page) =>
-  page.locator("#finder-results .review-item .review-title a").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]!));
+  page.locator("#finder-results .review-item .review-title > a:first-child").evaluateAll((links) => links.map((a) => a.getAttribute("href")!.split("/")[2]!));
 
 /** Waits until the finder has answered the address it is at (its count names the query), then gives the count's text. */
 async function answered(page: Page, query: string): Promise<string> {
