@@ -79,6 +79,38 @@ describe("the one search on /", () => {
     expect(await resultIds(removed)).toEqual([]);
   });
 
+  it("orders a query by best match, newest first without one, and lets the visitor choose another order", async () => {
+    const plain = await open("/");
+    await plain.getByLabel("Sort by").waitFor({ state: "attached" });
+    expect(await plain.getByLabel("Sort by").locator("option").allTextContents()).not.toContain("Best match");
+    const page = await open("/?q=child");
+    await answered(page, "child");
+    expect(await page.getByLabel("Sort by").inputValue()).toBe("relevance");
+    await page.locator("#finder-filters summary").waitFor({ state: "visible" });
+    await page.getByLabel("Sort by").selectOption("newest");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await expect.poll(() => page.locator("#finder-count").textContent(), { timeout: 15_000 }).toMatch(/newest first\.$/);
+    expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual({ q: "child", sort: "newest" });
+    // In the order of the plain list, which is newest first.
+    const newest = await resultIds(page);
+    const order = await resultIds(plain);
+    expect(newest.length).toBeGreaterThan(1);
+    expect(newest).toEqual(order.filter((id) => newest.includes(id)));
+  });
+
+  it("shows Pagefind's excerpts as text and <mark> only, whatever markup or entities they hold", async () => {
+    const page = await open("/");
+    await page.getByLabel("Search the reviews").waitFor({ state: "visible" });
+    const made = await page.evaluate(() => {
+      const { excerptNodes } = (window as unknown as { finderResults: { excerptNodes: (html: string) => Node[] } }).finderResults;
+      const p = document.createElement("p");
+      p.append(...excerptNodes('The <mark>panel</mark> &lt;img src=x onerror=alert(1)&gt; <img src=x onerror="alert(2)"><b>met</b> &amp; <mark>agreed &quot;it&quot;</mark>'));
+      return { elements: [...p.querySelectorAll("*")].map((el) => el.tagName.toLowerCase()), text: p.textContent };
+    });
+    expect(made.elements).toEqual(["mark", "mark"]);
+    expect(made.text).toBe('The panel <img src=x onerror=alert(1)> met & agreed "it"');
+  });
+
   it("says when JavaScript is needed, and offers the filter pages instead", async () => {
     const page = await open("/", { javaScriptEnabled: false });
     const needs = page.getByText("Searching the reviews and the text of their reports needs JavaScript");
