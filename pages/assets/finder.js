@@ -139,7 +139,8 @@ const finderUrl = new URL("../", document.currentScript.src).href;
     }
     const filtersOf = (s, except) => {
       const filters = {};
-      for (const facet of FACETS) if (s[facet] && facet !== except) filters[facet] = selects[facet].querySelector(`option[value="${CSS.escape(s[facet])}"]`).dataset.filter;
+      for (const facet of FACETS)
+        if (s[facet] && facet !== except) filters[facet] = selects[facet].querySelector(`option[value="${CSS.escape(s[facet])}"]`).dataset.filter;
       return filters;
     };
     const search = await pagefind.search(state.q || null, { filters: filtersOf(state), sort: SORTS[state.sort] });

@@ -104,7 +104,11 @@ describe("the one search on /", () => {
     const made = await page.evaluate(() => {
       const { excerptNodes } = (window as unknown as { finderResults: { excerptNodes: (html: string) => Node[] } }).finderResults;
       const p = document.createElement("p");
-      p.append(...excerptNodes('The <mark>panel</mark> &lt;img src=x onerror=alert(1)&gt; <img src=x onerror="alert(2)"><b>met</b> &amp; <mark>agreed &quot;it&quot;</mark>'));
+      p.append(
+        ...excerptNodes(
+          'The <mark>panel</mark> &lt;img src=x onerror=alert(1)&gt; <img src=x onerror="alert(2)"><b>met</b> &amp; <mark>agreed &quot;it&quot;</mark>',
+        ),
+      );
       return { elements: [...p.querySelectorAll("*")].map((el) => el.tagName.toLowerCase()), text: p.textContent };
     });
     expect(made.elements).toEqual(["mark", "mark"]);

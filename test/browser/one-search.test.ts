@@ -186,7 +186,12 @@ describe("the finder's filters", () => {
       expect(new Set(seen).size).toBe(1);
       expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1);
       const ids = await shownIds(page);
-      expect(ids.sort()).toEqual(listed.filter((r) => r.area === chosen).map((r) => r.id).sort());
+      expect(ids.sort()).toEqual(
+        listed
+          .filter((r) => r.area === chosen)
+          .map((r) => r.id)
+          .sort(),
+      );
       // Back goes to the view before the choice.
       await page.goBack();
       await expect.poll(() => shownIds(page), { timeout: 15_000 }).toHaveLength(listed.length);

@@ -74,7 +74,12 @@ describe("what a catalogue makes of documents", () => {
       { url: "/reviews/listed/#document-3", title: "Child listed: Learning brief (PDF, 2 KB, 4 pages)" },
     ]);
     // One record per review; its documents (the HTML version too) are places inside it.
-    expect(expectedSearchUrls(catalogue)).toEqual(["/reviews/listed/", "/reviews/listed/#document-1", "/reviews/listed/#document-2", "/reviews/listed/#document-3"]);
+    expect(expectedSearchUrls(catalogue)).toEqual([
+      "/reviews/listed/",
+      "/reviews/listed/#document-1",
+      "/reviews/listed/#document-2",
+      "/reviews/listed/#document-3",
+    ]);
     expect(catalogue.listed[0]!.documents.map((doc) => doc.anchor)).toEqual(["document-1", "document-2", "document-3"]);
   });
 });
