@@ -72,6 +72,13 @@ describe("the one search on /", () => {
     await page.waitForURL("**/reviews/child-amber/#document-1");
     expect(await page.locator("#document-1 a").first().textContent()).toMatch(/^Overview report \(PDF/);
 
+    // A phrase inside an HTML version: the document links to the HTML page itself.
+    const html = await open(`/?q=${encodeURIComponent("held part of the picture")}`);
+    await answered(html, "held part of the picture");
+    expect(await resultIds(html)).toEqual(["child-fern"]);
+    const version = html.locator("#finder-results .result-documents a", { hasText: "(HTML)" });
+    expect(await version.getAttribute("href")).toBe("/reviews/child-fern/overview-report/");
+
     // Only the words that are in no listed review's text: Pagefind would match the others ("agreement") elsewhere.
     const removedWords = PHRASES_INSIDE["child-hazel/overview-report.pdf"]!.split(" ").slice(0, 2).join(" ");
     const removed = await open(`/?q=${encodeURIComponent(removedWords)}`);
