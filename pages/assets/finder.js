@@ -1,17 +1,21 @@
-// The finder at /: a text search, type, area, year and theme, the order and the page, combined with
-// Pagefind's index (built after Eleventy into /pagefind/; the review pages carry data-pagefind-filter,
-// -meta and -sort), so it works at 10 or 10,000 reviews. Progressive enhancement: without JavaScript the
-// page is the newest reviews with a pager, and the filters' disclosure links to the filter pages.
-// The state is in the address (/?type=scr&area=blackpool&q=neglect&sort=oldest&page=2), so a view can be
-// shared. The index is found beside this script's folder, so the site works under any path (e.g. /review/).
+// The finder at /: one search over the reviews and the text inside their documents, with type, area, year and
+// theme, the order and the page, through Pagefind's index (one record per review, its documents inside it as
+// sections: src/eleventy/search-page.ts), so it works at 10 or 10,000 reviews. A query is ranked by relevance
+// (a review's title weighs most, and a title the query names exactly comes first), newest first without one; the
+// visitor can change the order. Each filter's options count the reviews they would give with the other filters and
+// the query. Nothing acts until the visitor asks (Search or Apply filters): a select's arrow keys neither search
+// nor add history. Progressive enhancement: without JavaScript the page is the newest reviews with a pager, and
+// the filters' disclosure links to the filter pages. The state is in the address
+// (/?type=scr&area=blackpool&q=neglect&sort=oldest&page=2), so a view can be shared. The index is found beside
+// this script's folder, so the site works under any path (e.g. /review/).
 const pagefindUrl = new URL("../pagefind/pagefind.js", document.currentScript.src).href;
 const finderUrl = new URL("../", document.currentScript.src).href;
 (() => {
   const form = document.getElementById("finder");
-  if (!form) return;
+  if (!form || !window.finderResults) return;
   const FACETS = ["type", "area", "year", "theme"];
-  const SORTS = { newest: { newest: "asc" }, oldest: { newest: "desc" }, title: { title: "asc" } };
-  const ORDER_WORDS = { newest: "newest first", oldest: "oldest first", title: "by title" };
+  const SORTS = { relevance: undefined, newest: { newest: "asc" }, oldest: { newest: "desc" }, title: { title: "asc" } };
+  const ORDER_WORDS = { relevance: "best match first", newest: "newest first", oldest: "oldest first", title: "by title" };
   const pageSize = Number(form.dataset.pageSize) || 20;
   const input = document.getElementById("finder-search");
   const sortSelect = document.getElementById("finder-sort");
@@ -20,28 +24,50 @@ const finderUrl = new URL("../", document.currentScript.src).href;
   const results = document.getElementById("finder-results");
   const pager = document.getElementById("finder-pager");
   const legend = document.getElementById("finder-legend");
-  const initial = { count: count.textContent, results: [...results.childNodes], pager: [...pager.childNodes] };
+  const options = () => FACETS.flatMap((facet) => [...selects[facet].options].filter((o) => o.value));
+  const initial = {
+    count: count.textContent,
+    results: [...results.childNodes],
+    pager: [...pager.childNodes],
+    counts: new Map(options().map((o) => [o, o.textContent])),
+  };
+  const bestMatch = Object.assign(document.createElement("option"), { value: "relevance", textContent: "Best match" });
 
   for (const el of form.querySelectorAll(".finder-js")) el.hidden = false;
   for (const el of form.querySelectorAll(".finder-nojs")) el.hidden = true;
   if (window.matchMedia("(min-width: 40rem)").matches) document.getElementById("finder-filters").open = true;
 
+  /** "Best match" is an order only a query has. */
+  const offerBestMatch = (offer) => {
+    if (offer && !bestMatch.parentNode) sortSelect.prepend(bestMatch);
+    if (!offer) bestMatch.remove();
+  };
+  const defaultSort = (q) => (q ? "relevance" : "newest");
   /** The view the address asks for; values the page does not offer are ignored. */
   const stateFromUrl = () => {
     const params = new URL(location.href).searchParams;
     const offered = (select, value) => (value && [...select.options].some((o) => o.value === value) ? value : "");
-    const state = { q: (params.get("q") ?? "").trim(), sort: offered(sortSelect, params.get("sort")) || "newest" };
+    const q = (params.get("q") ?? "").trim();
+    offerBestMatch(Boolean(q));
+    const state = { q, sort: offered(sortSelect, params.get("sort")) || defaultSort(q) };
     for (const facet of FACETS) state[facet] = offered(selects[facet], params.get(facet));
     state.page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
     return state;
   };
+  let applied = stateFromUrl();
   const stateFromForm = () => {
-    const state = { q: input.value.trim(), sort: sortSelect.value, page: 1 };
+    const q = input.value.trim();
+    let sort = sortSelect.value;
+    // A new query is ranked by relevance unless the visitor chose an order; without a query there is no best match.
+    if (q && !applied.q && sort === "newest") sort = "relevance";
+    if (!q && sort === "relevance") sort = "newest";
+    const state = { q, sort, page: 1 };
     for (const facet of FACETS) state[facet] = selects[facet].value;
     return state;
   };
   const showInForm = (state) => {
     input.value = state.q;
+    offerBestMatch(Boolean(state.q));
     sortSelect.value = state.sort;
     for (const facet of FACETS) selects[facet].value = state[facet];
   };
@@ -50,7 +76,7 @@ const finderUrl = new URL("../", document.currentScript.src).href;
     const url = new URL(finderUrl);
     if (state.q) url.searchParams.set("q", state.q);
     for (const facet of FACETS) if (state[facet]) url.searchParams.set(facet, state[facet]);
-    if (state.sort !== "newest") url.searchParams.set("sort", state.sort);
+    if (state.sort !== defaultSort(state.q)) url.searchParams.set("sort", state.sort);
     if (state.page > 1) url.searchParams.set("page", String(state.page));
     return url;
   };
@@ -72,31 +98,23 @@ const finderUrl = new URL("../", document.currentScript.src).href;
     return `${what}${which}${shown}`;
   };
 
-  const element = (tag, props = {}, children = []) => {
-    const el = Object.assign(document.createElement(tag), props);
-    el.append(...children);
-    return el;
+  /** Each option's count: the reviews it would give with the query and the other filters chosen (so a chosen filter's own options count without it). */
+  const showCounts = async (state, filtersOf, main) => {
+    const counts = {};
+    for (const facet of FACETS) {
+      const without = state[facet] ? await pagefind.search(state.q || null, { filters: filtersOf(state, facet) }) : main;
+      counts[facet] = without?.filters?.[facet] ?? {};
+    }
+    for (const facet of FACETS)
+      for (const option of [...selects[facet].options].filter((o) => o.value))
+        option.textContent = `${option.dataset.label} (${counts[facet][option.dataset.filter] ?? 0})`;
   };
-  const metaRow = (term, value) => element("div", {}, [element("dt", { textContent: term }), element("dd", { textContent: value })]);
-  const item = (result) => {
-    const meta = result.meta;
-    const rows = [metaRow("Type", meta.type), metaRow("Area", meta.area), metaRow("Published", meta.published)];
-    if (meta.status) rows.push(metaRow("Status", meta.status));
-    const title = element("h3", { className: "review-title" }, [element("a", { href: result.url, textContent: meta.title })]);
-    return element("li", { className: "review-item" }, [title, element("dl", { className: "review-meta" }, rows)]);
-  };
-  const pagerFor = (state, page, pageCount) => {
-    if (pageCount < 2) return [];
-    const items = [];
-    if (page > 1) items.push(element("li", {}, [element("a", { href: urlOf({ ...state, page: page - 1 }).href, rel: "prev", textContent: "Previous page" })]));
-    const current = element("li", { textContent: `Page ${page} of ${pageCount}` });
-    current.setAttribute("aria-current", "page");
-    items.push(current);
-    if (page < pageCount)
-      items.push(element("li", {}, [element("a", { href: urlOf({ ...state, page: page + 1 }).href, rel: "next", textContent: "Next page" })]));
-    const nav = element("nav", { className: "pager" }, [element("ul", {}, items)]);
-    nav.setAttribute("aria-label", "Pages of results");
-    return [nav];
+  /** A review whose title is the query (case and spaces aside) comes first on the first page. */
+  const nameFirst = (data, state) => {
+    const name = (text) => text.toLowerCase().replace(/\s+/g, " ").trim();
+    const exact = data.findIndex((result) => name(result.meta.title ?? "") === name(state.q));
+    if (state.sort === "relevance" && state.page === 1 && exact > 0) data.unshift(...data.splice(exact, 1));
+    return data;
   };
 
   let pagefind;
@@ -106,54 +124,66 @@ const finderUrl = new URL("../", document.currentScript.src).href;
     if (isDefault(state)) {
       results.replaceChildren(...initial.results);
       pager.replaceChildren(...initial.pager);
+      for (const [option, text] of initial.counts) option.textContent = text;
       legend.hidden = false;
       count.textContent = initial.count;
       return;
     }
     try {
       pagefind ??= await import(pagefindUrl);
+      // Loads the filters, so that every search's answer counts them.
+      await pagefind.filters();
     } catch {
       count.textContent = "Search and combined filters are not available at the moment. Use the filter pages instead.";
       return;
     }
-    const filters = {};
-    for (const facet of FACETS) if (state[facet]) filters[facet] = selects[facet].selectedOptions[0].dataset.filter;
-    const search = await pagefind.search(state.q || null, { filters, sort: SORTS[state.sort] });
+    const filtersOf = (s, except) => {
+      const filters = {};
+      for (const facet of FACETS)
+        if (s[facet] && facet !== except) filters[facet] = selects[facet].querySelector(`option[value="${CSS.escape(s[facet])}"]`).dataset.filter;
+      return filters;
+    };
+    const search = await pagefind.search(state.q || null, { filters: filtersOf(state), sort: SORTS[state.sort] });
     const found = search?.results ?? [];
     const pageCount = Math.max(1, Math.ceil(found.length / pageSize));
     const page = Math.min(state.page, pageCount);
     const slice = found.slice((page - 1) * pageSize, page * pageSize);
-    const data = await Promise.all(slice.map((result) => result.data()));
+    const data = nameFirst(await Promise.all(slice.map((result) => result.data())), { ...state, page });
     if (run !== latest) return;
-    results.replaceChildren(element("ol", { className: "review-list" }, data.map(item)));
-    results.firstChild.setAttribute("role", "list");
-    pager.replaceChildren(...pagerFor(state, page, pageCount));
+    await showCounts(state, filtersOf, search);
+    if (run !== latest) return;
+    results.replaceChildren(window.finderResults.list(data));
+    pager.replaceChildren(...window.finderResults.pager((n) => urlOf({ ...state, page: n }).href, page, pageCount));
     // The notes explain the marks of the plain list; results state a review's status in words instead.
     legend.hidden = true;
     count.textContent = describe(found.length, state, (page - 1) * pageSize + 1, (page - 1) * pageSize + slice.length, pageCount);
   };
 
+  /** Only Search and Apply filters act (and the Enter key in the search box): a new view is a new history entry, the same one is not. */
   const apply = () => {
     const state = stateFromForm();
-    history.pushState(null, "", urlOf(state));
+    showInForm(state);
+    const url = urlOf(state);
+    if (url.href === new URL(location.href).href) history.replaceState(null, "", url);
+    else history.pushState(null, "", url);
+    applied = state;
     show(state);
   };
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     apply();
   });
-  for (const select of [...Object.values(selects), sortSelect]) select.addEventListener("change", apply);
   document.getElementById("finder-clear").addEventListener("click", (event) => {
     event.preventDefault();
     form.reset();
+    input.value = "";
     apply();
   });
   window.addEventListener("popstate", () => {
-    const state = stateFromUrl();
-    showInForm(state);
-    show(state);
+    applied = stateFromUrl();
+    showInForm(applied);
+    show(applied);
   });
-  const state = stateFromUrl();
-  showInForm(state);
-  if (!isDefault(state)) show(state);
+  showInForm(applied);
+  if (!isDefault(applied)) show(applied);
 })();

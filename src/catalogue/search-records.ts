@@ -1,6 +1,6 @@
 import { Parser } from "htmlparser2";
 import { pagefindValue } from "./facets.ts";
-import type { DocumentSearchRecord, HtmlVersionView, ReviewView } from "./views.ts";
+import type { DocumentSearchRecord, HtmlVersionView, ReviewView, SearchSection } from "./views.ts";
 
 /** Elements after which the text reads as a new sentence, as Pagefind reads a page. */
 const BLOCKS = new Set(["p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote", "tr", "td", "th", "pre", "div", "figcaption", "caption"]);
@@ -59,12 +59,23 @@ export function reviewRecord(review: ReviewView): DocumentSearchRecord {
   };
 }
 
-/** A listed review's Markdown document, published as a page, as the search index holds it: its title, what it is part of, and its text. */
-export function htmlVersionRecord(version: HtmlVersionView): DocumentSearchRecord {
-  return {
-    url: version.url,
-    title: `${version.review.title}: ${version.title} (HTML)`,
-    text: `${sentence(version.title)} ${version.review.typeName} about ${sentence(version.review.title)} ${htmlText(version.html)}`,
-    filters: {},
-  };
+/**
+ * A listed review's record with the text of its documents inside it, each a section under its place on the
+ * review page, so that the one search on `/` gives one result per review, its matching documents listed under it:
+ * its PDFs' text (`documentRecords`, addressed `<review>#document-<n>`) and its HTML versions' (linking to the
+ * HTML page itself). A document that is neither is left out; so is anything of another review.
+ */
+export function reviewWithDocuments(
+  review: ReviewView,
+  documentRecords: readonly DocumentSearchRecord[],
+  htmlVersions: readonly HtmlVersionView[],
+): DocumentSearchRecord {
+  const sections: SearchSection[] = [];
+  for (const doc of review.documents) {
+    const pdf = documentRecords.find((record) => record.url === `${review.url}#${doc.anchor}`);
+    const version = htmlVersions.find((v) => v.url === doc.href && v.review.url === review.url);
+    if (pdf) sections.push({ anchor: doc.anchor, title: doc.linkText, url: pdf.url, text: pdf.text });
+    else if (version) sections.push({ anchor: doc.anchor, title: doc.linkText, url: version.url, text: htmlText(version.html) });
+  }
+  return { ...reviewRecord(review), sections };
 }

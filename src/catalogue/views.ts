@@ -137,6 +137,22 @@ export interface DocumentSearchRecord {
   meta?: Record<string, string>;
   /** Pagefind's sort keys (the finder's orders); records of documents have none. */
   sort?: Record<string, string>;
+  /**
+   * A review's documents, indexed inside its own record so that a search gives one result per review with
+   * its matching documents under it: each under its place on the review page (`anchor`), linking to `url`.
+   */
+  sections?: SearchSection[];
+}
+
+/** A document's text inside its review's search record. */
+export interface SearchSection {
+  /** The id of its place on the review page: `document-2`. */
+  anchor: string;
+  /** Its link text on the review page: "Overview report (PDF, 1.2 MB, 42 pages)". */
+  title: string;
+  /** Where a result links: its place on the review page, or its HTML version. */
+  url: string;
+  text: string;
 }
 
 /** A listed review's document that fails the accessibility audit, for the accessibility statement. */

@@ -4,7 +4,8 @@ import { gunzipSync } from "node:zlib";
 import { readdirSync, readFileSync } from "node:fs";
 import * as pagefind from "pagefind";
 import type { Catalogue } from "../catalogue/index.ts";
-import { htmlVersionRecord, reviewRecord } from "../catalogue/search-records.ts";
+import { reviewWithDocuments } from "../catalogue/search-records.ts";
+import { searchPageHtml } from "./search-page.ts";
 
 /**
  * What the search index holds: records made from the catalogue (listed reviews'
@@ -17,14 +18,16 @@ export interface SearchContent {
 }
 
 /**
- * Exactly what a catalogue puts in the search index: nothing of a review that
- * is not listed. Made from the catalogue alone, so the index can be built while
- * Eleventy writes the pages.
+ * Exactly what a catalogue puts in the search index: one record per listed
+ * review, its documents' text inside it (PDFs and HTML versions, each a section
+ * under its place on the review page), so a search gives one result per review;
+ * nothing of a review that is not listed. Made from the catalogue alone, so the
+ * index can be built while Eleventy writes the pages.
  */
 export function searchContent(catalogue: Pick<Catalogue, "listed" | "htmlVersions" | "documentRecords">): SearchContent {
   return {
     pageUrls: [],
-    records: [...catalogue.listed.map(reviewRecord), ...catalogue.htmlVersions.map(htmlVersionRecord), ...catalogue.documentRecords],
+    records: catalogue.listed.map((review) => reviewWithDocuments(review, catalogue.documentRecords, catalogue.htmlVersions)),
   };
 }
 
@@ -35,10 +38,11 @@ export function searchContent(catalogue: Pick<Catalogue, "listed" | "htmlVersion
  */
 const RECORD_LANGUAGE = "en-gb";
 
-/** Every address the search index of a catalogue may hold, and must. */
+/** Every address the search index of a catalogue may hold, and must: each review's, and each of its documents' place on it. */
 export function expectedSearchUrls(catalogue: Pick<Catalogue, "listed" | "htmlVersions" | "documentRecords">): string[] {
   const content = searchContent(catalogue);
-  return [...content.pageUrls, ...content.records.map((record) => record.url)].sort();
+  const sections = content.records.flatMap((record) => (record.sections ?? []).map((section) => `${record.url}#${section.anchor}`));
+  return [...content.pageUrls, ...content.records.map((record) => record.url), ...sections].sort();
 }
 
 /**
@@ -79,14 +83,17 @@ export async function buildSearchIndex(siteDir: string, content: SearchContent, 
       if (added.errors.length) throw new Error(`Pagefind could not index ${url}: ${added.errors.join("; ")}`);
     }
     for (const record of [...content.records].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0))) {
-      const added = await index.addCustomRecord({
-        url: record.url,
-        content: record.text,
-        language: RECORD_LANGUAGE,
-        meta: { ...record.meta, title: record.title },
-        filters: record.filters,
-        ...(record.sort ? { sort: record.sort } : {}),
-      });
+      // A review with its documents inside: a page of its own making, so that Pagefind gives its documents as sub-results.
+      const added = record.sections
+        ? await index.addHTMLFile({ url: record.url, content: searchPageHtml(record, "en-GB") })
+        : await index.addCustomRecord({
+            url: record.url,
+            content: record.text,
+            language: RECORD_LANGUAGE,
+            meta: { ...record.meta, title: record.title },
+            filters: record.filters,
+            ...(record.sort ? { sort: record.sort } : {}),
+          });
       if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}: ${added.errors.join("; ")}`);
     }
     const outputPath = options.outputPath ?? path.join(siteDir, "pagefind");
@@ -106,12 +113,12 @@ export async function buildSearchIndex(siteDir: string, content: SearchContent, 
  */
 export function indexedUrls(siteDir: string): string[] {
   return indexedFragments(siteDir)
-    .map((fragment) => fragment.url)
+    .flatMap((fragment) => [fragment.url, ...(fragment.anchors ?? []).filter((a) => /^document-\d+$/.test(a.id)).map((a) => `${fragment.url}#${a.id}`)])
     .sort();
 }
 
-/** Every fragment of a built Pagefind index, decompressed: its address and the text it holds (gzip, JSON after the first "{"). */
-export function indexedFragments(siteDir: string): { url: string; content: string }[] {
+/** Every fragment of a built Pagefind index, decompressed: its address, the text it holds and its documents' places (gzip, JSON after the first "{"). */
+export function indexedFragments(siteDir: string): { url: string; content: string; anchors?: { id: string }[] }[] {
   const fragments = path.join(siteDir, "pagefind", "fragment");
   let files: string[];
   try {
@@ -124,6 +131,6 @@ export function indexedFragments(siteDir: string): { url: string; content: strin
     .map((file) => {
       const text = gunzipSync(readFileSync(path.join(fragments, file))).toString("utf8");
       const json = text.slice(text.indexOf("{"));
-      return JSON.parse(json) as { url: string; content: string };
+      return JSON.parse(json) as { url: string; content: string; anchors?: { id: string }[] };
     });
 }

@@ -63,7 +63,7 @@ const PAGES = [
   "/reviews/",
   "/reviews/theme/neglect/",
   "/reviews/area/northshire/",
-  "/search/",
+  "/?q=neglect",
   "/open-data/",
   "/accessibility/",
   "/reviews/child-fern/overview-report/",

@@ -251,12 +251,14 @@ describe("served by nginx under a path, as www-data", () => {
       if (/Content[- ]Security[- ]Policy|Refused to/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
     });
     page.on("pageerror", (error) => violations.push(`${page.url()}: ${error.message}`));
+    // The old search address sends the query on to the one search on the list, under the path.
     await page.goto(`${base}${PREFIX}search/?q=zanzibarite`);
     await expect
-      .poll(() => page.locator("#search-results a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), { timeout: 15_000 })
+      .poll(() => page.locator("#finder-results .review-title > a").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), { timeout: 15_000 })
       .toEqual([`${PREFIX}reviews/kept/`]);
-    await page.goto(`${base}${PREFIX}search/?q=quixotically`);
-    await expect.poll(() => page.locator("#search-status").textContent(), { timeout: 15_000 }).toMatch(/^0 reviews match/);
+    expect(new URL(page.url()).pathname).toBe(PREFIX);
+    await page.goto(`${base}${PREFIX}?q=quixotically`);
+    await expect.poll(() => page.locator("#finder-count").textContent(), { timeout: 15_000 }).toMatch(/^No reviews match/);
     for (const address of ["", "reviews/", "reviews/kept/", "reviews/gone/", "reviews/theme/neglect/", "open-data/", "accessibility/", "no-such-page/"]) {
       await page.goto(`${base}${PREFIX}${address}`);
       await page.waitForLoadState("load");

@@ -50,6 +50,7 @@ describe("Trusted Types on the public pages", () => {
     const { page, problems, workers } = await open("/");
     await page.getByLabel("By type").selectOption("cspr");
     await page.getByLabel("By area").selectOption("northshire");
+    await page.getByRole("button", { name: "Apply filters" }).click();
     await expect.poll(() => page.locator("#finder-count").textContent(), { timeout: 15_000 }).toMatch(/^3 reviews match: /);
     await page.getByLabel("Search the reviews").fill("neglect");
     await page.getByRole("button", { name: "Search" }).click();
@@ -58,9 +59,10 @@ describe("Trusted Types on the public pages", () => {
     expect(problems).toEqual([]);
   });
 
-  it("break nothing in the search page: a search with results, in Pagefind's web worker", async () => {
+  it("break nothing in a search from the old search address: results with their documents' excerpts, in Pagefind's web worker", async () => {
     const { page, problems, workers } = await open("/search/?q=sleep");
-    await expect.poll(() => page.locator("#search-results a").allTextContents(), { timeout: 15_000 }).toContain("Baby Birch");
+    await expect.poll(() => page.locator("#finder-results .review-title > a").allTextContents(), { timeout: 15_000 }).toContain("Baby Birch");
+    expect(new URL(page.url()).pathname).toBe("/");
     expect(workers).toContain("/pagefind/pagefind-worker.js");
     expect(problems).toEqual([]);
   });
@@ -74,7 +76,7 @@ describe("Trusted Types on the public pages", () => {
   });
 
   it("refuse any other string given to a script sink: the site's policy allows Pagefind's worker and nothing else", async () => {
-    const { page } = await open("/search/");
+    const { page } = await open("/");
     await expect
       .poll(() => page.evaluate(() => Boolean((window as { trustedTypes?: { defaultPolicy: unknown } }).trustedTypes?.defaultPolicy)), { timeout: 15_000 })
       .toBe(true);

@@ -68,16 +68,17 @@ describe("what a catalogue makes of documents", () => {
     expect(catalogue.documentFiles.map((file) => file.to)).toEqual(["reviews/listed/overview-report.pdf", "reviews/listed/brief.pdf"]);
   });
 
-  it("puts only listed reviews' pages, HTML versions and PDF text in the search index, each PDF under its place on the review page", () => {
+  it("puts only listed reviews' pages, HTML versions and PDF text in the search index, each document under its place on the review page", () => {
     expect(catalogue.documentRecords.map(({ url, title }) => ({ url, title }))).toEqual([
       { url: "/reviews/listed/#document-1", title: "Child listed: Overview report (PDF, 4 KB, 4 pages)" },
       { url: "/reviews/listed/#document-3", title: "Child listed: Learning brief (PDF, 2 KB, 4 pages)" },
     ]);
+    // One record per review; its documents (the HTML version too) are places inside it.
     expect(expectedSearchUrls(catalogue)).toEqual([
       "/reviews/listed/",
       "/reviews/listed/#document-1",
+      "/reviews/listed/#document-2",
       "/reviews/listed/#document-3",
-      "/reviews/listed/overview-report/",
     ]);
     expect(catalogue.listed[0]!.documents.map((doc) => doc.anchor)).toEqual(["document-1", "document-2", "document-3"]);
   });

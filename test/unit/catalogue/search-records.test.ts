@@ -52,16 +52,18 @@ describe("the search records a catalogue makes", () => {
     expect(records["/reviews/three/"]!.filters.year).toBeUndefined();
   });
 
-  it("makes a record of each HTML version, titled as its page was", () => {
+  it("puts each HTML version's text inside its review's record, under its place on the review page, linking to its page", () => {
     const version = catalogue.htmlVersions[0]!;
-    expect(records[version.url]).toMatchObject({ title: "Child markdown: Overview report (HTML)", filters: {} });
-    expect(records[version.url]!.text).toContain("Findings. The panel met.");
+    const doc = catalogue.listed.find((r) => r.id === "markdown")!.documents[0]!;
+    expect(records[version.url]).toBeUndefined();
+    expect(records["/reviews/markdown/"]!.sections).toEqual([
+      { anchor: doc.anchor, title: doc.linkText, url: version.url, text: expect.stringContaining("Findings. The panel met.") },
+    ]);
+    expect(records["/reviews/one/"]!.sections).toEqual([]);
   });
 
-  it("holds nothing of a review that is not listed", () => {
-    expect(Object.keys(records).sort()).toEqual(
-      [...catalogue.listed.map((r) => r.url), ...catalogue.htmlVersions.map((v) => v.url), ...catalogue.documentRecords.map((d) => d.url)].sort(),
-    );
+  it("holds one record per listed review and nothing of a review that is not listed", () => {
+    expect(Object.keys(records).sort()).toEqual(catalogue.listed.map((r) => r.url).sort());
   });
 });
 

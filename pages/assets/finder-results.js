@@ -1,0 +1,77 @@
+// How the finder at / shows its results (used by finder.js, loaded before it): one item per review, its
+// matching documents listed under it with Pagefind's excerpts, and the pager. Every element is made with the
+// DOM; nothing from the data is parsed as HTML. An excerpt is Pagefind's text with <mark> around matched words:
+// it is taken apart into text and <mark> elements only, its entities decoded, any other markup dropped.
+window.finderResults = (() => {
+  const element = (tag, props = {}, children = []) => {
+    const el = Object.assign(document.createElement(tag), props);
+    el.append(...children);
+    return el;
+  };
+  const ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
+  const decode = (text) =>
+    text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (whole, name) => {
+      if (name[0] !== "#") return ENTITIES[name.toLowerCase()] ?? whole;
+      const code = name[1] === "x" || name[1] === "X" ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+    });
+  /** Pagefind's excerpt as nodes: text, and <mark> elements holding text. */
+  const excerptNodes = (html) => {
+    const nodes = [];
+    let marked = false;
+    for (const part of String(html).split(/(<\/?mark>)/i)) {
+      if (/^<mark>$/i.test(part)) marked = true;
+      else if (/^<\/mark>$/i.test(part)) marked = false;
+      else {
+        const text = decode(part.replace(/<[^>]*>?/g, ""));
+        if (text) nodes.push(marked ? element("mark", { textContent: text }) : document.createTextNode(text));
+      }
+    }
+    return nodes;
+  };
+
+  const metaRow = (term, value) => element("div", {}, [element("dt", { textContent: term }), element("dd", { textContent: value })]);
+  /** The documents of a result whose text matched: each one's place on the review page (or its HTML version) and excerpt. */
+  const documentsOf = (result) => {
+    const base = new URL(result.url, location.href);
+    return (result.sub_results ?? [])
+      .filter((sub) => /^document-\d+$/.test(sub.anchor?.id ?? ""))
+      .map((sub) => {
+        const own = result.meta[`link-${sub.anchor.id}`];
+        const href = own ? new URL(own, base).pathname : sub.url;
+        const excerpt = element("p", { className: "result-excerpt" }, excerptNodes(sub.excerpt));
+        return element("li", {}, [element("a", { href, textContent: sub.title }), excerpt]);
+      });
+  };
+  const item = (result) => {
+    const meta = result.meta;
+    const rows = [metaRow("Type", meta.type), metaRow("Area", meta.area), metaRow("Published", meta.published)];
+    if (meta.status) rows.push(metaRow("Status", meta.status));
+    const title = element("h3", { className: "review-title" }, [element("a", { href: result.url, textContent: meta.title })]);
+    const children = [title, element("dl", { className: "review-meta" }, rows)];
+    const documents = documentsOf(result);
+    if (documents.length) {
+      const found = documents.length === 1 ? "Found in this document:" : "Found in these documents:";
+      children.push(element("p", { className: "result-found", textContent: found }), element("ul", { className: "result-documents" }, documents));
+    }
+    return element("li", { className: "review-item" }, children);
+  };
+  const list = (data) => {
+    const ol = element("ol", { className: "review-list" }, data.map(item));
+    ol.setAttribute("role", "list");
+    return ol;
+  };
+  const pager = (hrefOf, page, pageCount) => {
+    if (pageCount < 2) return [];
+    const items = [];
+    if (page > 1) items.push(element("li", {}, [element("a", { href: hrefOf(page - 1), rel: "prev", textContent: "Previous page" })]));
+    const current = element("li", { textContent: `Page ${page} of ${pageCount}` });
+    current.setAttribute("aria-current", "page");
+    items.push(current);
+    if (page < pageCount) items.push(element("li", {}, [element("a", { href: hrefOf(page + 1), rel: "next", textContent: "Next page" })]));
+    const nav = element("nav", { className: "pager" }, [element("ul", {}, items)]);
+    nav.setAttribute("aria-label", "Pages of results");
+    return [nav];
+  };
+  return { list, pager, excerptNodes };
+})();
