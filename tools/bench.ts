@@ -108,10 +108,7 @@ for (const n of sizes) {
 // its accessibility check samples one page of each kind, as on a night when nothing changed); and every page weighed.
 let atScale: NightlyAtScale | undefined;
 if (largest) {
-  const night = check(
-    `nightly of ${largest.n}`,
-    await runMeasured(node, [...nightlyArgs, "--a11y", "always"], { cwd: largest.project, env: nightlyEnv }),
-  );
+  const night = check(`nightly of ${largest.n}`, await runMeasured(node, [...nightlyArgs, "--a11y", "always"], { cwd: largest.project, env: nightlyEnv }));
   const report = JSON.parse(readFileSync(path.join(largest.project, "_site.report.json"), "utf8")) as { accessibility?: { checked?: number } };
   const weights = weighPages(path.join(largest.project, "_site"));
   const heaviest = weights.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));

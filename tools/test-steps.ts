@@ -25,7 +25,8 @@ export function firstProblem(step: string, output: string, root = ""): string | 
   const relative = (file: string) => (root && file.startsWith(`${root}/`) ? file.slice(root.length + 1) : file);
   if (step === "format and lint") {
     // Biome: "src/a.ts:2:7 lint/suspicious/noDoubleEquals  FIXABLE  ━━━" or "src/a.ts format ━━━".
-    const match = find(/^(\S.*?)(:\d+:\d+)? ((?:lint|format|assist)[^\s━]*|parse)\b/);
+    // Not npm's own header ("> learning-reviews@0.1.0 lint"): a diagnostic starts with the file's path.
+    const match = find(/^([^\s>].*?)(:\d+:\d+)? ((?:lint|format|assist)[^\s━]*|parse)\b.*━/);
     return match ? `${relative(match[1]!)}${match[2] ?? ""} (${match[3]})` : undefined;
   }
   if (step === "typecheck") {

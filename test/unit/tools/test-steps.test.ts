@@ -12,6 +12,12 @@ describe("where to look when a step of npm test fails", () => {
     expect(firstProblem("format and lint", output)).toBe("src/odd name/a.ts:2:7 (lint/suspicious/noDoubleEquals)");
   });
 
+  it("does not take npm's own header line for a file", () => {
+    expect(firstProblem("format and lint", "\n> learning-reviews@0.1.0 lint\n> biome check .\n\ntools/bench.ts format ━━━━━━\n")).toBe(
+      "tools/bench.ts (format)",
+    );
+  });
+
   it("names a file Biome would only reformat", () => {
     expect(firstProblem("format and lint", "Checked 3 files\ntest/x.test.ts format ━━━━━━\n")).toBe("test/x.test.ts (format)");
   });
