@@ -3,29 +3,14 @@
  * its own `_data/site.json`, `_data/reviews.json` and `reviews/`
  * (test/fixtures/partnership-b/), and the content checks pass on the copy.
  */
-import { execFile } from "node:child_process";
 import { cpSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
-import type { ScriptResult } from "../helpers/run-script.ts";
-import { FIXTURES, fixtureReviews, fixtureSite, PROJECT_ROOT } from "../helpers/site.ts";
+import { contentChecks } from "../helpers/content-checks.ts";
+import { FIXTURES, fixtureReviews, fixtureSite } from "../helpers/site.ts";
 
 const PARTNERSHIP_B = path.join(FIXTURES, "partnership-b");
-
-/** Run this repository's content checks (vitest project `content`) on the project at `root`. */
-function contentChecks(root: string): Promise<ScriptResult> {
-  // A clean environment for the inner Vitest: without the outer run's worker settings.
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "NODE_OPTIONS"));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(PROJECT_ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--project", "content", "--reporter=verbose"],
-      { cwd: PROJECT_ROOT, env: { ...env, CONTENT_ROOT: root, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 describe("another partnership adopting the site", () => {
   let copy: FixtureProject;

@@ -3,13 +3,12 @@
  * settings, replaces the sample with one fictional example, rewrites the schemas, and the result passes the
  * content checks and builds. It never replaces reviews unasked, and writes nothing when an answer is wrong.
  */
-import { execFile } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixtureProject } from "../helpers/fixture-project.ts";
-import type { ScriptResult } from "../helpers/run-script.ts";
-import { fixtureReviews, PROJECT_ROOT } from "../helpers/site.ts";
+import { contentChecks } from "../helpers/content-checks.ts";
+import { fixtureReviews } from "../helpers/site.ts";
 
 const ANSWERS = [
   "--name",
@@ -29,18 +28,6 @@ const ANSWERS = [
   "--retention-months",
   "18",
 ];
-
-function contentChecks(root: string): Promise<ScriptResult> {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("VITEST") && name !== "NODE_OPTIONS"));
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(PROJECT_ROOT, "node_modules", "vitest", "vitest.mjs"), "run", "--project", "content", "--reporter=verbose"],
-      { cwd: PROJECT_ROOT, env: { ...env, CONTENT_ROOT: root, NO_COLOR: "1" }, maxBuffer: 64 * 1024 * 1024 },
-      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 const sample = () => fixtureProject({ reviews: fixtureReviews(), files: { "cspr-one/overview-report.md": "## A\n\nText.\n" } });
 const read = (root: string, file: string) => readFileSync(path.join(root, file), "utf8");
