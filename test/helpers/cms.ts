@@ -48,8 +48,24 @@ export async function readLocalFile(page: Page, name: string): Promise<string | 
 }
 
 /** Open the editor with the local-folder backend and the reviews file, as a maintainer would (signing in again if asked). */
+/**
+ * Go to `url`, even while the editor is changing its own address (after a save it rewrites its hash, and a
+ * navigation of ours that meets one of its own is aborted by Chromium: net::ERR_ABORTED). Any other failure is thrown.
+ */
+async function gotoPast(page: Page, url: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await page.goto(url);
+      return;
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("net::ERR_ABORTED")) throw error;
+      await page.waitForLoadState().catch(() => undefined);
+    }
+  }
+}
+
 export async function openReviewsInEditor(page: Page, adminUrl: string): Promise<void> {
-  await page.goto(adminUrl);
+  await gotoPast(page, adminUrl);
   const signIn = page.getByRole("button", { name: /Work with Local Repository/ });
   // The collection's one file, then the editor for it.
   const reviews = page.getByRole("row").or(page.getByRole("gridcell")).or(page.getByRole("link")).filter({ hasText: "Case reviews" }).first();
