@@ -238,7 +238,7 @@ describe("served by nginx under a path, as www-data", () => {
     expect(site.read("robots.txt")).toContain("Sitemap: https://www.example.org/review/sitemap.xml");
     expect(site.read("index.html")).toContain('<link rel="canonical" href="https://www.example.org/review/">');
     const data = JSON.parse(site.read("reviews.json"));
-    expect(data.reviews.find((r: { id: string }) => r.id === "kept").documentUrls).toEqual([
+    expect(data.reviews.find((r: { id: string }) => r.id === "kept").documents.map((doc: { url: string }) => doc.url)).toEqual([
       "https://www.example.org/review/reviews/kept/overview%20report%20%231.pdf",
     ]);
   });
