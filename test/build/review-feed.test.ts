@@ -10,7 +10,15 @@ import { Parser } from "htmlparser2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { firstSentence } from "../../src/catalogue/citation.ts";
 import { schemaText } from "../../src/content/json-schema.ts";
-import { feedJsonSchema, type FeedRecord, type ReviewFeed } from "../../src/model/review-feed.ts";
+import {
+  FEED_VERSION,
+  feedDocumentSchema,
+  feedJsonSchema,
+  feedRecordSchema,
+  feedSchema,
+  type FeedRecord,
+  type ReviewFeed,
+} from "../../src/model/review-feed.ts";
 import { documentsOf } from "../helpers/documents.ts";
 import { feedValidator } from "../helpers/feed.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
@@ -122,6 +130,15 @@ describe.each([
     expect(published).toBe(schemaText(feedJsonSchema()));
     expect(feedValidator(JSON.parse(published))(built().feed)).toEqual([]);
     expect(built().feed.$schema).toBe(`${built().feed.publisher.url}/reviews.schema.json`);
+  });
+
+  it("has every field named on /open-data/, with the format's version and a link to the schema", () => {
+    const page = built().project.read("open-data/index.html");
+    for (const field of Object.keys(feedRecordSchema.shape)) expect(page, field).toContain(`<td><code>${field}</code></td>`);
+    for (const field of [...Object.keys(feedSchema.shape), ...Object.keys(feedDocumentSchema.shape), ...Object.keys(feedSchema.shape.publisher.shape)])
+      expect(page, field).toContain(`<code>${field}</code>`);
+    expect(page).toContain(`(now ${FEED_VERSION},`);
+    expect(page).toMatch(/<a href="[^"]*\/reviews\.schema\.json">/);
   });
 
   it("has statuses of every kind to check, and an SCR that has left the site", () => {
