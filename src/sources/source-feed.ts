@@ -18,7 +18,7 @@ import { feedAddressProblem, type Source } from "./source-list.ts";
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
 
 /** How long each text may be, as in a partnership's own data (src/content/review-schema.ts), and how many items a list may hold. */
-const MAX = { title: 200, summary: 10_000, theme: 60, themes: 50, documents: 50, documentTitle: 200, name: 200, url: 2_000 } as const;
+const MAX = { id: 80, title: 200, summary: 10_000, theme: 60, themes: 50, documents: 50, documentTitle: 200, name: 200, url: 2_000 } as const;
 
 /** A review of a source, with its key qualified by the source's id. */
 export interface SourceRecord extends FeedRecord {
@@ -44,6 +44,7 @@ const oneLine = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u202
 const bounded = (max: number) =>
   z.string().max(max, { error: `this text is longer than ${max.toLocaleString("en-GB")} characters, the most a feed may give.` });
 const checkedRecord = feedRecordSchema.extend({
+  id: feedRecordSchema.shape.id.max(MAX.id),
   title: bounded(MAX.title),
   summary: bounded(MAX.summary),
   themes: z.array(bounded(MAX.theme)).max(MAX.themes),
@@ -101,7 +102,7 @@ export function readSourceFeed(body: string | Uint8Array, source: Source, today:
   const seen = new Set<string>();
   for (const [i, raw] of reviews.entries()) {
     const id = (raw as { id?: unknown } | null)?.id;
-    const review = typeof id === "string" && id.length <= 80 ? `review "${id}"` : `review ${i + 1}`;
+    const review = typeof id === "string" && id.length <= MAX.id ? `review "${id}"` : `review ${i + 1}`;
     const problem = (field: string, message: string) => result.problems.push({ file, review, field, message });
     const parsed = checkedRecord.safeParse(raw);
     if (!parsed.success) {

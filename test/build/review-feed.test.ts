@@ -34,6 +34,7 @@ interface Built {
   feed: ReviewFeed;
   /** Ids the input holds that the build date has removed (SCRs past their period). */
   removed: string[];
+  footnotes: Record<"withheld" | "delayed", { code: string; text: string }>;
 }
 
 interface Page {
@@ -106,8 +107,9 @@ beforeAll(async () => {
   const [builtA, builtB] = await Promise.all([projectA.run("build", [], { BUILD_DATE }), projectB.run("build", [], { BUILD_DATE })]);
   expect(builtA.code, builtA.stderr).toBe(0);
   expect(builtB.code, builtB.stderr).toBe(0);
-  a = { project: projectA, feed: JSON.parse(projectA.read("reviews.json")), removed: ["child-hazel", "baby-ivy"] };
-  b = { project: projectB, feed: JSON.parse(projectB.read("reviews.json")), removed: ["family-yarrow"] };
+  const footnotes = (site: unknown) => (site as Pick<Built, "footnotes">).footnotes;
+  a = { project: projectA, feed: JSON.parse(projectA.read("reviews.json")), removed: ["child-hazel", "baby-ivy"], footnotes: footnotes(fixtureSite()) };
+  b = { project: projectB, feed: JSON.parse(projectB.read("reviews.json")), removed: ["family-yarrow"], footnotes: footnotes(siteB) };
 }, 240_000);
 
 /** A file of the build at a feed address on its own site, or undefined for an address elsewhere. */
@@ -157,7 +159,8 @@ describe.each([
 
   it("gives a withheld review its code and words, and no overview report; a delayed one with no date is published null", () => {
     for (const record of built().feed.reviews.filter((r) => r.status !== "published")) {
-      expect(record.footnote, record.id).not.toBeNull();
+      const { code, text } = built().footnotes[record.status as "withheld" | "delayed"];
+      expect(record.footnote, record.id).toEqual({ code, text });
       expect(pageOf(built(), record).documents.length).toBe(record.documents.length);
       if (record.status === "withheld") expect(record.documents.map((doc) => doc.kind)).not.toContain("overview-report");
     }
