@@ -7,6 +7,7 @@ const ORDER = [
   ["model", "src/model/"], // shared vocabulary: reviews, dates, site settings, problems and their quoting, slugs, formats, output layout
   ["rules", "src/rules/"], // publication and date rules
   ["content", "src/content/"], // reading and validating the data and its documents
+  ["sources", "src/sources/"], // a finder's sources: _data/sources.json and each source's feed, read as untrusted input
   ["catalogue", "src/catalogue/"], // what the site shows, as plain data and HTML
   ["eleventy", "src/eleventy/"], // the Eleventy plugin, its passthrough list, the search index it writes
   ["checks", "src/checks/"], // checks of a built site: links, search index, accessibility, test tools

@@ -1,9 +1,9 @@
 import type { TemplateData } from "../src/catalogue/template-data.ts";
-import { openDataJson } from "../src/catalogue/open-data.ts";
+import { reviewFeedJson } from "../src/catalogue/review-feed.ts";
 
-/** `/reviews.json`: the listed reviews' public fields (src/catalogue/open-data.ts). */
+/** `/reviews.json`: the review feed, every listed review (src/catalogue/review-feed.ts; its format in docs/feed.md). */
 export const data = { permalink: "/reviews.json", eleventyExcludeFromCollections: true };
 
 export function render({ catalogue }: { catalogue: TemplateData }): string {
-  return openDataJson(catalogue);
+  return reviewFeedJson(catalogue);
 }

@@ -86,6 +86,13 @@ export function sortedDocuments(review: Review): Review["documents"] {
   return [...review.documents].sort((a, b) => DOCUMENT_KINDS.indexOf(a.kind) - DOCUMENT_KINDS.indexOf(b.kind));
 }
 
+/** A document's format, size and page count, as the review feed gives them (the numbers only for a file of the site). */
+function documentSize(doc: Review["documents"][number]): Pick<DocumentView, "format" | "bytes" | "pages"> {
+  if ("url" in doc) return { format: documentFormat(new URL(doc.url).pathname) ?? null, bytes: null, pages: null };
+  if (doc.facts?.format === "markdown") return { format: "HTML", bytes: null, pages: null };
+  return { format: documentFormat(doc.file) ?? null, bytes: doc.bytes, pages: doc.facts?.format === "pdf" ? doc.facts.pages : null };
+}
+
 /** A document as a review page shows it; `position` (from 1) gives it an anchor that search results link to. */
 export function documentView(review: Review, doc: Review["documents"][number], position = 1): DocumentView {
   const external = "url" in doc;
@@ -97,5 +104,6 @@ export function documentView(review: Review, doc: Review["documents"][number], p
     external,
     anchor: `document-${position}`,
     accessibilityNote: accessibilityNote(doc),
+    ...documentSize(doc),
   };
 }

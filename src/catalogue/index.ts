@@ -18,7 +18,7 @@ import type { Catalogue, RemovedView, ReviewView } from "./views.ts";
 import { accessibilityView, contactViews, facetCountText, publishedPhrase, STATUS_TEXT, TYPE_NAMES, yearCountText } from "./wording.ts";
 import { compareTitles } from "./title-order.ts";
 import { automatedChecksText } from "./a11y-statement.ts";
-import { citationView } from "./citation.ts";
+import { citationView, plainText } from "./citation.ts";
 
 export type * from "./views.ts";
 
@@ -84,6 +84,7 @@ export function buildCatalogue(
       removalDate: removalDate ?? null,
       removalDateText: removalDate ? readableDate(removalDate) : null,
       summaryHtml: "", // below, once the filter pages are known
+      summaryText: review.summary ? plainText(review.summary) : "",
       documents: sortedDocuments(review).map((doc, d) => documentView(review, doc, d + 1)),
       links: facetLinks(base),
       rank: { newest: 0, title: 0 },

@@ -2,7 +2,7 @@ import { stringify } from "csv-stringify/sync";
 import { absoluteUrl } from "./addresses.ts";
 import type { TemplateData } from "./template-data.ts";
 
-/** One listed review's public fields, as published at `/reviews.json` and `/reviews.csv`. */
+/** One listed review's public fields, as published at `/reviews.csv` (`/reviews.json` is the review feed: review-feed.ts). */
 export interface OpenDataRecord {
   id: string;
   title: string;
@@ -35,11 +35,6 @@ export function openDataRecords(catalogue: TemplateData): OpenDataRecord[] {
     pageUrl: absoluteUrl(site, review.url),
     documentUrls: review.documents.map((doc) => (doc.external ? doc.href : absoluteUrl(site, doc.href))),
   }));
-}
-
-/** `/reviews.json`: the records with the date they were listed as of, for researchers and for the nightly job's comparison. */
-export function openDataJson(catalogue: TemplateData): string {
-  return `${JSON.stringify({ buildDate: catalogue.buildDate, publisher: catalogue.site.partnership.name, reviews: openDataRecords(catalogue) }, null, 2)}\n`;
 }
 
 /** The CSV columns, in order, with how each is written from a record. */

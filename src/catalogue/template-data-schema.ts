@@ -48,6 +48,7 @@ export const reviewViewSchema = z.strictObject({
   removalDate: date.nullable(),
   removalDateText: nullableText,
   summaryHtml: text,
+  summaryText: text,
   themes: z.array(text),
   documents: z.array(
     z.strictObject({
@@ -58,6 +59,9 @@ export const reviewViewSchema = z.strictObject({
       external: z.boolean(),
       anchor: text,
       accessibilityNote: nullableText,
+      format: nullableText,
+      bytes: count.nullable(),
+      pages: count.nullable(),
     }),
   ),
   links: z.strictObject({ type: facetLink, area: facetLink, year: facetLink.nullable(), themes: z.array(facetLink) }),

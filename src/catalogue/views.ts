@@ -115,6 +115,12 @@ export interface DocumentView {
   anchor: string;
   /** What the accessibility audit found wrong with it, when anything: the page then offers an accessible format. */
   accessibilityNote: string | null;
+  /** Its format as a visitor names it ("PDF", "HTML" for a page of the site), null when not known; for the review feed. */
+  format: string | null;
+  /** A file's size in bytes; null for a page of the site or a document elsewhere. */
+  bytes: number | null;
+  /** A PDF's page count; null for any other document. */
+  pages: number | null;
 }
 
 /** A Markdown document published as a page of the site. */
@@ -185,6 +191,8 @@ export interface ReviewView {
   removalDate: IsoDate | null;
   removalDateText: string | null;
   summaryHtml: string;
+  /** The summary as plain text on one line, for the review feed; empty when it has none. */
+  summaryText: string;
   themes: string[];
   documents: DocumentView[];
   /** Links to the filter pages this review is on. */

@@ -5,6 +5,7 @@ import { filters } from "./filters/index.ts";
 import { copyDocuments } from "./copy-documents.ts";
 import { buildSearchIndex, searchContent } from "./search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
+import { FEED_VERSION } from "../model/review-feed.ts";
 import type { TemplateData } from "../catalogue/template-data.ts";
 import { catalogueFromContent, templateDataForBuild } from "./catalogue-data.ts";
 import { EDITOR_ENV, EDITOR_PASSTHROUGH, SITE_PASSTHROUGH } from "./passthrough.ts";
@@ -30,6 +31,8 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   const current = () => (catalogue ??= catalogueFromContent());
   eleventyConfig.addGlobalData("catalogue", () => (forTemplates ??= templateDataForBuild(current)));
   eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
+  // The review feed's format version, which /open-data/ states.
+  eleventyConfig.addGlobalData("feedVersion", FEED_VERSION);
   // Templates never see _data/*.json: the catalogue is made from them, checked, with the rules applied.
   eleventyConfig.addDataExtension("json", { read: false, parser: () => null });
 

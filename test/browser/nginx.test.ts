@@ -1,11 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { createServer as createHttpServer } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
@@ -171,6 +172,50 @@ describe("served by nginx under a path, as www-data", () => {
     expect((await get(`${PREFIX}reviews/gone/citation.ris`)).status).toBe(404);
   });
 
+  it("sends Access-Control-Allow-Origin: * on the search index alone, beside the other headers", async () => {
+    for (const address of ["pagefind/pagefind-entry.json", "pagefind/pagefind.js"]) {
+      const response = await get(`${PREFIX}${address}`);
+      expect(response.status, address).toBe(200);
+      expect(response.headers["access-control-allow-origin"], address).toBe("*");
+      expect(response.headers["x-content-type-options"], address).toBe("nosniff");
+      expect(response.headers["content-security-policy"], address).toBe("frame-ancestors 'none'");
+    }
+    for (const address of ["", "reviews/kept/", "reviews.json", "no/such/page/"])
+      expect((await get(`${PREFIX}${address}`)).headers["access-control-allow-origin"], address).toBeUndefined();
+  });
+
+  it("lets a page of another origin search the index in Chromium, as a finder merging it would, never finding a removed review", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Another origin: a server of its own on 127.0.0.1, whose one page has no policy of its own.
+    const other = createHttpServer((_, response) => response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>Finder</title>"));
+    await new Promise<void>((resolve) => other.listen(0, "127.0.0.1", resolve));
+    onTestFinished(() => new Promise<void>((resolve) => other.close(() => resolve())));
+    await page.goto(`http://127.0.0.1:${(other.address() as { port: number }).port}/`);
+    const index = `${base}${PREFIX}pagefind/`;
+    // A string, so that Vite leaves its import() alone: the page imports the other site's Pagefind and searches it.
+    const found = (await page.evaluate(`(async () => {
+      const pagefind = await import(${JSON.stringify(`${index}pagefind.js`)});
+      await pagefind.options({ basePath: ${JSON.stringify(index)} });
+      const urls = async (query) => Promise.all((await pagefind.search(query)).results.map(async (result) => (await result.data()).url));
+      return { kept: await urls("zanzibarite"), gone: await urls("quixotically") };
+    })()`)) as { kept: string[]; gone: string[] };
+    expect(found.kept).toEqual([`${base}${PREFIX}reviews/kept/`]);
+    expect(found.gone).toEqual([]);
+    // Anything else of the site stays unreadable from another origin's script.
+    expect(
+      await page.evaluate(
+        async (url) =>
+          fetch(url).then(
+            () => "read",
+            () => "refused",
+          ),
+        `${base}${PREFIX}reviews/kept/`,
+      ),
+    ).toBe("refused");
+    await context.close();
+  });
+
   it("answers an unknown address with 404 and the site's own 404 page, its links under the path", async () => {
     const response = await fetch(`${base}${PREFIX}no/such/page/`);
     expect(response.status).toBe(404);
@@ -238,7 +283,7 @@ describe("served by nginx under a path, as www-data", () => {
     expect(site.read("robots.txt")).toContain("Sitemap: https://www.example.org/review/sitemap.xml");
     expect(site.read("index.html")).toContain('<link rel="canonical" href="https://www.example.org/review/">');
     const data = JSON.parse(site.read("reviews.json"));
-    expect(data.reviews.find((r: { id: string }) => r.id === "kept").documentUrls).toEqual([
+    expect(data.reviews.find((r: { id: string }) => r.id === "kept").documents.map((doc: { url: string }) => doc.url)).toEqual([
       "https://www.example.org/review/reviews/kept/overview%20report%20%231.pdf",
     ]);
   });

@@ -7,6 +7,7 @@ import { CSV_COLUMNS } from "../../src/catalogue/open-data.ts";
 import { checkBuiltSite } from "../../src/checks/site-check.ts";
 import { fixtureProject } from "../helpers/fixture-project.ts";
 import { fixturePdf } from "../helpers/documents.ts";
+import { feedValidator } from "../helpers/feed.ts";
 
 const PDF = fixturePdf("Fixture document");
 const BUILD_DATE = "2026-11-26";
@@ -23,6 +24,7 @@ const ALWAYS = [
   "sitemap.xml",
   "robots.txt",
   "reviews.json",
+  "reviews.schema.json",
   "reviews.csv",
 ];
 
@@ -44,6 +46,8 @@ async function buildAndCheck(reviews: unknown[], files: Record<string, string> =
 
   const json = JSON.parse(site.read("reviews.json"));
   expect(json.buildDate).toBe(BUILD_DATE);
+  // The review feed is valid against the schema the site publishes beside it, whatever it lists.
+  expect(feedValidator(JSON.parse(site.read("reviews.schema.json")))(json)).toEqual([]);
   const csv = parse(site.read("reviews.csv")) as string[][];
   expect(csv[0]).toEqual(CSV_COLUMNS.map(([name]) => name));
   expect(csv.slice(1).map((row) => row[0])).toEqual(json.reviews.map((r: { id: string }) => r.id));

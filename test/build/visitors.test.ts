@@ -138,22 +138,37 @@ describe("finding and reusing reviews (built site)", () => {
     expect(site.read("reviews/four/index.html")).not.toContain('rel="canonical"');
   });
 
-  it("publishes the listed reviews as JSON and CSV that parse back to the same records", () => {
+  it("publishes the listed reviews as the review feed and as CSV, with the same records", () => {
     const json = JSON.parse(site.read("reviews.json"));
     expect(json.buildDate).toBe("2026-11-26");
     expect(json.reviews.map((r: { id: string }) => r.id)).toEqual(["five", "one", "three", "two"]);
+    const pdfBytes = Buffer.byteLength(PDF);
     expect(json.reviews[1]).toEqual({
       id: "one",
       title: "Child One",
       type: "CSPR",
+      typeName: "Child Safeguarding Practice Review",
       area: "northshire",
       areaName: "Northshire",
       status: "published",
-      footnoteCode: "",
+      statusText: "Published",
+      footnote: null,
       published: "2026-05-01",
+      leaves: null,
       themes: ["neglect", "domestic abuse"],
+      summary: "About neglect.",
       pageUrl: "https://reviews.example.org/reviews/one/",
-      documentUrls: ["https://reviews.example.org/reviews/one/overview-report.pdf", "https://www.gov.uk/r"],
+      documents: [
+        {
+          kind: "overview-report",
+          title: "Overview report",
+          url: "https://reviews.example.org/reviews/one/overview-report.pdf",
+          format: "PDF",
+          bytes: pdfBytes,
+          pages: 1,
+        },
+        { kind: "response", title: "Response", url: "https://www.gov.uk/r", format: null, bytes: null, pages: null },
+      ],
     });
     const rows = parse(site.read("reviews.csv"), { columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(json.reviews.length);
@@ -166,11 +181,11 @@ describe("finding and reusing reviews (built site)", () => {
         area: record.area,
         area_name: record.areaName,
         status: record.status,
-        footnote_code: record.footnoteCode,
+        footnote_code: record.footnote?.code ?? "",
         published: record.published ?? "",
         themes: record.themes.join("; "),
         page_url: record.pageUrl,
-        document_urls: record.documentUrls.join(" "),
+        document_urls: record.documents.map((doc: { url: string }) => doc.url).join(" "),
       });
     });
     expect(rows[3]).toMatchObject({ title: QUOTED, footnote_code: "*" });

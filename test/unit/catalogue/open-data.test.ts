@@ -1,7 +1,8 @@
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
-import { CSV_COLUMNS, openDataCsv, openDataJson } from "../../../src/catalogue/open-data.ts";
+import { CSV_COLUMNS, openDataCsv } from "../../../src/catalogue/open-data.ts";
+import { reviewFeedJson } from "../../../src/catalogue/review-feed.ts";
 import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 import type { Review } from "../../../src/model/review.ts";
@@ -65,8 +66,8 @@ describe("/reviews.csv", () => {
     for (const row of parse(csv) as string[][]) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
   });
 
-  it("is only the CSV: the JSON keeps the titles as they are", () => {
-    const json = JSON.parse(openDataJson(catalogue)) as { reviews: { id: string; title: string; themes: string[] }[] };
+  it("is only the CSV: the review feed (reviews.json) keeps the titles as they are", () => {
+    const json = JSON.parse(reviewFeedJson(catalogue)) as { reviews: { id: string; title: string; themes: string[] }[] };
     expect(json.reviews.map((r) => r.title).sort()).toEqual([...HOSTILE_TITLES].sort());
     expect(json.reviews.find((r) => r.id === "review-1")!.themes).toEqual(["-theme"]);
   });
