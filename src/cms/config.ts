@@ -99,10 +99,15 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
     sub[at] = documentFileField(sub[at]!);
   }
   return {
+    // The sign-in page: the partnership's name, and GitHub's OAuth sign-in only with a service to run it (site.json's
+    // cms.signInService); the access token, which needs none, always. How to sign in is said by admin/editor-boot.js.
+    app_title: `${site.partnership.name}: case reviews editor`,
     backend: {
       name: "github",
       repo: site.cms?.repo ?? "OWNER/REPOSITORY",
       branch: site.cms?.branch ?? "main",
+      auth_methods: site.cms?.signInService ? ["oauth", "token"] : ["token"],
+      ...(site.cms?.signInService ? { base_url: site.cms.signInService } : {}),
       commit_messages: { update: "Update the case reviews (from the editor)", uploadMedia: "Upload {{path}} (from the editor)" },
     },
     publish_mode: "simple",
