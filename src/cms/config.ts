@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { stringify } from "yaml";
-import { documentKindLabels, REVIEW_SUMMARY, STATUS_LABELS, typeLabels, UPLOAD_HINT } from "./labels.ts";
+import { documentKindLabels, FORM_HINTS, REVIEW_SUMMARY, STATUS_LABELS, typeLabels, UPLOAD_HINT } from "./labels.ts";
 import { reviewSchema } from "../content/review-schema.ts";
 import type { SiteSettings } from "../model/site-settings.ts";
 import { monthsText } from "../model/dates.ts";
@@ -34,7 +34,7 @@ function field(name: string, node: JsonNode, required: boolean, options: Record<
   const common: CmsField = {
     name,
     label: node.title ?? name,
-    hint: (node.description ?? `At most ${node.maxLength} characters, on one line.`).replaceAll("<id>", "(id)"),
+    hint: FORM_HINTS[name] ?? (node.description ?? `At most ${node.maxLength} characters, on one line.`).replaceAll("<id>", "(id)"),
     required,
   };
   if (node.enum) {
@@ -42,7 +42,8 @@ function field(name: string, node: JsonNode, required: boolean, options: Record<
     return { ...common, widget: "select", options: node.enum.map((value) => ({ label: labels[value] ?? value, value })) };
   }
   if (node.format === "date") {
-    return { ...common, widget: "datetime", time_format: false, format: "YYYY-MM-DD", picker_utc: true };
+    // Typed as the site writes it, "20 November 2026": the file's YYYY-MM-DD is made on saving (src/cms/editor-dates.ts).
+    return { ...common, widget: "string", maxlength: 40 };
   }
   if (node.type === "array" && node.items?.type === "object") {
     const kindLabels = { kind: documentKindLabels() };
@@ -99,10 +100,15 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
     sub[at] = documentFileField(sub[at]!);
   }
   return {
+    // The sign-in page: the partnership's name, and GitHub's OAuth sign-in only with a service to run it (site.json's
+    // cms.signInService); the access token, which needs none, always. How to sign in is said by admin/editor-boot.js.
+    app_title: `${site.partnership.name}: case reviews editor`,
     backend: {
       name: "github",
       repo: site.cms?.repo ?? "OWNER/REPOSITORY",
       branch: site.cms?.branch ?? "main",
+      auth_methods: site.cms?.signInService ? ["oauth", "token"] : ["token"],
+      ...(site.cms?.signInService ? { base_url: site.cms.signInService } : {}),
       commit_messages: { update: "Update the case reviews (from the editor)", uploadMedia: "Upload {{path}} (from the editor)" },
     },
     publish_mode: "simple",
@@ -114,11 +120,12 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
       {
         name: "reviews",
         label: "Case reviews",
-        description: `Add, change or remove reviews. An SCR leaves the site ${monthsText(site.retentionMonths)} after its publication date; CI checks every change with npm run validate.`,
+        description: `Add, change or remove reviews. An SCR leaves the site ${monthsText(site.retentionMonths)} after its publication date. Each save is checked again on GitHub, and the nightly build publishes it.`,
         files: [
           {
             name: "reviews",
-            label: "Case reviews",
+            // Not "Case reviews" again: the editor's title is the collection's and the file's ("Case reviews › All reviews").
+            label: "All reviews",
             file: "_data/reviews.json",
             // Registered by /admin/reviews-editor.js: JSON in the file's one form, each SCR's leaving day, and the build's checks on save.
             format: "reviews-json",

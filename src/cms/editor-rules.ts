@@ -11,13 +11,14 @@
  *   on it: a save that `npm run validate` would refuse is refused, in its words.
  */
 import type { IsoDate } from "../model/dates.ts";
-import { isIsoDate, londonDateAt, monthsText } from "../model/dates.ts";
+import { londonDateAt, monthsText, readableDate } from "../model/dates.ts";
 import { isRecord } from "../content/document-files.ts";
 import { removalDate } from "../rules/publication.ts";
 import { parseJsonText } from "../content/json-source.ts";
-import { formatProblems, type Problem } from "../model/problems.ts";
+import type { Problem } from "../model/problems.ts";
 import { validateReviews } from "../content/validate.ts";
 import { REVIEWS_FILE } from "../content/paths.ts";
+import { datesForFile, datesInWords, typedDate, typedDateProblems, unreadableDatesAs } from "./editor-dates.ts";
 
 /** The key the editor's list reads the leaving line from; never saved. */
 export const LEAVES_KEY = "leaves_site";
@@ -30,17 +31,18 @@ export interface EditorSettings {
 
 /**
  * What the editor's list says of a review's time on the site, by the build's own
- * rule: "SCR, leaves the site on 2027-09-14" for a dated SCR ("left the site on"
+ * rule: "SCR, leaves the site on 14 September 2027" for a dated SCR ("left the site on"
  * once that day has come), "SCR, leaves 12 months after it is published" (its `retentionMonths`) for one
- * with no date yet, "CSPR, stays listed".
+ * with no date yet, "CSPR, stays listed". The date published may be as the file has it or as the form shows it.
  */
 export function leavingLine(review: unknown, retentionMonths: number, today: IsoDate): string | undefined {
   if (!isRecord(review)) return undefined;
   if (review.type === "CSPR") return "CSPR, stays listed";
   if (review.type !== "SCR") return undefined;
-  if (!isIsoDate(review.published)) return `SCR, leaves ${monthsText(retentionMonths)} after it is published`;
-  const leaves = removalDate(review.published as IsoDate, { retentionMonths });
-  return leaves <= today ? `SCR, left the site on ${leaves}` : `SCR, leaves the site on ${leaves}`;
+  const published = typeof review.published === "string" ? typedDate(review.published) : undefined;
+  if (!published) return `SCR, leaves ${monthsText(retentionMonths)} after it is published`;
+  const leaves = removalDate(published, { retentionMonths });
+  return `SCR, ${leaves <= today ? "left" : "leaves"} the site on ${readableDate(leaves)}`;
 }
 
 /** Today's date in London, where the build reads its dates, from `now` (a browser's clock). */
@@ -61,17 +63,17 @@ export function withLeavingLines(value: unknown, retentionMonths: number, today:
  * The file's text as the editor opens it: parsed (a byte order mark first is
  * skipped, as the build skips it: a file read from a folder loses it on the way,
  * but text fetched from GitHub may keep it; not tried, no network here) and each
- * review given its leaving line.
+ * review given its leaving line, and its dates in words (src/cms/editor-dates.ts).
  */
 export function reviewsFromFile(text: string, retentionMonths: number, today: IsoDate): unknown {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return withLeavingLines(JSON.parse(body), retentionMonths, today);
+  return datesInWords(withLeavingLines(JSON.parse(body), retentionMonths, today));
 }
 
-/** `_data/reviews.json` as the editor writes it: the leaving lines taken out, 2-space JSON, a trailing newline. */
+/** `_data/reviews.json` as the editor writes it: the leaving lines taken out, dates `YYYY-MM-DD`, 2-space JSON, a trailing newline. */
 export function reviewsFileText(value: unknown): string {
   const list = Array.isArray(value) ? value.map((review) => (isRecord(review) ? withoutKey(review, LEAVES_KEY) : review)) : value;
-  return `${JSON.stringify(list, null, 2)}\n`;
+  return `${JSON.stringify(datesForFile(list), null, 2)}\n`;
 }
 
 function withoutKey(record: Record<string, unknown>, key: string): Record<string, unknown> {
@@ -82,18 +84,24 @@ function withoutKey(record: Record<string, unknown>, key: string): Record<string
 /**
  * Everything the build's validation refuses in `text`, except what needs the
  * documents' folder (whether a file is there): that is checked on the commit,
- * by `npm run validate` in CI.
+ * by `npm run validate` in CI. With the form's reviews (`form`), a date typed there that cannot be read is said
+ * in the form's words (day month year), in place of the build's.
  */
-export function editorProblems(text: string, settings: EditorSettings, today: IsoDate): Problem[] {
-  const parsed = parseJsonText(text, REVIEWS_FILE);
+export function editorProblems(text: string, settings: EditorSettings, today: IsoDate, form?: unknown): Problem[] {
+  const typed = form === undefined ? [] : typedDateProblems(form, today);
+  const parsed = parseJsonText(typed.length ? reviewsFileText(unreadableDatesAs(form, today)) : text, REVIEWS_FILE);
   if (!parsed.source) return parsed.problems;
-  return validateReviews(parsed.source, { areaKeys: settings.areaKeys, reviewsDir: null, buildDate: today }).errors;
+  return [...typed, ...validateReviews(parsed.source, { areaKeys: settings.areaKeys, reviewsDir: null, buildDate: today }).errors];
 }
 
-/** The problems as the editor says them: by review and field, without the file's line numbers, which a maintainer in a form never sees. */
+/**
+ * The problems as the editor says them: by review and field, without the file's name and line numbers, which an
+ * officer in a form never sees (nor where a list of areas is kept).
+ */
 export function editorMessage(problems: readonly Problem[]): string {
-  return formatProblems(
-    problems.map(({ line: _line, column: _column, ...problem }) => problem),
-    "error",
-  );
+  const lines = problems.map((p, i) => {
+    const where = [p.review, p.field && `field "${p.field}"`].filter(Boolean).join(", ") || "The list of reviews";
+    return `  ${i + 1}. ${where}: ${p.message.replace(/ \(listed in _data\/site\.json\)/g, "")}`;
+  });
+  return `${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${lines.join("\n")}`;
 }

@@ -29,3 +29,24 @@ export const UPLOAD_HINT = `Put the file itself in that folder: on GitHub, open 
  * src/cms/editor-rules.ts), and its date published.
  */
 export const REVIEW_SUMMARY = `{{fields.title}} · {{fields.${LEAVES_KEY} | default('new, not saved yet')}} · published {{fields.published | default('not yet')}}`;
+
+/**
+ * Hints in the officer's words where the schema's own (written for the file and its JSON Schema) would quote
+ * JSON, a file's path or a date format: by field name.
+ */
+export const FORM_HINTS: Record<string, string> = {
+  area: "The area the review covers.",
+  published:
+    "The day it was published, as the site writes it: day month year, e.g. 20 November 2026 (20/11/2026 is read the same). Leave it empty only while publication is delayed.",
+  summary: "A short summary, in plain sentences; leave an empty line between paragraphs. No HTML.",
+  themes: 'Short themes, one in each box, e.g. "neglect" and "domestic abuse".',
+};
+
+/** What the editor says before a review is removed from the list, and what then happens. */
+export function removeQuestion(title: string): string {
+  return (
+    `Remove "${title}" from the list of case reviews?\n\n` +
+    "Nothing changes on the site until you save. Once you save, its page and its documents leave the public site at the next nightly build (02:00 UTC). " +
+    "An SCR whose time on the site is up needs no removing: the site drops it on the day."
+  );
+}

@@ -10,6 +10,7 @@ import type { TemplateData } from "../catalogue/template-data.ts";
 import { catalogueFromContent, templateDataForBuild } from "./catalogue-data.ts";
 import { EDITOR_ENV, EDITOR_PASSTHROUGH, SITE_PASSTHROUGH } from "./passthrough.ts";
 import { bindDevServer, previewHost } from "./dev-server-host.ts";
+import { previewFailure } from "./preview-failure.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -21,7 +22,11 @@ import { bindDevServer, previewHost } from "./dev-server-host.ts";
  */
 export default function learningReviews(eleventyConfig: UserConfig): void {
   // `npm start`: the preview listens on 127.0.0.1 only (PREVIEW_HOST to open it up); Eleventy sets the mode before loading the config.
-  if (process.env.ELEVENTY_RUN_MODE === "serve") bindDevServer(previewHost(process.env));
+  const serving = process.env.ELEVENTY_RUN_MODE === "serve";
+  if (serving) bindDevServer(previewHost(process.env));
+  // `npm start`: while a rebuild fails, every page of the preview says why (src/eleventy/preview-failure.ts).
+  const failure = previewFailure();
+  if (serving) eleventyConfig.setServerOptions({ middleware: [failure.middleware] });
   let catalogue: Promise<Catalogue> | undefined;
   let forTemplates: Promise<TemplateData> | undefined;
   eleventyConfig.on("eleventy.before", () => {
@@ -29,7 +34,12 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
     forTemplates = undefined;
   });
   const current = () => (catalogue ??= catalogueFromContent());
-  eleventyConfig.addGlobalData("catalogue", () => (forTemplates ??= templateDataForBuild(current)));
+  const made = () =>
+    templateDataForBuild(current).catch((error: unknown) => {
+      failure.failed(error);
+      throw error;
+    });
+  eleventyConfig.addGlobalData("catalogue", () => (forTemplates ??= made()));
   eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
   // The review feed's format version, which /open-data/ states.
   eleventyConfig.addGlobalData("feedVersion", FEED_VERSION);
@@ -54,6 +64,7 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
 
   eleventyConfig.on("eleventy.after", async ({ directories, runMode }: { directories: { output: string }; runMode: string }) => {
     if (runMode === "build") return;
+    failure.rebuilt();
     const built = await current();
     await copyDocuments(built.documentFiles, process.cwd(), directories.output);
     await buildSearchIndex(directories.output, searchContent(built));

@@ -54,6 +54,8 @@ export function dataProblemsText(problems: readonly Problem[], doing: "build" | 
  */
 export class DataError extends Error {
   readonly problems: readonly Problem[];
+  /** Eleventy prints no stack trace for it (under `npm start`): the message says all a maintainer can act on. */
+  readonly skipOriginalStack = true;
   constructor(problems: readonly Problem[]) {
     super(dataProblemsText(problems, "build"));
     this.name = "DataError";

@@ -126,8 +126,16 @@ export const siteSchema = z.strictObject(
               description:
                 "true: the public build carries the editor at /admin/, on the public site's own origin, on purpose. Leave it out to build the editor apart (npm run build:editor) for an origin of its own.",
             }),
+          signInService: z
+            .url({ protocol: /^https$/, error: expected("the address of the partnership's GitHub sign-in service, starting https://") })
+            .max(2_000, atMost(2_000))
+            .optional()
+            .meta({
+              description:
+                'The address of a GitHub sign-in (OAuth) service the partnership runs for the editor, such as Sveltia CMS Authenticator: with it the editor offers "Sign In with GitHub". Leave it out and the editor offers only the access-token sign-in, which needs no service.',
+            }),
         },
-        { error: expected("an object with repo (owner/name), if not main branch, and withPublicSite") },
+        { error: expected("an object with repo (owner/name), if not main branch, withPublicSite, and signInService if there is one") },
       )
       .optional()
       .meta({ description: "The editor: the GitHub repository (owner/name) and branch it saves to, and whether the public build carries it." }),

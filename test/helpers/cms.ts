@@ -68,7 +68,7 @@ export async function openReviewsInEditor(page: Page, adminUrl: string): Promise
   await gotoPast(page, adminUrl);
   const signIn = page.getByRole("button", { name: /Work with Local Repository/ });
   // The collection's one file, then the editor for it.
-  const reviews = page.getByRole("row").or(page.getByRole("gridcell")).or(page.getByRole("link")).filter({ hasText: "Case reviews" }).first();
+  const reviews = page.getByRole("row").or(page.getByRole("gridcell")).or(page.getByRole("link")).filter({ hasText: "All reviews" }).first();
   await signIn.or(reviews).first().waitFor();
   if (await signIn.isVisible()) await signIn.click();
   await reviews.click();

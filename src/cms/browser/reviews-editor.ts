@@ -10,6 +10,7 @@
 import "./zod-jitless.ts";
 import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
 import { keepUntouched } from "../untouched.ts";
+import { askBeforeRemoving } from "./ask-before-removing.ts";
 
 /** Fixed when the site is built, from _data/site.json. */
 declare const EDITOR_SETTINGS: EditorSettings;
@@ -75,7 +76,7 @@ function toFile(value: unknown): string {
   document.getElementById(MESSAGE_ID)?.remove();
   // Compared without the leaving lines, which the form keeps on each review and the file never has.
   const text = reviewsFileText(keepUntouched(JSON.parse(reviewsFileText(value)), inTheFile));
-  const problems = editorProblems(text, EDITOR_SETTINGS, londonToday());
+  const problems = editorProblems(text, EDITOR_SETTINGS, londonToday(), value);
   if (problems.length) {
     const message = editorMessage(problems);
     showProblemsAfterDialog(message);
@@ -85,6 +86,8 @@ function toFile(value: unknown): string {
   inTheFile = JSON.parse(text);
   return text;
 }
+
+askBeforeRemoving(document);
 
 const cms = (window as unknown as { CMS?: SveltiaCms }).CMS;
 if (!cms) throw new Error("Sveltia CMS did not load before /admin/reviews-editor.js");

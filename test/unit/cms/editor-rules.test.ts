@@ -18,16 +18,16 @@ const problemsOf = (list: unknown[], settings = northshire) => editorProblems(re
 
 describe("the leaving line the editor's list shows", () => {
   it("gives a dated SCR the day it leaves, by the build's own rule: 29 February leaves on 28 February", () => {
-    expect(leavingLine({ type: "SCR", published: "2025-12-15" }, 12, "2026-11-26")).toBe("SCR, leaves the site on 2026-12-15");
-    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12, "2025-02-27")).toBe("SCR, leaves the site on 2025-02-28");
+    expect(leavingLine({ type: "SCR", published: "2025-12-15" }, 12, "2026-11-26")).toBe("SCR, leaves the site on 15 December 2026");
+    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12, "2025-02-27")).toBe("SCR, leaves the site on 28 February 2025");
     // Another partnership's retention period (test/fixtures/partnership-b keeps SCRs 24 months).
-    expect(leavingLine({ type: "SCR", published: "2025-04-02" }, 24, "2026-11-26")).toBe("SCR, leaves the site on 2027-04-02");
+    expect(leavingLine({ type: "SCR", published: "2025-04-02" }, 24, "2026-11-26")).toBe("SCR, leaves the site on 2 April 2027");
   });
 
   it("says an SCR whose day has come has left, on that very day", () => {
-    expect(leavingLine({ type: "SCR", published: "2025-11-26" }, 12, "2026-11-25")).toBe("SCR, leaves the site on 2026-11-26");
-    expect(leavingLine({ type: "SCR", published: "2025-11-26" }, 12, "2026-11-26")).toBe("SCR, left the site on 2026-11-26");
-    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12, "2026-11-26")).toBe("SCR, left the site on 2025-02-28");
+    expect(leavingLine({ type: "SCR", published: "2025-11-26" }, 12, "2026-11-25")).toBe("SCR, leaves the site on 26 November 2026");
+    expect(leavingLine({ type: "SCR", published: "2025-11-26" }, 12, "2026-11-26")).toBe("SCR, left the site on 26 November 2026");
+    expect(leavingLine({ type: "SCR", published: "2024-02-29" }, 12, "2026-11-26")).toBe("SCR, left the site on 28 February 2025");
   });
 
   it("takes today as the date in London: 23:30 UTC on 30 June is 1 July there, and 31 December is still 31 December", () => {
@@ -125,10 +125,16 @@ describe("what the editor refuses to save: the build's own validation", () => {
     expect(problemsOf([{ ...undated, status: "delayed" }])).toEqual([]);
   });
 
-  it("says the problems by review and field, without the line numbers of a file the maintainer never sees", () => {
-    const message = editorMessage(problemsOf([{ ...valid, published: "2026-13-01" }]));
-    expect(message).toMatch(/^1 problem:\n {2}1\. _data\/reviews\.json, review "child-z", field "published": /);
-    expect(message).not.toMatch(/line \d/);
+  it("says the problems by review and field, without the name or line numbers of a file the officer never sees", () => {
+    const message = editorMessage(
+      problemsOf([
+        { ...valid, published: "2026-13-01" },
+        { ...valid, id: "child-w", area: "atlantis" },
+      ]),
+    );
+    expect(message).toMatch(/^2 problems:\n {2}1\. review "child-z", field "published": /);
+    expect(message).toMatch(/\n {2}2\. review "child-w", field "area": /);
+    expect(message).not.toMatch(/line \d|_data\/|reviews\.json|site\.json/);
   });
 
   it("never looks for files: a document's file is checked on the commit, where the folder is", () => {
