@@ -13,7 +13,9 @@ export const PARTNERSHIP_B = path.join(FIXTURES, "partnership-b");
 
 /** Phrases put inside one of partnership B's PDFs for a build (its committed PDFs hold only fixture lines), `<id>/<file>` to phrase. */
 export const PHRASES_INSIDE_B: Record<string, string> = {
-  "child-rowan/practitioner-briefing.pdf": "lantern welfare huddle",
+  "child-rowan/overview-report.pdf": "lantern welfare huddle",
+  // Family Yarrow is an SCR published in January 2023: past its 24 months, removed.
+  "family-yarrow/overview-report.pdf": "quartz ledger signal",
 };
 
 /** Build partnership B as it ships (its reviews and documents), one PDF with a phrase of PHRASES_INSIDE_B, at `buildDate`. */
