@@ -12,8 +12,9 @@
  * machine its Total Blocking Time, First Contentful Paint and Speed Index swing (on this shared 2-core machine, at a
  * load average of 13 to 17, one review page, which runs no script, scored 74 to 100 in three runs). Lighthouse
  * measures the machine at the start of each run (its benchmark index) and says a host at 1,000 or under is slower
- * than it expects (its "slower CPU than Lighthouse expects" warning, core/gather/driver/environment.js). So
- * performance is the median of the runs on a host Lighthouse accepts, and must be 100; when no run had one, the
+ * than it expects (its "slower CPU than Lighthouse expects" warning, core/gather/driver/environment.js). So the
+ * median of the three runs' performance must be 100; when it is not, and only the metrics timed on the CPU lost points
+ * (never a layout shift), the median of the runs on a host Lighthouse accepts must be; when no run had one, the
  * performance test is skipped, saying so, never passed.
  */
 import * as chromeLauncher from "chrome-launcher";
@@ -48,8 +49,12 @@ afterAll(async () => {
 interface Run {
   scores: Record<string, number>;
   lost: string[];
+  /** The performance audits that cost points, by id. */
+  lostPerformance: string[];
   benchmarkIndex: number;
 }
+/** The performance metrics Lighthouse times on this machine's CPU; the layout shift is not one of them. */
+const CPU_TIMED = new Set(["total-blocking-time", "first-contentful-paint", "largest-contentful-paint", "speed-index"]);
 
 /** One Lighthouse run: the score it shows for each category (0 to 100), every scored audit under 100 in words, and its measure of the host. */
 async function auditOnce(url: string, formFactor: "mobile" | "desktop"): Promise<Run> {
@@ -58,16 +63,18 @@ async function auditOnce(url: string, formFactor: "mobile" | "desktop"): Promise
   expect(lhr.runtimeError, `Lighthouse could not run on ${url}`).toBeUndefined();
   const scores: Record<string, number> = {};
   const lost: string[] = [];
+  const lostPerformance: string[] = [];
   for (const id of CATEGORIES) {
     const category = lhr.categories[id]!;
     scores[id] = Math.round((category.score ?? 0) * 100);
     for (const ref of category.auditRefs) {
       const found = lhr.audits[ref.id]!;
+      if (ref.weight > 0 && found.score !== null && found.score < 1 && id === "performance") lostPerformance.push(found.id);
       if (ref.weight > 0 && found.score !== null && found.score < 1)
         lost.push(`${id}: ${found.id} scored ${Math.round(found.score * 100)}${found.displayValue ? ` (${found.displayValue})` : ""}: ${found.title}`);
     }
   }
-  return { scores, lost, benchmarkIndex: Math.round(lhr.environment.benchmarkIndex) };
+  return { scores, lost, lostPerformance, benchmarkIndex: Math.round(lhr.environment.benchmarkIndex) };
 }
 
 /** RUNS runs of a page, made once and shared by its two tests. */
@@ -119,20 +126,24 @@ describe.each(SITES)("Lighthouse on $name", ({ server, review, formFactors }) =>
           ).toEqual({ accessibility: 100, "best-practices": 100, seo: 100 });
       });
 
-      it(`scores 100 in performance on ${kind} (${address}), ${formFactor}, the median of the runs on a host fast enough for Lighthouse`, {
+      it(`scores 100 in performance on ${kind} (${address}), ${formFactor}: the median of its runs, or of those on a host fast enough for Lighthouse`, {
         timeout: 300_000,
       }, async (context) => {
         const done = await runs(servers[server]!.url + address, formFactor);
+        const median = (some: Run[]) => some.map((run) => run.scores.performance!).sort((x, y) => x - y)[Math.floor(some.length / 2)];
+        // Short of 100 only in the metrics timed on this machine's CPU (a layout shift fails on any machine): judged on
+        // the runs whose host Lighthouse accepts; skipped, saying so, when there is none.
         const fair = done.filter((run) => run.benchmarkIndex > FAST_ENOUGH);
-        if (fair.length === 0) {
-          context.skip(
-            `no run on a host fast enough for Lighthouse's simulation (benchmark index over ${FAST_ENOUGH}): the machine is loaded.\n${report(done)}`,
-          );
-          return;
+        const hostsDoing = done.every((run) => run.lostPerformance.every((id) => CPU_TIMED.has(id)));
+        let scored = done;
+        if (median(done) !== 100 && hostsDoing) {
+          if (fair.length === 0)
+            context.skip(
+              `short of 100, with no run on a host fast enough for Lighthouse's simulation (benchmark index over ${FAST_ENOUGH}): the machine is loaded.\n${report(done)}`,
+            );
+          scored = fair;
         }
-        const sorted = fair.map((run) => run.scores.performance!).sort((x, y) => x - y);
-        const median = sorted[Math.floor(sorted.length / 2)];
-        expect(median, `${address} (${formFactor}), median of ${fair.length} of ${done.length} runs:\n${report(done)}`).toBe(100);
+        expect(median(scored), `${address} (${formFactor}), median of ${scored.length} of ${done.length} runs:\n${report(done)}`).toBe(100);
       });
     }
 });
