@@ -1,5 +1,5 @@
-// How the finder at / shows its results (used by finder.js, loaded before it): one item per review, its
-// matching documents listed under it with Pagefind's excerpts, and the pager. Every element is made with the
+// How the finder at / shows its results (used by finder.js, loaded before it): one item per review, an excerpt of its
+// own words when they matched beyond its title, its matching documents under it with Pagefind's excerpts, and the pager. Every element is made with the
 // DOM; nothing from the data is parsed as HTML. An excerpt is Pagefind's text with <mark> around matched words:
 // it is taken apart into text and <mark> elements only, its entities decoded, any other markup dropped.
 window.finderResults = (() => {
@@ -43,12 +43,44 @@ window.finderResults = (() => {
         return element("li", {}, [element("a", { href, textContent: sub.title }), excerpt]);
       });
   };
+  /** Letters and digits of a word, lower case: how a marked word is compared with the title's. */
+  const bare = (word) => word.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  /**
+   * The part of Pagefind's excerpt of a review's own words that the result does not already show: from its themes or
+   * summary on. A review's record reads "Title. Type (CSPR), Area. Published …. Status: …. Note: …. Themes: ….
+   * Summary. …" (src/catalogue/search-records.ts); the title and details before the themes are in the result's
+   * heading and list, so an excerpt of them alone says nothing new.
+   */
+  const beyondDetails = (excerpt) => {
+    const starts = ["Themes: ", "Summary. "].map((label) => excerpt.indexOf(label)).filter((at) => at >= 0);
+    if (starts.length) return excerpt.slice(Math.min(...starts));
+    return /\bStatus: /.test(excerpt) ? "" : excerpt;
+  };
+  /**
+   * The excerpt of the review's themes and summary when they matched a word its title does not hold: a match in the
+   * summary is shown as a document's is; a match in the title or the details alone needs no excerpt.
+   */
+  const ownExcerpt = (result) => {
+    const own = (result.sub_results ?? []).find((sub) => !/^document-\d+$/.test(sub.anchor?.id ?? ""));
+    const html = beyondDetails(String(own?.excerpt ?? ""));
+    const title = new Set(
+      String(result.meta.title ?? "")
+        .split(/\s+/)
+        .map(bare),
+    );
+    const marked = [...html.matchAll(/<mark>(.*?)<\/mark>/gi)].map((match) => bare(match[1]));
+    if (!marked.some((word) => word && !title.has(word))) return [];
+    const excerpt = element("p", { className: "result-excerpt" }, excerptNodes(html));
+    return [
+      element("div", { className: "result-own" }, [element("p", { className: "result-found", textContent: "Found in its themes or summary:" }), excerpt]),
+    ];
+  };
   const item = (result) => {
     const meta = result.meta;
     const rows = [metaRow("Type", meta.type), metaRow("Area", meta.area), metaRow("Published", meta.published)];
     if (meta.status) rows.push(metaRow("Status", meta.status));
     const title = element("h3", { className: "review-title" }, [element("a", { href: result.url, textContent: meta.title })]);
-    const children = [title, element("dl", { className: "review-meta" }, rows)];
+    const children = [title, element("dl", { className: "review-meta" }, rows), ...ownExcerpt(result)];
     const documents = documentsOf(result);
     if (documents.length) {
       const found = documents.length === 1 ? "Found in this document:" : "Found in these documents:";

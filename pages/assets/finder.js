@@ -35,7 +35,10 @@ const finderUrl = new URL("../", document.currentScript.src).href;
 
   for (const el of form.querySelectorAll(".finder-js")) el.hidden = false;
   for (const el of form.querySelectorAll(".finder-nojs")) el.hidden = true;
-  if (window.matchMedia("(min-width: 40rem)").matches) document.getElementById("finder-filters").open = true;
+  // site.css draws the search and, on a wide screen, the filters open from the first paint; from here this script decides.
+  const filtersBox = document.getElementById("finder-filters");
+  if (window.matchMedia("(min-width: 40rem)").matches) filtersBox.open = true;
+  filtersBox.dataset.ready = "";
 
   /** "Best match" is an order only a query has. */
   const offerBestMatch = (offer) => {

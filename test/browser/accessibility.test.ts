@@ -100,10 +100,10 @@ describe("keyboard only", () => {
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
   });
 
-  it("a footnote mark is read as what it means, leads to its note, and the note leads back", async () => {
+  it("a footnote mark follows the status it explains, is read as a pointer to its note, leads to it, and the note leads back", async () => {
     const page = await open("/");
-    const marker = page.locator("#review-child-cedar").getByRole("link", { name: "Note: overview report not published" });
-    await expect(marker.textContent()).resolves.toBe("*Note: overview report not published");
+    const marker = page.locator("#review-child-cedar").getByRole("link", { name: "see the note" });
+    await expect(marker.textContent()).resolves.toBe("*see the note");
     expect(await marker.locator('[aria-hidden="true"]').textContent()).toBe("*");
     await marker.focus();
     await page.keyboard.press("Enter");

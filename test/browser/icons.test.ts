@@ -1,13 +1,15 @@
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
+import { buildPartnershipB, openBuiltSite } from "../helpers/partnership-b.ts";
 
 /**
  * No 404 and no console error on any kind of page (issue 21, point 4): a page of every kind, its icons
- * (the favicon Chromium asks for among them) answered 200 with an image that draws.
+ * (the favicon Chromium asks for among them) answered 200 with an image that draws; for both fixture partnerships.
  */
 const NOT_FOUND = "/no-such-page/";
-const PAGES: [kind: string, address: string][] = [
+type Pages = [kind: string, address: string][];
+const PAGES: Pages = [
   ["home", "/"],
   ["filter page", "/reviews/type/cspr/"],
   ["browse page", "/reviews/"],
@@ -18,17 +20,28 @@ const PAGES: [kind: string, address: string][] = [
   ["404 page", NOT_FOUND],
   ["search", "/search/?q=neglect"],
 ];
+// Partnership B (its own areas and footnote codes; SCRs kept 24 months): every kind of page it has (it has no HTML versions).
+const PAGES_B: Pages = [
+  ["home", "/"],
+  ["filter page", "/reviews/area/the-wold/"],
+  ["review", "/reviews/child-rowan/"],
+  ["withheld review", "/reviews/baby-sorrel/"],
+  ["removal notice", "/reviews/family-yarrow/"],
+  ["404 page", NOT_FOUND],
+];
 
 let site: BrowserSite;
+let siteB: BrowserSite;
 beforeAll(async () => {
-  site = await openFixtureSite();
+  [site, siteB] = await Promise.all([openFixtureSite(), buildPartnershipB().then(openBuiltSite)]);
 }, 240_000);
 afterAll(async () => {
   await site?.close();
+  await siteB?.close();
 });
 
 /** Open `address` and record every response of 400 or more but the page's own, every failed request and console error. */
-async function visit(page: Page, address: string): Promise<{ main: Response | null; problems: string[]; iconResponse: Promise<Response> }> {
+async function visit(page: Page, base: string, address: string): Promise<{ main: Response | null; problems: string[]; iconResponse: Promise<Response> }> {
   const problems: string[] = [];
   page.on("response", (response) => {
     if (response.status() >= 400 && response.request().resourceType() !== "document") problems.push(`${response.status()} ${response.url()}`);
@@ -41,16 +54,19 @@ async function visit(page: Page, address: string): Promise<{ main: Response | nu
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
   const iconResponse = page.waitForResponse((response) => /\/favicon[^/]*$/.test(new URL(response.url()).pathname), { timeout: 15_000 });
-  const main = await page.goto(`${site.server.url}${address}`);
+  const main = await page.goto(`${base}${address}`);
   return { main, problems, iconResponse };
 }
 
-describe("icons and a clean console on every kind of page", () => {
-  for (const [kind, address] of PAGES) {
+describe.each([
+  ["the fixture partnership", () => site, PAGES],
+  ["partnership B", () => siteB, PAGES_B],
+] as const)("icons and a clean console on every kind of page, %s", (_, built, pages) => {
+  for (const [kind, address] of pages) {
     it(`loads the ${kind} (${address}) with its favicon, no 404 and no console error`, async () => {
-      const context = await site.browser.newContext();
+      const context = await built().browser.newContext();
       const page = await context.newPage();
-      const { main, problems, iconResponse } = await visit(page, address);
+      const { main, problems, iconResponse } = await visit(page, built().server.url, address);
       expect(main?.status()).toBe(kind === "404 page" ? 404 : 200);
       const icon = await iconResponse;
       expect(icon.status(), icon.url()).toBe(200);
@@ -76,7 +92,7 @@ describe("icons and a clean console on every kind of page", () => {
   }
 
   it("answers /favicon.ico itself, for browsers that ask for it whatever the page says", async () => {
-    const response = await fetch(`${site.server.url}/favicon.ico`);
+    const response = await fetch(`${built().server.url}/favicon.ico`);
     expect(response.status).toBe(200);
     expect(new Uint8Array(await response.arrayBuffer()).subarray(0, 4)).toEqual(new Uint8Array([0, 0, 1, 0]));
   });

@@ -13,7 +13,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
-import { fixtureReviews } from "../helpers/site.ts";
+import { buildPartnershipB, openBuiltSite, PARTNERSHIP_B } from "../helpers/partnership-b.ts";
+import { FIXTURES, fixtureReviews } from "../helpers/site.ts";
 
 /** Small phones: 320 × 568 (the smallest iPhone still met) and 360 × 640 (a common Android size). */
 const PHONES = [
@@ -22,11 +23,13 @@ const PHONES = [
 ] as const;
 
 let site: BrowserSite;
+let siteB: BrowserSite;
 beforeAll(async () => {
-  site = await openFixtureSite();
-});
+  [site, siteB] = await Promise.all([openFixtureSite(), buildPartnershipB().then(openBuiltSite)]);
+}, 240_000);
 afterAll(async () => {
   await site?.close();
+  await siteB?.close();
 });
 
 /** An element's top and bottom edges from the top of the page, in CSS pixels; null when there is none. */
@@ -38,10 +41,10 @@ async function box(page: Page, selector: string): Promise<{ top: number; bottom:
   return rect ? { top: rect.y + (scrolled as number), bottom: rect.y + rect.height + (scrolled as number) } : null;
 }
 
-async function open(path: string, viewport: (typeof PHONES)[number]): Promise<Page> {
-  const context = await site.browser.newContext({ viewport });
+async function openOn(path: string, viewport: (typeof PHONES)[number], built: BrowserSite): Promise<Page> {
+  const context = await built.browser.newContext({ viewport });
   const page = await context.newPage();
-  const response = await page.goto(site.server.url + path);
+  const response = await page.goto(built.server.url + path);
   expect(response?.status(), path).toBe(200);
   return page;
 }
@@ -61,33 +64,43 @@ async function expectCompactNotice(page: Page, label: string, screen: number) {
 describe.each(PHONES)("a review page on a phone $width × $height", (viewport) => {
   const screen = viewport.height;
 
-  it("shows the notice compact on the first screen, and the first document within two screens, one below the finder's first review", async () => {
-    const finder = await open("/", viewport);
-    const firstReview = await box(finder, "#finder-results .review-title a");
-    expect(firstReview).not.toBeNull();
-    // Every review the finder lists (the fixture's fit one page) that has documents.
-    const listed = await finder.$$eval("#finder-results .review-title a", (links) => links.map((link) => link.getAttribute("href")));
-    const withDocuments = new Set(fixtureReviews().flatMap((review) => (((review.documents ?? []) as unknown[]).length ? [`/reviews/${review.id}/`] : [])));
-    let measured = 0;
-    for (const address of listed.filter((href) => withDocuments.has(href!))) {
-      const review = { id: address!.split("/")[2] };
-      const page = (await open(address!, viewport))!;
-      await expectCompactNotice(page, String(review.id), screen);
-      const link = await box(page, "ul.documents a");
-      expect(link, `${review.id}: no document link`).not.toBeNull();
-      expect(link!.bottom, `${review.id}: first document at ${link!.top}px`).toBeLessThanOrEqual(2 * screen);
-      expect(
-        link!.top - firstReview!.top,
-        `${review.id}: first document at ${link!.top}px, the finder's first review at ${firstReview!.top}px`,
-      ).toBeLessThanOrEqual(screen);
-      measured++;
-      await page.context().close();
-    }
-    expect(measured).toBeGreaterThanOrEqual(5);
-  });
+  it.each([
+    // The fixture partnership, and partnership B (other areas, longer names, footnote codes of its own).
+    ["the fixture partnership", () => site, FIXTURES, 5],
+    ["partnership B", () => siteB, PARTNERSHIP_B, 3],
+  ] as const)(
+    "shows the notice compact on the first screen, and the first document within two screens, one below the finder's first review, %s",
+    async (_, built, dir, atLeast) => {
+      const open = (path: string, at: (typeof PHONES)[number]) => openOn(path, at, built());
+      const finder = await open("/", viewport);
+      const firstReview = await box(finder, "#finder-results .review-title a");
+      expect(firstReview).not.toBeNull();
+      // Every review the finder lists (the fixture's fit one page) that has documents.
+      const listed = await finder.$$eval("#finder-results .review-title a", (links) => links.map((link) => link.getAttribute("href")));
+      const withDocuments = new Set(
+        fixtureReviews(dir).flatMap((review) => (((review.documents ?? []) as unknown[]).length ? [`/reviews/${review.id}/`] : [])),
+      );
+      let measured = 0;
+      for (const address of listed.filter((href) => withDocuments.has(href!))) {
+        const review = { id: address!.split("/")[2] };
+        const page = (await open(address!, viewport))!;
+        await expectCompactNotice(page, String(review.id), screen);
+        const link = await box(page, "ul.documents a");
+        expect(link, `${review.id}: no document link`).not.toBeNull();
+        expect(link!.bottom, `${review.id}: first document at ${link!.top}px`).toBeLessThanOrEqual(2 * screen);
+        expect(
+          link!.top - firstReview!.top,
+          `${review.id}: first document at ${link!.top}px, the finder's first review at ${firstReview!.top}px`,
+        ).toBeLessThanOrEqual(screen);
+        measured++;
+        await page.context().close();
+      }
+      expect(measured).toBeGreaterThanOrEqual(atLeast);
+    },
+  );
 
   it("shows the same compact notice on the first screen of an HTML version, above the report's contents", async () => {
-    const page = await open("/reviews/child-fern/overview-report/", viewport);
+    const page = await openOn("/reviews/child-fern/overview-report/", viewport, site);
     await expectCompactNotice(page, "HTML version", screen);
     const contents = await box(page, "nav.contents");
     const notice = await box(page, ".content-notice");

@@ -86,11 +86,11 @@ describe("the built site", () => {
     expect(index).toContain('<time datetime="2019-05-02">2 May 2019</time>');
   });
 
-  it("marks footnotes with their codes, read out as words, and shows the legend in code order", () => {
+  it("marks footnotes with their codes after the status they explain, read out as a pointer to the note, and shows the legend in code order", () => {
     const index = site.read("index.html");
     const entry = (id: string) => index.slice(index.indexOf(`id="review-${id}"`), index.indexOf("</li>", index.indexOf(`id="review-${id}"`)));
     expect(entry("scr-withheld")).toContain(
-      '<a class="footnote-marker" href="#footnote-withheld"><span aria-hidden="true">*</span><span class="visually-hidden">Note: overview report not published</span></a>',
+      '<dd>Overview report not published <a class="footnote-marker" href="#footnote-withheld"><span aria-hidden="true">*</span><span class="visually-hidden">see the note</span></a></dd>',
     );
     expect(entry("scr-delayed")).toContain('href="#footnote-delayed"><span aria-hidden="true">**</span>');
     expect(entry("cspr-live")).not.toContain("footnote-marker");
