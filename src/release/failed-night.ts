@@ -23,17 +23,11 @@ const failed = (problem: string): Withdrawal => ({ outcome: "failed", withdrawn:
 
 /**
  * After a failed night: make sure nothing whose removal date has come stays live. Rebuild the live build with
- * its own code and data at `buildDate` (src/release/fallback.ts); if that fails too, delete the expired reviews'
+ * its own code and data at `today` (src/release/fallback.ts); if that fails too, delete the expired reviews'
  * folders from the live build (src/release/last-step.ts). Never throws: what happened is in the result.
  */
-export async function withdrawExpired(options: {
-  root: string;
-  layout: OutputLayout;
-  buildDate: IsoDate;
-  today: IsoDate;
-  log: (line: string) => void;
-}): Promise<Withdrawal> {
-  const { layout, buildDate, today, log } = options;
+export async function withdrawExpired(options: { root: string; layout: OutputLayout; today: IsoDate; log: (line: string) => void }): Promise<Withdrawal> {
+  const { layout, today, log } = options;
   const live = await buildAt(layout.out);
   if (!live) {
     if (
@@ -51,12 +45,12 @@ export async function withdrawExpired(options: {
     return failed(
       `The live build (${live.folder.site}) has no build.json, so what it lists cannot be told; build the site again (npm run build) as soon as possible.`,
     );
-  const expired = expiredBy(live.meta.listed, buildDate);
+  const expired = expiredBy(live.meta.listed, today);
   const problems: string[] = [];
   // A live build dated after today (a mistake, or an older version) may list reviews that are not public yet: rebuilt at today's date too.
   if (isAfterToday(live.meta.buildDate, today)) {
     problems.push(
-      `The live build was made for ${live.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; it is rebuilt from its own code and data at ${buildDate}.`,
+      `The live build was made for ${live.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; it is rebuilt from its own code and data at ${today}.`,
     );
   } else if (expired.length === 0) return { outcome: "none-due", withdrawn: [], problems: [] };
   if (expired.length) log(`Withdrawing from the live site the reviews whose removal date has come: ${expired.map((review) => review.id).join(", ")}.`);
@@ -65,10 +59,10 @@ export async function withdrawExpired(options: {
     await access(path.join(live.folder.code, "scripts", "build.ts")).catch(() => {
       throw new Error(`the live build keeps no code (${live.folder.code}): it was made before builds kept the code that made them.`);
     });
-    await runFallback({ root: options.root, code: live.folder.code, kept: { folder: live.folder, meta: live.meta }, out: layout.out, date: buildDate, log });
+    await runFallback({ root: options.root, code: live.folder.code, kept: { folder: live.folder, meta: live.meta }, out: layout.out, date: today, log });
     return { outcome: "fallback", withdrawn: expired, problems };
   } catch (error) {
-    problems.push(`The fallback (the live build's own code and data, rebuilt at ${buildDate}) failed: ${message(error)}`);
+    problems.push(`The fallback (the live build's own code and data, rebuilt at ${today}) failed: ${message(error)}`);
   }
   if (expired.length === 0)
     return {
@@ -84,7 +78,7 @@ export async function withdrawExpired(options: {
     // What is live now, under the lock: a fallback killed after its swap may have changed it.
     const now = (await buildAt(layout.out)) ?? live;
     const meta = now.meta ?? live.meta;
-    const due = expiredBy(meta.listed, buildDate);
+    const due = expiredBy(meta.listed, today);
     problems.push(...(await deleteExpired(now.folder, meta, due)));
     return { outcome: "last-step", withdrawn: due, problems };
   } catch (error) {

@@ -26,8 +26,6 @@ export interface PublishSiteOptions {
   buildDate: IsoDate;
   /** Build from this data instead of reading `_data/` (a kept build's, rebuilt at a later date). */
   input?: BuildInput;
-  /** Publish even when the live build is for a later date. */
-  allowEarlierDate?: boolean;
   /** Publish even when the build date is after today (a preview: `--future-date`). */
   allowFutureDate?: boolean;
   /** The clock's London date, read once by the caller; read from the clock when not given. */

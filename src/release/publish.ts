@@ -36,8 +36,6 @@ export async function buildAt(linkPath: string): Promise<{ folder: BuildFolder; 
 }
 
 export interface PublishOptions {
-  /** Allow replacing a live build made for a later date (a preview's date, or a wrong clock, would otherwise bring back removed SCRs). */
-  allowEarlierDate?: boolean;
   /** Allow a build dated after today (it lists reviews that are not public yet): `npm run build -- --future-date`. */
   allowFutureDate?: boolean;
   /** The clock's London date; read from the clock when not given. */
@@ -69,7 +67,7 @@ export async function checkDates(layout: OutputLayout, buildDate: IsoDate, optio
   }
   throw new OutputError(
     `This build is for ${buildDate}, earlier than the live site's build (${decision.liveDate}) in ${layout.out}. Publishing it would bring back reviews that the live site has already removed, so it was refused. ` +
-      `Check the machine's clock and BUILD_DATE; to look at the site on another date, build a preview elsewhere (--out _preview); to publish it anyway, add --allow-earlier-date.`,
+      `Check the machine's clock and BUILD_DATE; to look at the site on another date, build a preview in a folder that is not served (--out _preview).`,
   );
 }
 

@@ -69,15 +69,13 @@ describe("publishing a build", () => {
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("two");
   });
 
-  it("refuses a build dated before the live one", async () => {
+  it("refuses a build dated before the live one, offering a preview elsewhere and no way to force it", async () => {
     const layout = tempLayout();
-    await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"));
-    await expect(publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"))).rejects.toThrow(
-      /earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s,
-    );
+    await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"), { today: "2026-11-26" });
+    const refused = publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"), { today: "2026-11-26" });
+    await expect(refused).rejects.toThrow(/earlier than the live site's build \(2026-11-26\).*a folder that is not served \(--out _preview\)\.$/s);
+    await expect(refused).rejects.not.toThrow(/--allow|anyway/);
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
-    await publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"), { allowEarlierDate: true });
-    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("yesterday");
   });
 
   it("refuses a build dated after today unless a future date is allowed, saying how to build a preview", async () => {
