@@ -14,7 +14,7 @@
  *                           (a pass of every page is recorded in <out>.a11y-check.json, for the accessibility statement)
  */
 import { parseArgs } from "node:util";
-import { formatReport } from "../src/release/nightly-report.ts";
+import { formatReport } from "../src/report/nightly-report.ts";
 import { runNightlyAndReport } from "../src/release/nightly.ts";
 
 const { values } = parseArgs({

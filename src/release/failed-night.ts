@@ -1,7 +1,7 @@
 import { access, lstat } from "node:fs/promises";
 import path from "node:path";
 import { checkpoint } from "../build/fault.ts";
-import type { BuildMeta } from "../build/build-record.ts";
+import type { Withdrawal } from "../report/nightly-report.ts";
 import type { IsoDate } from "../model/dates.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 import { expiredBy, isAfterToday } from "../rules/release-dates.ts";
@@ -9,14 +9,6 @@ import { runFallback } from "./fallback.ts";
 import { deleteExpired } from "./last-step.ts";
 import { lock } from "./lock.ts";
 import { buildAt } from "./publish.ts";
-
-/** What a failed night did about expired reviews: which left the live site, how, and what went wrong on the way. */
-export interface Withdrawal {
-  /** "fallback": the live build's own code and data were rebuilt at the date; "last-step": their folders were deleted from the live build. */
-  outcome: "none-due" | "no-live-build" | "fallback" | "last-step" | "failed";
-  withdrawn: BuildMeta["listed"];
-  problems: string[];
-}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const failed = (problem: string): Withdrawal => ({ outcome: "failed", withdrawn: [], problems: [problem] });

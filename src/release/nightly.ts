@@ -6,10 +6,10 @@ import { BuildDateError, todayInLondon, todaysBuildDate } from "../rules/build-d
 import { readableDate } from "../model/dates.ts";
 import { buildAt } from "./publish.ts";
 import { checkpoint } from "../build/fault.ts";
-import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
+import { nightlyReport, type NightlyReport } from "../report/nightly-report.ts";
 import { outputLayout } from "../model/output-layout.ts";
 import { withdrawExpired } from "./failed-night.ts";
-import { previousRecords } from "./previous-build.ts";
+import { previousRecords } from "../report/previous-build.ts";
 import { recordFullCheck } from "../checks/a11y-record.ts";
 
 export interface NightlyOptions {

@@ -10,10 +10,9 @@ import type { BuildInput } from "../content/build-input.ts";
 import type { IsoDate } from "../model/dates.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 import { todayInLondon } from "../rules/build-date.ts";
-import { accessibilityStep, plannedFor, type AccessibilityStep } from "./a11y-step.ts";
+import { accessibilityStep, plannedFor, type AccessibilityResult, type AccessibilityStep } from "../checks/a11y-step.ts";
 import { newBuild } from "./build-folder.ts";
 import { lock } from "./lock.ts";
-import type { NightlyReport } from "./nightly-report.ts";
 import { checkOutput } from "./output-guard.ts";
 import { checkDates, publishBuild } from "./publish.ts";
 
@@ -44,7 +43,7 @@ export interface PublishSiteResult {
   catalogue: Catalogue;
   layout: OutputLayout;
   previous?: string;
-  accessibility?: NightlyReport["accessibility"];
+  accessibility?: AccessibilityResult;
   /** The data's warnings, the checks', and what went wrong after the build went live (it stays live). */
   warnings: string[];
 }
