@@ -2,7 +2,7 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { publishSite } from "./publish-site.ts";
 import { explainFailure } from "./failure-message.ts";
-import { BuildDateError, todayInLondon, todaysBuildDate } from "../rules/build-date.ts";
+import { todayInLondon, todaysBuildDate } from "../rules/build-date.ts";
 import { readableDate } from "../model/dates.ts";
 import { buildAt } from "./publish.ts";
 import { checkpoint } from "../build/fault.ts";
@@ -58,17 +58,10 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
   // The clock is read once, and the nightly builds for it only (src/rules/build-date.ts): a missed night is caught up by
   // tonight's run, and a past or future day is looked at in a preview (npm run build -- --out _preview).
   const today = todayInLondon(options.now);
-  let dateProblem: unknown;
   try {
+    // A wrong BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock (below).
     todaysBuildDate(env, today, "the nightly job");
-  } catch (error) {
-    // A wrong BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock.
-    if (!(error instanceof BuildDateError)) throw error;
-    dateProblem = error;
-  }
-  const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
-  try {
-    if (dateProblem) throw dateProblem;
+    const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
     const warnings: string[] = [];
     if (previous.records === null && options.previous !== undefined)
       warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
