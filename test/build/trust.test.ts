@@ -7,6 +7,7 @@ import {
   mkdirSync,
   readFileSync,
   readlinkSync,
+  readdirSync,
   realpathSync,
   rmSync,
   statSync,
@@ -319,10 +320,19 @@ describe("after the swap, nothing removes the live build", () => {
         expect(snapshot(path.join(site.root, "_site"))).toEqual(old);
       }
     }
-    // Locks and half-made builds left by the kills do not stop the next run, which clears them away.
+    // Killed while taking the lock, too: it leaves its draft of the lock beside the output.
+    const killedLocking = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: "lock:kill" });
+    expect(killedLocking.code).not.toBe(0);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(old);
+    // Locks, drafts and half-made builds left by the kills do not stop the next run, which clears them away.
     const after = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(after.code, after.stderr).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(fresh);
+    expect(
+      readdirSync(site.root)
+        .filter((name) => name.startsWith("_site"))
+        .sort(),
+    ).toEqual(["_site", "_site.builds", "_site.previous", "_site.report.json"]);
   }, 400_000);
 });
 
