@@ -275,7 +275,7 @@ describe("a kept input that tonight's code does not accept", () => {
     await liveOn(site, "2026-11-26");
     spoilKeptInput(path.join(site.root, "_site.previous"));
     const live = snapshot(path.join(site.root, "_site"));
-    const back = await site.run("rollback", [], { BUILD_DATE: "2026-11-26" });
+    const back = await site.runOn("2026-11-26", "rollback");
     expect(back.code).toBe(1);
     expect(back.stderr).toMatch(/the data kept with the previous build .* is not valid for this version of the site's code/);
     expect(back.stderr).toContain('field "status"');

@@ -190,7 +190,7 @@ describe("rollback re-applies today's rule", () => {
     await liveOn(site, "2026-11-25");
     await liveOn(site, "2026-11-26");
     leavesIsGone(site);
-    const back = await site.run("rollback", [], { BUILD_DATE: "2026-11-26" });
+    const back = await site.runOn("2026-11-26", "rollback");
     expect(back.code, back.stderr).toBe(0);
     expect(back.stdout).toContain("rebuilding its data at 2026-11-26");
     leavesIsGone(site);
@@ -203,22 +203,22 @@ describe("rollback re-applies today's rule", () => {
     site.writeReviews(reviews.map((review) => (review.id === "stays" ? { ...review, title: "Child Stays, corrected" } : review)));
     await liveOn(site, "2026-11-21");
     const second = snapshot(path.join(site.root, "_site"));
-    expect((await site.run("rollback", [], { BUILD_DATE: "2026-11-21" })).code).toBe(0);
+    expect((await site.runOn("2026-11-21", "rollback")).code).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(first);
-    expect((await site.run("rollback", [], { BUILD_DATE: "2026-11-21" })).code).toBe(0);
+    expect((await site.runOn("2026-11-21", "rollback")).code).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(second);
   });
 
   it("refuses when the previous build is missing, and changes nothing", async () => {
     const site = fixtureProject({ reviews, files });
-    const none = await site.run("rollback", [], { BUILD_DATE: "2026-11-21" });
+    const none = await site.runOn("2026-11-21", "rollback");
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("There is no previous build to roll back to");
     await liveOn(site, "2026-11-20");
     await liveOn(site, "2026-11-21");
     const live = readlinkSync(path.join(site.root, "_site"));
     rmSync(realpathSync(path.join(site.root, "_site.previous")), { recursive: true });
-    const gone = await site.run("rollback", [], { BUILD_DATE: "2026-11-21" });
+    const gone = await site.runOn("2026-11-21", "rollback");
     expect(gone.code).toBe(1);
     expect(gone.stderr).toMatch(/previous build .* is missing or incomplete/);
     expect(readlinkSync(path.join(site.root, "_site"))).toBe(live);
@@ -476,13 +476,13 @@ describe("what the adversary found", () => {
     await liveOn(site, "2026-11-20");
     site.writeReviews([{ ...reviews[0], status: "withheld", documents: [] }, ...reviews.slice(1)]);
     await liveOn(site, "2026-11-21");
-    const withheld = await site.run("rollback", [], { BUILD_DATE: "2026-11-22" });
+    const withheld = await site.runOn("2026-11-22", "rollback");
     expect(withheld.code).toBe(1);
     expect(withheld.stderr).toContain("Rolling back would bring back what the live site no longer publishes: the document reviews/stays/overview-report.pdf");
     expect(site.exists("reviews/stays/overview-report.pdf")).toBe(false);
     site.writeReviews([reviews[1], reviews[2]]);
     await liveOn(site, "2026-11-22");
-    const deleted = await site.run("rollback", [], { BUILD_DATE: "2026-11-22" });
+    const deleted = await site.runOn("2026-11-22", "rollback");
     expect(deleted.code).toBe(1);
     expect(deleted.stderr).toContain("the review stays");
   });
