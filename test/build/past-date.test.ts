@@ -65,6 +65,7 @@ describe("a nightly with a BUILD_DATE before today", () => {
     const live = snapshot(path.join(site.root, "_site"));
     const preview = await site.run("build", found![2]!.split(" "), { BUILD_DATE: found![1]! });
     expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain("PREVIEW: this is the site as it was on 2026-11-25, not today (");
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
     const out = found![2]!.split(" ")[1]!;
     expect(out).not.toBe("_site");
