@@ -10,8 +10,9 @@ const ORDER = [
   ["sources", "src/sources/"], // a finder's sources: _data/sources.json and each source's feed, read as untrusted input
   ["catalogue", "src/catalogue/"], // what the site shows, as plain data and HTML
   ["eleventy", "src/eleventy/"], // the Eleventy plugin, its passthrough list, the search index it writes
-  ["checks", "src/checks/"], // checks of a built site: links, search index, accessibility, test tools
+  ["checks", "src/checks/"], // checks of a built site: links, search index, accessibility (and the nightly's step of it), test tools
   ["build", "src/build/"], // buildSite: one build into a folder given to it, checking and publishing nothing
+  ["report", "src/report/"], // the nightly report: what it tells the business-support officers, and the previous build it compares with
   ["release", "src/release/"], // publishing (publish-site.ts), the nightly, the fallback, rollback, the output lock
   ["cms", "src/cms/"], // the editor: its config, rules and separate build
   ["entry points", "(scripts/|pages/|\\.eleventy\\.ts$)"], // npm scripts, Eleventy's templates and config

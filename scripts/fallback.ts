@@ -3,22 +3,18 @@
  * deployed, or a build's kept `code/`) and that code's own data (its `_data/` and `reviews/`, or `--input FILE`, a
  * kept build-input.json) at today's date, and publish it to `--out` as any build is published. What the GitHub
  * Pages workflow runs when a night fails; on a plain host `npm run nightly` runs the same fallback by itself.
- * BUILD_DATE (never after today) replaces today's date, as for the nightly.
+ * It publishes the live site, so it builds for today only: a BUILD_DATE other than today is refused, as by the nightly.
  */
 import { parseArgs } from "node:util";
 import path from "node:path";
 import { runFallback } from "../src/release/fallback.ts";
-import { resolveBuildDate, todayInLondon } from "../src/rules/build-date.ts";
-import { isAfterToday } from "../src/rules/release-dates.ts";
+import { todayInLondon, todaysBuildDate } from "../src/rules/build-date.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
 
 const { values } = parseArgs({ options: { code: { type: "string" }, out: { type: "string", default: "_site" } } });
 try {
   if (!values.code) throw new Error("Give the code to build with: npm run fallback -- --code DIR (a checkout of the commit last deployed).");
-  const today = todayInLondon();
-  const date = process.env.BUILD_DATE?.trim() ? resolveBuildDate({ BUILD_DATE: process.env.BUILD_DATE }) : today;
-  if (isAfterToday(date, today))
-    throw new Error(`BUILD_DATE is ${date}, after today (${today}): the fallback publishes the live site, never at a later date. Unset BUILD_DATE.`);
+  const date = todaysBuildDate(process.env, todayInLondon(), "npm run fallback");
   await runFallback({ root: process.cwd(), code: path.resolve(values.code), out: values.out, date, log: (line) => console.log(line) });
   console.log(`The fallback published the site built with ${values.code} at ${date} to ${values.out}.`);
 } catch (error) {

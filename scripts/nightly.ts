@@ -12,10 +12,9 @@
  *   --a11y MODE             auto (default: run the accessibility check when a browser is installed), always, never
  *   --a11y-scope S          changed (default: one page of each kind, and every page changed since the live build), or all
  *                           (a pass of every page is recorded in <out>.a11y-check.json, for the accessibility statement)
- *   --allow-earlier-date    publish even if the live build is for a later date (otherwise refused)
  */
 import { parseArgs } from "node:util";
-import { formatReport } from "../src/release/nightly-report.ts";
+import { formatReport } from "../src/report/nightly-report.ts";
 import { runNightlyAndReport } from "../src/release/nightly.ts";
 
 const { values } = parseArgs({
@@ -24,7 +23,6 @@ const { values } = parseArgs({
     previous: { type: "string" },
     a11y: { type: "string", default: "auto" },
     "a11y-scope": { type: "string", default: "changed" },
-    "allow-earlier-date": { type: "boolean", default: false },
   },
 });
 if (!["changed", "all"].includes(values["a11y-scope"])) {
@@ -40,7 +38,6 @@ const { report, file, writeError } = await runNightlyAndReport({
   ...(values.previous ? { previous: values.previous } : {}),
   a11y: values.a11y as "auto" | "always" | "never",
   a11yScope: values["a11y-scope"] as "changed" | "all",
-  allowEarlierDate: values["allow-earlier-date"],
   log: (line) => console.log(line),
 });
 const text = `${formatReport(report)}\n${file ? `Report written to ${file}.` : `REPORT NOT WRITTEN: ${writeError}`}`;

@@ -73,7 +73,7 @@ export async function runFallback(options: FallbackOptions): Promise<void> {
   const manifest = JSON.parse((await readOr(path.join(code, "package.json"))) ?? "{}") as { scripts?: Record<string, string> };
   // Code made before the fallback existed builds its own data, without the options added with it.
   const current = typeof manifest.scripts?.fallback === "string";
-  const args = ["--import", "tsx", path.join("scripts", "build.ts"), "--out", path.resolve(options.out), "--allow-earlier-date"];
+  const args = ["--import", "tsx", path.join("scripts", "build.ts"), "--out", path.resolve(options.out)];
   if (current) args.push("--check");
   let inputFile: string | undefined;
   if (options.kept) {

@@ -3,22 +3,24 @@
  * tested without waiting: is a lock someone else's and still held, may it be taken over, has its holder lost it.
  * Whoever calls them passes the clock and a way to tell whether a process is still running.
  */
+import * as z from "zod";
 
-/** Who holds a lock: written into the lock file when it is taken. */
-export interface LockOwner {
+/** Who holds a lock, as written into the lock file when it is taken; anything else in a lock file is not an owner. */
+const ownerSchema = z.object({
   /** Random, one per taking of the lock: what tells a holder that the lock on disk is still its own. */
-  token: string;
-  pid: number;
-  hostname: string;
+  token: z.string(),
+  pid: z.number().int().positive(),
+  hostname: z.string(),
   /** Linux's id of the boot the holder ran in (`/proc/sys/kernel/random/boot_id`), when known. */
-  bootId?: string;
-  /** Linux's id of the holder's process namespace (`/proc/self/ns/pid`), when known: a container may share the machine's name but not its pids. */
-  pidNamespace?: string;
-  /** When the holder's process started, in clock ticks since boot (`/proc/<pid>/stat`), when known: tells a reused pid apart. */
-  startTime?: string;
+  bootId: z.string().optional().catch(undefined),
+  /** Linux's id of the holder's process namespace (`/proc/self/ns/pid`): a container may share the machine's name but not its pids. */
+  pidNamespace: z.string().optional().catch(undefined),
+  /** When the holder's process started, in clock ticks since boot (`/proc/<pid>/stat`): tells a reused pid apart. */
+  startTime: z.string().optional().catch(undefined),
   /** When the lock was taken (ISO 8601), for messages. */
-  since: string;
-}
+  since: z.string(),
+});
+export type LockOwner = z.infer<typeof ownerSchema>;
 
 /**
  * A lock as found: its owner when it could be read, and its last refresh. `unreadable` is a lock file that holds
@@ -122,26 +124,11 @@ export function lockLost(found: FoundLock | undefined, token: string): boolean {
 
 /** The owner written in a lock file, or undefined when it is not one (empty while being written, or damaged). */
 export function parseOwner(text: string): LockOwner | undefined {
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return ownerSchema.safeParse(JSON.parse(text)).data;
   } catch {
     return undefined;
   }
-  if (typeof value !== "object" || value === null) return undefined;
-  const record = value as Record<string, unknown>;
-  const { token, pid, hostname, since, bootId, startTime, pidNamespace } = record;
-  if (typeof token !== "string" || !Number.isInteger(pid) || (pid as number) <= 0 || typeof hostname !== "string" || typeof since !== "string")
-    return undefined;
-  return {
-    token,
-    pid: pid as number,
-    hostname,
-    since,
-    ...(typeof bootId === "string" ? { bootId } : {}),
-    ...(typeof startTime === "string" ? { startTime } : {}),
-    ...(typeof pidNamespace === "string" ? { pidNamespace } : {}),
-  };
 }
 
 /** The start time of a process from the text of its `/proc/<pid>/stat` (field 22; the name, field 2, may hold spaces and brackets). */

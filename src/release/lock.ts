@@ -1,31 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync, readlinkSync } from "node:fs";
-import { link, lstat, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
+import { link, lstat, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
+import path from "node:path";
 import { OutputError } from "./build-folder.ts";
 import { checkpoint } from "../build/fault.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
-import {
-  holderIsRunning,
-  judgeLock,
-  LOCK_REFRESH_MS,
-  lockLost,
-  parseOwner,
-  startTimeFromStat,
-  type FoundLock,
-  type Here,
-  type LockOwner,
-  type ProcessProbe,
-} from "./lock-rules.ts";
+import { holderIsRunning, judgeLock, LOCK_REFRESH_MS, lockLost, parseOwner, startTimeFromStat, type FoundLock, type LockOwner } from "./lock-rules.ts";
 
 export { LOCK_REFRESH_MS, LOCK_STALE_MS, LOCK_UNREADABLE_GRACE_MS } from "./lock-rules.ts";
-
-/** What the lock asks of the machine, replaceable in tests. */
-export interface LockSeams {
-  now?: () => number;
-  here?: Here;
-  probe?: ProcessProbe;
-}
 
 /** A lock taken: call it to release the lock (only if it is still this run's); `ensureHeld` just before changing the live output. */
 export interface OutputLock {
@@ -34,37 +17,33 @@ export interface OutputLock {
   ensureHeld(notDone: string): Promise<void>;
 }
 
-function readText(file: string): string | undefined {
+const readText = (file: string) => {
   try {
     return readFileSync(file, "utf8");
   } catch {
     return undefined;
   }
-}
+};
 
-/** Linux's `/proc`; elsewhere only whether a pid is in use is known. */
-export const systemProbe: ProcessProbe = {
-  exists(pid) {
+/** Linux's `/proc`; elsewhere only whether a pid is in use (EPERM: another user's process has it, so it is running). */
+const probe = {
+  exists: (pid: number) => {
     try {
-      process.kill(pid, 0);
-      return true;
+      return process.kill(pid, 0);
     } catch (error) {
-      // EPERM: a process of another user has that pid; it is running.
       return (error as NodeJS.ErrnoException).code !== "ESRCH";
     }
   },
-  startTime: (pid) => startTimeFromStat(readText(`/proc/${pid}/stat`) ?? ""),
+  startTime: (pid: number) => startTimeFromStat(readText(`/proc/${pid}/stat`) ?? ""),
 };
 
 /** This machine, boot and process namespace, as far as they can be read. */
-export function thisMachine(): Here {
+function thisMachine() {
   const bootId = readText("/proc/sys/kernel/random/boot_id")?.trim();
   let pidNamespace: string | undefined;
   try {
     pidNamespace = readlinkSync("/proc/self/ns/pid");
-  } catch {
-    // Not Linux: the hostname alone.
-  }
+  } catch {}
   return { hostname: hostname(), ...(bootId ? { bootId } : {}), ...(pidNamespace ? { pidNamespace } : {}) };
 }
 
@@ -82,9 +61,9 @@ async function readLock(file: string): Promise<(FoundLock & { ino: number }) | u
 }
 
 /**
- * Create the lock file with this run's owner in it; false when there already is one. The owner is written to a
- * file of this run's own first, which is then linked in under the lock's name (failing if one is there, as O_EXCL
- * would): the lock file never exists without its owner, so a run killed at any moment leaves no empty lock behind.
+ * Put the lock file in place with this run's owner already in it; false when there is one. The owner is written to a
+ * draft of this run's own, then hard-linked under the lock's name (which fails if one is there, as O_EXCL would), so
+ * the lock file never exists empty. A draft that vanished was swept away by a run that took the lock meanwhile.
  */
 async function create(file: string, owner: LockOwner): Promise<boolean> {
   const draft = `${file}.new-${owner.token}`;
@@ -94,17 +73,14 @@ async function create(file: string, owner: LockOwner): Promise<boolean> {
     await link(draft, file);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    if (["EEXIST", "ENOENT"].includes((error as NodeJS.ErrnoException).code ?? "")) return false;
     throw error;
   } finally {
     await rm(draft, { force: true });
   }
 }
 
-/**
- * Remove the stale lock that was judged, and nothing else: it is moved aside first, and if what was moved is not
- * the lock that was judged (another run took it over in between), it is put back.
- */
+/** Remove the stale lock that was judged, and nothing else: moved aside first, and put back if it is not the one judged. */
 async function removeStale(file: string, judged: FoundLock & { ino: number }, token: string): Promise<void> {
   const aside = `${file}.stale-${token}`;
   try {
@@ -119,38 +95,39 @@ async function removeStale(file: string, judged: FoundLock & { ino: number }, to
   await rm(aside, { recursive: true, force: true });
 }
 
-function refusal(layout: OutputLayout, why: string): OutputError {
-  return new OutputError(
-    `Another build is writing to ${layout.out}: ${why}. Nothing was changed; wait for it to finish and run again. ` +
-      `If no build, rollback or withdrawal of this site is running, delete ${layout.lock} and run again.`,
-  );
+/**
+ * What runs killed half-way leave beside the output: lock drafts and locks moved aside (`<lock>.new-…`, `<lock>.stale-…`)
+ * and links not yet renamed into place (`<out>.link-…`, `<out>.previous.link-…`). Only the lock's holder writes those
+ * links, and a run whose draft or moved lock is swept just finds the lock taken, so the holder sweeps them all.
+ */
+async function sweep(layout: OutputLayout, token: string): Promise<void> {
+  const dir = path.dirname(layout.lock);
+  const leftovers = [`${layout.lock}.new-`, `${layout.lock}.stale-`, `${layout.out}.link-`, `${layout.previous}.link-`];
+  for (const name of await readdir(dir).catch(() => [])) {
+    const full = path.join(dir, name);
+    if (leftovers.some((prefix) => full.startsWith(prefix)) && !full.endsWith(token)) await rm(full, { recursive: true, force: true }).catch(() => {});
+  }
 }
 
 /**
- * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`,
- * put in place, with its owner already in it, only if none is there (a hard link, which fails as O_EXCL does), holding who took it (pid, machine, boot, pid namespace, the process's start
- * time). A lock whose holder is still running on this machine is never taken over, however long it has been stopped or busy; one whose
- * process has ended is taken over at once. A running holder is refused at once, with a message saying who holds it.
+ * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`, holding
+ * who took it (pid, machine, boot, pid namespace, the process's start time). A lock whose holder is still running on
+ * this machine is never taken over, however long it has been stopped or busy; one whose process has ended is taken
+ * over at once; anything else is judged by its age (src/release/lock-rules.ts). A run that finds it held is refused at once.
  */
-export async function lock(layout: OutputLayout, log: (line: string) => void = (line) => console.warn(line), seams: LockSeams = {}): Promise<OutputLock> {
+export async function lock(layout: OutputLayout, log: (line: string) => void = console.warn, seams: { now?: () => number } = {}): Promise<OutputLock> {
   const now = seams.now ?? Date.now;
-  const here = seams.here ?? thisMachine();
-  const probe = seams.probe ?? systemProbe;
+  const here = thisMachine();
   const token = randomUUID();
   const startTime = probe.startTime(process.pid);
-  const owner: LockOwner = {
-    token,
-    pid: process.pid,
-    hostname: here.hostname,
-    ...(here.bootId ? { bootId: here.bootId } : {}),
-    ...(here.pidNamespace ? { pidNamespace: here.pidNamespace } : {}),
-    ...(startTime ? { startTime } : {}),
-    since: new Date(now()).toISOString(),
-  };
+  const owner: LockOwner = { token, pid: process.pid, ...here, ...(startTime ? { startTime } : {}), since: new Date(now()).toISOString() };
   let why = "another run took it while this one was taking over a stale lock";
   // More than one try only when runs race for one lock that was stale, or that went away in between.
   for (let attempt = 0; attempt < 4; attempt++) {
-    if (await create(layout.lock, owner)) return held(layout, token, log);
+    if (await create(layout.lock, owner)) {
+      await sweep(layout, token);
+      return held(layout, token, log);
+    }
     const found = await readLock(layout.lock);
     if (!found) continue;
     const verdict = judgeLock(found, here, now(), (holder) => holderIsRunning(holder, probe));
@@ -159,13 +136,16 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = (
     log(`Taking over the lock on ${layout.out} (${layout.lock}): ${verdict.why}.`);
     await removeStale(layout.lock, found, token);
   }
-  throw refusal(layout, why);
+  throw new OutputError(
+    `Another build is writing to ${layout.out}: ${why}. Nothing was changed; wait for it to finish and run again. ` +
+      `If no build, rollback or withdrawal of this site is running, delete ${layout.lock} and run again.`,
+  );
 }
 
 function held(layout: OutputLayout, token: string, log: (line: string) => void): OutputLock {
   let released = false;
   let warned = false;
-  // Only a holder on another machine needs it (on this one, the process decides), and a stall of minutes is still far inside LOCK_STALE_MS.
+  // Refreshed for a holder on another machine (on this one, the process decides); a stall of minutes is far inside LOCK_STALE_MS.
   const refresh = setInterval(async () => {
     try {
       if (released) return;
@@ -176,9 +156,7 @@ function held(layout: OutputLayout, token: string, log: (line: string) => void):
       }
       const at = new Date();
       await utimes(layout.lock, at, at);
-    } catch {
-      // The next refresh tries again; ensureHeld is what decides.
-    }
+    } catch {} // The next refresh tries again; ensureHeld is what decides.
   }, LOCK_REFRESH_MS);
   refresh.unref();
   const release = async () => {

@@ -2,15 +2,14 @@ import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { publishSite } from "./publish-site.ts";
 import { explainFailure } from "./failure-message.ts";
-import { BuildDateError, resolveBuildDate, todayInLondon } from "../rules/build-date.ts";
-import { isAfterToday } from "../rules/release-dates.ts";
+import { todayInLondon, todaysBuildDate } from "../rules/build-date.ts";
 import { readableDate } from "../model/dates.ts";
 import { buildAt } from "./publish.ts";
 import { checkpoint } from "../build/fault.ts";
-import { nightlyReport, type NightlyReport } from "./nightly-report.ts";
+import { nightlyReport, type NightlyReport } from "../report/nightly-report.ts";
 import { outputLayout } from "../model/output-layout.ts";
 import { withdrawExpired } from "./failed-night.ts";
-import { previousRecords } from "./previous-build.ts";
+import { previousRecords } from "../report/previous-build.ts";
 import { recordFullCheck } from "../checks/a11y-record.ts";
 
 export interface NightlyOptions {
@@ -23,7 +22,6 @@ export interface NightlyOptions {
   a11y: "auto" | "always" | "never";
   /** Which pages it checks: one of each kind plus those changed since the live build (default), or all. */
   a11yScope?: "changed" | "all";
-  allowEarlierDate?: boolean;
   log: (line: string) => void;
   /** The clock, read once for the whole job. */
   now?: () => Date;
@@ -57,34 +55,13 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
   const layout = outputLayout(options.out);
   // Yesterday's report must never stand for tonight's: if this job dies, no report is better than a wrong one.
   await rm(reportFile(options.out), { force: true }).catch(() => {});
-  // The clock is read once. The nightly accepts BUILD_DATE only when it is today (below), and never reads
-  // SOURCE_DATE_EPOCH: set globally for reproducible builds, it would freeze the site at one date and keep expired SCRs online.
-  const clockDate = todayInLondon(options.now);
-  let buildDate = clockDate;
-  let dateProblem: string | undefined;
+  // The clock is read once, and the nightly builds for it only (src/rules/build-date.ts): a missed night is caught up by
+  // tonight's run, and a past or future day is looked at in a preview (npm run build -- --out _preview).
+  const today = todayInLondon(options.now);
   try {
-    if (env.BUILD_DATE?.trim()) buildDate = resolveBuildDate({ BUILD_DATE: env.BUILD_DATE });
-  } catch (error) {
-    if (!(error instanceof BuildDateError)) throw error;
-    // A bad BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock.
-    dateProblem = error.message;
-  }
-  // The nightly publishes the live site, so it builds for today only. A later date would list reviews that are not
-  // public yet; an earlier one would keep online every SCR whose removal date has come since. No flag overrides this:
-  // a missed night is caught up by tonight's run, and a past or future day is looked at in a preview (npm run build).
-  if (!dateProblem && buildDate !== clockDate) {
-    const later = isAfterToday(buildDate, clockDate);
-    dateProblem = later
-      ? `BUILD_DATE is ${buildDate}, after today (${clockDate}). The nightly job publishes the live site, and a build for a later date would list reviews that are not public yet, so nothing was built. ` +
-        `Unset BUILD_DATE for the nightly job. To look at the site as it will be on ${buildDate}, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date.`
-      : `BUILD_DATE is ${buildDate}, before today (${clockDate}). The nightly job publishes the live site, and a build for an earlier date would keep online the reviews whose removal date has come since, so nothing was built; the live site was checked instead for reviews whose removal date has come by today (see below). ` +
-        `Unset BUILD_DATE for the nightly job: it always builds for today, and tonight's run catches up a night that was missed. To look at the site as it was on ${buildDate}, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview.`;
-  }
-  // What has expired is withdrawn by the clock's date: the only date the nightly publishes at.
-  const withdrawalDate = clockDate;
-  const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
-  try {
-    if (dateProblem) throw new BuildDateError(dateProblem);
+    // A wrong BUILD_DATE stops the build, but not the withdrawal of what has expired by the clock (below).
+    todaysBuildDate(env, today, "the nightly job");
+    const previous = await previousRecords(options.previous ?? path.join(layout.out, "reviews.json"), options.previous !== undefined);
     const warnings: string[] = [];
     if (previous.records === null && options.previous !== undefined)
       warnings.push(`The changes since the previous build could not be worked out: ${previous.reason}.`);
@@ -94,25 +71,24 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
     const result = await publishSite({
       root,
       out: options.out,
-      buildDate,
+      buildDate: today,
       log: options.log,
-      allowEarlierDate: options.allowEarlierDate ?? false,
-      today: clockDate,
+      today,
       checkSite: true,
       accessibility: { a11y: options.a11y, ...(options.a11yScope ? { a11yScope: options.a11yScope } : {}), ...(live ? { live } : {}), log: options.log },
     });
     warnings.push(...result.warnings);
     const { accessibility } = result;
-    if (accessibility?.scope === "all") warnings.push(...(await recordFullCheck(options.out, clockDate, buildDate)));
+    if (accessibility?.scope === "all") warnings.push(...(await recordFullCheck(options.out, today, today)));
     return {
       ...nightlyReport(result.catalogue, previous.records, warnings, previous.records === null ? previous.reason : undefined),
       ...(accessibility ? { accessibility } : {}),
     };
   } catch (error) {
     const failure = explainFailure(error).replace(/^The build failed; the published site was not changed\.\n/, "");
-    options.log(`The new build failed; checking the live site for reviews whose removal date has come (${withdrawalDate}).`);
-    const withdrawal = await withdrawExpired({ root, layout, buildDate: withdrawalDate, today: clockDate, log: options.log });
-    return { buildDate, published: false, failure, withdrawal };
+    options.log(`The new build failed; checking the live site for reviews whose removal date has come (${today}).`);
+    const withdrawal = await withdrawExpired({ root, layout, today, log: options.log });
+    return { buildDate: today, published: false, failure, withdrawal };
   }
 }
 

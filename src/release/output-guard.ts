@@ -1,7 +1,12 @@
 import path from "node:path";
-import { exists, kind, OutputError } from "./build-folder.ts";
 import { MARKER } from "../build/build-record.ts";
+import type { IsoDate } from "../model/dates.ts";
 import { outputLayout, type OutputLayout } from "../model/output-layout.ts";
+import { publishDecision } from "../rules/release-dates.ts";
+import { exists, kind, OutputError } from "./build-folder.ts";
+import { buildAt } from "./publish.ts";
+
+/** What publishing refuses before anything is written: where (checkOutput), and when (checkDates). */
 
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
@@ -40,4 +45,34 @@ export async function checkOutput(out: string, projectRoot: string): Promise<Out
       `${layout.previous} should be a link to the previous build, but it is a ${previous === "dir" ? "folder" : "file"}. Move it away and run again.`,
     );
   return layout;
+}
+
+/**
+ * Refuse a build dated after today unless `allowFutureDate` (it would publish reviews early), or before the live one
+ * (it would bring back what the live build has already removed), by the rule in src/rules/release-dates.ts. Returns a
+ * warning when the live build it will replace was dated after today. Called under the output lock.
+ */
+export async function checkDates(layout: OutputLayout, buildDate: IsoDate, options: { today: IsoDate; allowFutureDate?: boolean }): Promise<string[]> {
+  const { today } = options;
+  const live = await buildAt(layout.out);
+  const decision = publishDecision({ ...options, buildDate, ...(live?.meta ? { liveDate: live.meta.buildDate } : {}) });
+  if (decision.verdict === "publish") {
+    const future = decision.replacesFutureLive;
+    return future
+      ? [
+          `The live build in ${layout.out} was made for ${future}, after today (${today}), so it may have listed reviews that are not public yet; it was replaced by this build for ${buildDate}.`,
+        ]
+      : [];
+  }
+  if (decision.why === "future") {
+    throw new OutputError(
+      `This build is for ${buildDate}, after today (${today}). A build for a later date lists reviews that are not public yet, so it was not published to ${layout.out}, which was not changed. ` +
+        `To look at the site as it will be on that date, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date. ` +
+        `To publish it to ${layout.out} all the same, add --future-date.`,
+    );
+  }
+  throw new OutputError(
+    `This build is for ${buildDate}, earlier than the live site's build (${decision.liveDate}) in ${layout.out}. Publishing it would bring back reviews that the live site has already removed, so it was refused. ` +
+      `Check the machine's clock and BUILD_DATE; to look at the site on another date, build a preview in a folder that is not served (--out _preview).`,
+  );
 }

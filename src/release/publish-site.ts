@@ -10,12 +10,11 @@ import type { BuildInput } from "../content/build-input.ts";
 import type { IsoDate } from "../model/dates.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 import { todayInLondon } from "../rules/build-date.ts";
-import { accessibilityStep, plannedFor, type AccessibilityStep } from "./a11y-step.ts";
+import { accessibilityStep, plannedFor, type AccessibilityResult, type AccessibilityStep } from "../checks/a11y-step.ts";
 import { newBuild } from "./build-folder.ts";
 import { lock } from "./lock.ts";
-import type { NightlyReport } from "./nightly-report.ts";
-import { checkOutput } from "./output-guard.ts";
-import { checkDates, publishBuild } from "./publish.ts";
+import { checkDates, checkOutput } from "./output-guard.ts";
+import { publishBuild } from "./publish.ts";
 
 export interface PublishSiteOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
@@ -26,8 +25,6 @@ export interface PublishSiteOptions {
   buildDate: IsoDate;
   /** Build from this data instead of reading `_data/` (a kept build's, rebuilt at a later date). */
   input?: BuildInput;
-  /** Publish even when the live build is for a later date. */
-  allowEarlierDate?: boolean;
   /** Publish even when the build date is after today (a preview: `--future-date`). */
   allowFutureDate?: boolean;
   /** The clock's London date, read once by the caller; read from the clock when not given. */
@@ -46,7 +43,7 @@ export interface PublishSiteResult {
   catalogue: Catalogue;
   layout: OutputLayout;
   previous?: string;
-  accessibility?: NightlyReport["accessibility"];
+  accessibility?: AccessibilityResult;
   /** The data's warnings, the checks', and what went wrong after the build went live (it stays live). */
   warnings: string[];
 }
@@ -60,19 +57,19 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   const log = options.log ?? (() => {});
   const root = path.resolve(options.root ?? process.cwd());
   const layout = await checkOutput(options.out ?? "_site", root);
-  // Today is read once, so that both date checks (before the build and at the swap) apply one day.
-  const dates = { ...options, today: options.today ?? todayInLondon() };
+  const today = options.today ?? todayInLondon();
   const unlock = await lock(layout, log);
   let build: BuildFolder | undefined;
   let live = false;
   // The build folder and everything in it readable by a web server running as another user, whatever the caller's umask.
   const callersUmask = process.umask(0o022);
   try {
-    await checkDates(layout, options.buildDate, dates);
+    // Under the lock, the live build cannot change before the swap: the dates are checked once, before anything is written.
+    const warnings = await checkDates(layout, options.buildDate, { today, allowFutureDate: options.allowFutureDate ?? false });
     build = await newBuild(layout, options.buildDate);
     const accessibilityChecks = accessibilityChecksFor(layout.out, plannedFor(options.accessibility));
     const built = await buildSite({ root, build, buildDate: options.buildDate, accessibilityChecks, log, ...(options.input ? { input: options.input } : {}) });
-    const warnings = [...built.warnings];
+    warnings.unshift(...built.warnings);
     await checkpoint("check");
     if (options.checkSite) {
       const problems = checkBuiltSite(build.site, built.catalogue);
@@ -86,7 +83,7 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     await checkpoint("publish");
     await options.beforeSwap?.();
     await unlock.ensureHeld("nothing was published");
-    const published = await publishBuild(layout, build, dates);
+    const published = await publishBuild(layout, build);
     live = true;
     const after = [...published.warnings];
     try {

@@ -1,17 +1,14 @@
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
 import path from "node:path";
-import type { IsoDate } from "../model/dates.ts";
-import { todayInLondon } from "../rules/build-date.ts";
-import { publishDecision } from "../rules/release-dates.ts";
-import { exists, kind, OutputError } from "./build-folder.ts";
-import { buildFolder, MARKER, readMeta, type BuildFolder, type BuildMeta } from "../build/build-record.ts";
+import { kind, OutputError } from "./build-folder.ts";
+import { buildFolder, readMeta, type BuildFolder, type BuildMeta } from "../build/build-record.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 
 /**
- * Taking a build live: the published output is a link to a build's `site/`
- * (see build-folder.ts), replaced in one rename; the build before stays as
- * `.previous` for rollback, and older builds are pruned.
+ * Taking a build live: the published output is a link to a build's `site/`, replaced in one rename; the build before
+ * stays as `.previous` for rollback, and older builds are pruned.
  */
+
 /** Point `linkPath` at `target` in one rename, replacing any link already there. */
 async function pointLink(linkPath: string, target: string): Promise<void> {
   const temporary = `${linkPath}.link-${process.pid}`;
@@ -35,67 +32,20 @@ export async function buildAt(linkPath: string): Promise<{ folder: BuildFolder; 
   return meta ? { folder, meta } : { folder };
 }
 
-export interface PublishOptions {
-  /** Allow replacing a live build made for a later date (a preview's date, or a wrong clock, would otherwise bring back removed SCRs). */
-  allowEarlierDate?: boolean;
-  /** Allow a build dated after today (it lists reviews that are not public yet): `npm run build -- --future-date`. */
-  allowFutureDate?: boolean;
-  /** The clock's London date; read from the clock when not given. */
-  today?: IsoDate;
-}
-
 /**
- * Refuse a build dated after today (it would publish reviews early) or before the live one (it would bring back
- * what the live build has already removed), by the rule in src/rules/release-dates.ts. Returns a warning when the
- * live build it replaces was dated after today.
+ * Make `build` the published output in one step, keep the one it replaces as `.previous`, and delete older builds.
+ * Everything that can refuse has refused before (output-guard.ts); after the swap, nothing can undo it or delete the
+ * live build, and a clean-up that fails is returned as a warning.
  */
-export async function checkDates(layout: OutputLayout, buildDate: IsoDate, options: PublishOptions): Promise<string[]> {
-  const today = options.today ?? todayInLondon();
-  const live = await buildAt(layout.out);
-  const decision = publishDecision({ ...options, buildDate, today, ...(live?.meta ? { liveDate: live.meta.buildDate } : {}) });
-  if (decision.verdict === "publish") {
-    return decision.replacesFutureLive
-      ? [
-          `The live build in ${layout.out} was made for ${decision.replacesFutureLive}, after today (${today}), so it may have listed reviews that are not public yet; it was replaced by this build for ${buildDate}.`,
-        ]
-      : [];
-  }
-  if (decision.why === "future") {
-    throw new OutputError(
-      `This build is for ${buildDate}, after today (${today}). A build for a later date lists reviews that are not public yet, so it was not published to ${layout.out}, which was not changed. ` +
-        `To look at the site as it will be on that date, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date. ` +
-        `To publish it to ${layout.out} all the same, add --future-date.`,
-    );
-  }
-  throw new OutputError(
-    `This build is for ${buildDate}, earlier than the live site's build (${decision.liveDate}) in ${layout.out}. Publishing it would bring back reviews that the live site has already removed, so it was refused. ` +
-      `Check the machine's clock and BUILD_DATE; to look at the site on another date, build a preview elsewhere (--out _preview); to publish it anyway, add --allow-earlier-date.`,
-  );
-}
-
-/**
- * Make `build` the published output in one step, keep the one it replaces as
- * `.previous`, and delete older builds. Everything that can refuse does so
- * before the swap; after it, nothing can undo it or delete the live build, and
- * a clean-up that fails is returned as a warning.
- */
-export async function publishBuild(layout: OutputLayout, build: BuildFolder, options: PublishOptions = {}): Promise<{ previous?: string; warnings: string[] }> {
-  const meta = await readMeta(build);
-  if (!meta) throw new OutputError(`${build.dir} has no build.json; it is not a finished build.`);
-  const warnings = await checkDates(layout, meta.buildDate, options);
-  const current = await kind(layout.out);
-  if (current === "other") throw new OutputError(`${layout.out} is a file, not a folder or link; move it away and run again.`);
-  if (current === "dir") {
+export async function publishBuild(layout: OutputLayout, build: BuildFolder): Promise<{ previous?: string; warnings: string[] }> {
+  const warnings: string[] = [];
+  if ((await kind(layout.out)) === "dir") {
     // A plain folder that is a build of this site (checkOutput refused any other): adopt it, once, so it can be the rollback.
-    if (!(await exists(path.join(layout.out, MARKER)))) throw new OutputError(`${layout.out} is a folder that this site's build did not make; move it away.`);
     const adopted = buildFolder(path.join(layout.builds, `adopted-${Date.now().toString(36)}`));
     await mkdir(adopted.dir, { recursive: true });
     await rename(layout.out, adopted.site);
     await pointLink(layout.out, adopted.site);
   }
-  const previousKind = await kind(layout.previous);
-  if (previousKind === "dir" || previousKind === "other")
-    throw new OutputError(`${layout.previous} should be a link to the previous build, but it is not; move it away and run again.`);
   const previous = await linkTarget(layout.out);
 
   await pointLink(layout.out, build.site);

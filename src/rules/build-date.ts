@@ -58,3 +58,20 @@ export function resolveBuildDate(env: Record<string, string | undefined>, now: (
 export function todayInLondon(now: () => Date = () => new Date()): IsoDate {
   return londonDateAt(now());
 }
+
+/**
+ * The date a command that publishes the live site builds at: today, the clock's date in London. A BUILD_DATE is
+ * accepted only when it is today (SOURCE_DATE_EPOCH, set globally for reproducible builds, is never read): a later
+ * date would list reviews that are not public yet, an earlier one would keep online every SCR whose removal date has come since.
+ */
+export function todaysBuildDate(env: Record<string, string | undefined>, today: IsoDate, command: string): IsoDate {
+  if (!env.BUILD_DATE?.trim()) return today;
+  const date = resolveBuildDate({ BUILD_DATE: env.BUILD_DATE });
+  if (date === today) return today;
+  const when = date > today ? "after" : "before";
+  const preview = `BUILD_DATE=${date} npm run build -- --out _preview${date > today ? " --future-date" : ""}`;
+  throw new BuildDateError(
+    `BUILD_DATE is ${date}, ${when} today (${today}). ${command} publishes the live site, so it is for today only, and a build for ${when === "after" ? "a later date would list reviews that are not public yet" : "an earlier date would keep online the reviews whose removal date has come since"}; nothing was published. ` +
+      `Unset BUILD_DATE for ${command}. To look at the site as it ${when === "after" ? "will be" : "was"} on ${date}, build a preview in a folder that is not served: ${preview}.`,
+  );
+}

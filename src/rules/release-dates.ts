@@ -27,7 +27,6 @@ export interface PublishDates {
   /** The live build's date, when there is a live build that records one. */
   liveDate?: IsoDate;
   allowFutureDate?: boolean;
-  allowEarlierDate?: boolean;
 }
 
 export type PublishDecision =
@@ -38,15 +37,14 @@ export type PublishDecision =
 /**
  * Whether a build dated `buildDate` may go live. A build dated after today is
  * refused unless asked for (it would publish reviews early). A build dated
- * before the live one is refused unless asked for (it would bring back what the
- * live site has removed), but only when the live build's date is not after
- * today: a live build dated in the future is itself wrong, and today's build replaces it.
+ * before the live one is always refused (it would bring back what the live site
+ * has removed), but only when the live build's date is not after today: a live
+ * build dated in the future is itself wrong, and today's build replaces it.
  */
 export function publishDecision(dates: PublishDates): PublishDecision {
   const { buildDate, today, liveDate } = dates;
   if (isAfterToday(buildDate, today) && !dates.allowFutureDate) return { verdict: "refuse", why: "future" };
   if (liveDate === undefined || buildDate >= liveDate) return { verdict: "publish" };
   if (isAfterToday(liveDate, today)) return { verdict: "publish", replacesFutureLive: liveDate };
-  if (dates.allowEarlierDate) return { verdict: "publish" };
   return { verdict: "refuse", why: "earlier", liveDate };
 }

@@ -171,12 +171,12 @@ describe("a live build dated after today", () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     await futureLive(site);
-    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-25", today: "2026-11-25", log: () => {} };
+    const options = { root: site.root, out: path.join(site.root, "_site"), today: "2026-11-25", log: () => {} };
     // A BUILD_DATE after today is refused, changing nothing; following the advice (unset it: today's date) is accepted.
     const live = snapshot(path.join(site.root, "_site"));
-    await expect(rollbackSite({ ...options, buildDate: "2026-11-26" })).rejects.toThrow(
-      /BUILD_DATE is 2026-11-26, after today \(2026-11-25\).*Nothing was changed\. Unset BUILD_DATE and run npm run rollback again/,
-    );
+    const refused = await site.runOn("2026-11-25", "rollback", [], { BUILD_DATE: "2026-11-26" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/BUILD_DATE is 2026-11-26, after today \(2026-11-25\).*nothing was published\. Unset BUILD_DATE for npm run rollback/);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
     expect(await rollbackSite(options)).toContain("now shows the previous build (made for 2026-11-25)");
     soonIsNotServed(site);
@@ -186,24 +186,16 @@ describe("a live build dated after today", () => {
     soonIsNotServed(site);
   });
 
-  it("a rollback with a BUILD_DATE before today does not bring back an SCR whose removal date has come by the clock, which the future-dated live build left out", async () => {
+  it("a rollback over it does not bring back an SCR whose removal date has come by the clock, which the future-dated live build left out", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-25");
     await futureLive(site);
-    // Today is "leaves"'s removal date; BUILD_DATE is the day before, when it was still listed.
-    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-25", today: "2026-11-26", log: () => {} };
-    const outcome = await rollbackSite(options).then(
-      (text) => text,
-      (error: Error) => error.message,
-    );
-    leavesIsGone(site);
-    expect(outcome).toContain("the review leaves");
-    // The advice, followed, is accepted and leaves neither review served.
-    expect(outcome).toContain("npm run nightly");
-    const night = await runNightly({ root: site.root, out: path.join(site.root, "_site"), a11y: "never", log: () => {}, now: at("2026-11-26"), env: {} });
-    expect(night.published, night.failure).toBe(true);
+    // Today is "leaves"'s removal date; the previous build, made yesterday, still lists it.
+    const options = { root: site.root, out: path.join(site.root, "_site"), today: "2026-11-26", log: () => {} };
+    expect(await rollbackSite(options)).toContain("rebuilt for 2026-11-26 without leaves (removal date 2026-11-26)");
     leavesIsGone(site);
     soonIsNotServed(site);
+    expect(site.exists("reviews/stays/overview-report.pdf")).toBe(true);
   });
 
   it("a rollback refused for another reason gives advice that is accepted when followed", async () => {
@@ -212,7 +204,7 @@ describe("a live build dated after today", () => {
     // Since, the report of "stays" was withheld; the live build (dated in the future) no longer publishes it.
     site.writeReviews(reviews.map((review) => (review.id === "stays" ? { ...review, status: "withheld", documents: [] } : review)));
     await futureLive(site);
-    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-26", today: "2026-11-26", log: () => {} };
+    const options = { root: site.root, out: path.join(site.root, "_site"), today: "2026-11-26", log: () => {} };
     const refused = await rollbackSite(options).then(
       () => "",
       (error: Error) => error.message,
@@ -233,7 +225,7 @@ describe("a rollback while another run publishes", () => {
     // Yesterday's build lists "leaves", whose removal date is today.
     site.writeReviews(reviews);
     await liveOn(site, "2026-11-25");
-    const options = { root: site.root, out: path.join(site.root, "_site"), buildDate: "2026-11-26", today: "2026-11-26", log: () => {} };
+    const options = { root: site.root, out: path.join(site.root, "_site"), today: "2026-11-26", log: () => {} };
     const outcome = await rollbackSite({
       ...options,
       // Tonight's nightly goes live while the rollback is deciding: the build it checked is no longer the previous one.
@@ -283,7 +275,7 @@ describe("a kept input that tonight's code does not accept", () => {
     await liveOn(site, "2026-11-26");
     spoilKeptInput(path.join(site.root, "_site.previous"));
     const live = snapshot(path.join(site.root, "_site"));
-    const back = await site.run("rollback", [], { BUILD_DATE: "2026-11-26" });
+    const back = await site.runOn("2026-11-26", "rollback");
     expect(back.code).toBe(1);
     expect(back.stderr).toMatch(/the data kept with the previous build .* is not valid for this version of the site's code/);
     expect(back.stderr).toContain('field "status"');

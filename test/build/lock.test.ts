@@ -61,6 +61,19 @@ describe("a lock file without an owner in it", () => {
     await unlock();
   });
 
+  it("leaves no draft of the killed run's lock beside the output once the next run has taken the lock", async () => {
+    const layout = tempLayout();
+    const dir = path.dirname(layout.lock);
+    await childKilledWhileTakingTheLock(layout);
+    // What a run killed half-way through taking over a stale lock leaves: the lock it moved aside.
+    writeFileSync(`${layout.lock}.stale-0d5c`, '{"token":"gone"}');
+    const unlock = await lock(layout, () => {});
+    const beside = readdirSync(dir).filter((name) => name.startsWith(path.basename(layout.out)));
+    expect(beside).toEqual([path.basename(layout.lock)]);
+    await unlock();
+    expect(readdirSync(dir).filter((name) => name.startsWith(path.basename(layout.out)))).toEqual([]);
+  });
+
   for (const [name, content] of [
     ["empty", ""],
     ["cut short", '{"token":"7f3a'],

@@ -106,7 +106,7 @@ describe("npm run nightly", () => {
     expect(site.read("reviews/scr-ends/index.html")).toContain("noindex");
 
     // Rollback on the same day does not bring the removed SCR back: it rebuilds the previous build's data at today's date.
-    const back = await site.run("rollback", [], { BUILD_DATE: "2026-11-26" });
+    const back = await site.runOn("2026-11-26", "rollback");
     expect(back.code, back.stderr).toBe(0);
     expect(back.stdout).toContain("scr-ends (removal date 2026-11-26)");
     expect(site.exists("reviews/scr-ends/overview-report.pdf")).toBe(false);

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, readFileSync, realpathSync, symlinkSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 import { fixturePdf } from "../helpers/documents.ts";
 import { snapshot } from "../helpers/snapshot.ts";
+import { PROJECT_ROOT } from "../helpers/site.ts";
+import { temporaryFolder } from "../helpers/temporary.ts";
 import { runNightly } from "../../src/release/nightly.ts";
 
 /**
@@ -63,6 +65,7 @@ describe("a nightly with a BUILD_DATE before today", () => {
     const live = snapshot(path.join(site.root, "_site"));
     const preview = await site.run("build", found![2]!.split(" "), { BUILD_DATE: found![1]! });
     expect(preview.code, preview.stderr).toBe(0);
+    expect(preview.stdout).toContain("PREVIEW: this is the site as it was on 2026-11-25, not today (");
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
     const out = found![2]!.split(" ")[1]!;
     expect(out).not.toBe("_site");
@@ -79,5 +82,45 @@ describe("a nightly with a BUILD_DATE before today", () => {
     const today = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-26" });
     expect(today.code, today.stderr).toBe(0);
     expect(listed(site)).toEqual(["stays"]);
+  });
+});
+
+describe("every other path that publishes the live site, with a BUILD_DATE before today", () => {
+  /** Live: the nightlies of the 24th and 25th, both listing "leaves", whose removal date is the 26th. */
+  async function liveUntilThe25th(): Promise<FixtureProject> {
+    const site = fixtureProject({ reviews, files });
+    for (const day of ["2026-11-24", "2026-11-25"]) expect((await nightlyOn(site, day)).published).toBe(true);
+    return site;
+  }
+
+  it("npm run rollback refuses it, changing nothing, instead of bringing back a build that lists an SCR due to leave today", async () => {
+    const site = await liveUntilThe25th();
+    const live = snapshot(path.join(site.root, "_site"));
+    const rollback = await site.runOn("2026-11-26", "rollback", [], { BUILD_DATE: "2026-11-25" });
+    expect(rollback.code).toBe(1);
+    expect(rollback.stderr).toContain("BUILD_DATE is 2026-11-25, before today (2026-11-26)");
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
+  });
+
+  it("npm run fallback refuses it, changing nothing", async () => {
+    const site = await liveUntilThe25th();
+    const live = snapshot(path.join(site.root, "_site"));
+    // A copy of the project as its code and data, as the checkout of the commit last deployed is on GitHub Pages.
+    const code = temporaryFolder("lr-code-");
+    cpSync(site.root, code, { recursive: true, dereference: true, filter: (from) => !/^(node_modules|_site.*)$/.test(path.basename(from)) });
+    symlinkSync(realpathSync(path.join(PROJECT_ROOT, "node_modules")), path.join(code, "node_modules"));
+    const fallback = await site.runOn("2026-11-26", "fallback", ["--code", code], { BUILD_DATE: "2026-11-25" });
+    expect(fallback.code).toBe(1);
+    expect(fallback.stderr).toContain("BUILD_DATE is 2026-11-25, before today (2026-11-26)");
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
+  });
+
+  it("npm run build has no flag that publishes it over a live build made for a later date", async () => {
+    const site = await liveUntilThe25th();
+    const live = snapshot(path.join(site.root, "_site"));
+    const forced = await site.runOn("2026-11-26", "build", ["--allow-earlier-date"], { BUILD_DATE: "2026-11-24" });
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toContain("--allow-earlier-date");
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
   });
 });

@@ -7,6 +7,7 @@ import {
   mkdirSync,
   readFileSync,
   readlinkSync,
+  readdirSync,
   realpathSync,
   rmSync,
   statSync,
@@ -23,6 +24,8 @@ import { fixtureSite } from "../helpers/site.ts";
 import { snapshot } from "../helpers/snapshot.ts";
 import { indexedUrls } from "../../src/eleventy/search-index.ts";
 import { STEPS } from "../../src/build/fault.ts";
+import { swapWithPrevious } from "../../src/release/publish.ts";
+import { outputLayout } from "../../src/model/output-layout.ts";
 import { fixturePdf } from "../helpers/documents.ts";
 import { clockAt, noonOn } from "../helpers/clock-at.ts";
 
@@ -187,7 +190,7 @@ describe("rollback re-applies today's rule", () => {
     await liveOn(site, "2026-11-25");
     await liveOn(site, "2026-11-26");
     leavesIsGone(site);
-    const back = await site.run("rollback", [], { BUILD_DATE: "2026-11-26" });
+    const back = await site.runOn("2026-11-26", "rollback");
     expect(back.code, back.stderr).toBe(0);
     expect(back.stdout).toContain("rebuilding its data at 2026-11-26");
     leavesIsGone(site);
@@ -200,22 +203,22 @@ describe("rollback re-applies today's rule", () => {
     site.writeReviews(reviews.map((review) => (review.id === "stays" ? { ...review, title: "Child Stays, corrected" } : review)));
     await liveOn(site, "2026-11-21");
     const second = snapshot(path.join(site.root, "_site"));
-    expect((await site.run("rollback", [], { BUILD_DATE: "2026-11-21" })).code).toBe(0);
+    expect((await site.runOn("2026-11-21", "rollback")).code).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(first);
-    expect((await site.run("rollback", [], { BUILD_DATE: "2026-11-21" })).code).toBe(0);
+    expect((await site.runOn("2026-11-21", "rollback")).code).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(second);
   });
 
   it("refuses when the previous build is missing, and changes nothing", async () => {
     const site = fixtureProject({ reviews, files });
-    const none = await site.run("rollback", [], { BUILD_DATE: "2026-11-21" });
+    const none = await site.runOn("2026-11-21", "rollback");
     expect(none.code).toBe(1);
     expect(none.stderr).toContain("There is no previous build to roll back to");
     await liveOn(site, "2026-11-20");
     await liveOn(site, "2026-11-21");
     const live = readlinkSync(path.join(site.root, "_site"));
     rmSync(realpathSync(path.join(site.root, "_site.previous")), { recursive: true });
-    const gone = await site.run("rollback", [], { BUILD_DATE: "2026-11-21" });
+    const gone = await site.runOn("2026-11-21", "rollback");
     expect(gone.code).toBe(1);
     expect(gone.stderr).toMatch(/previous build .* is missing or incomplete/);
     expect(readlinkSync(path.join(site.root, "_site"))).toBe(live);
@@ -224,13 +227,13 @@ describe("rollback re-applies today's rule", () => {
 });
 
 describe("dates", () => {
-  it("refuses to publish over a live build made for a later date, unless told to", async () => {
+  it("refuses to publish over a live build made for a later date, with no flag to force it", async () => {
     const site = fixtureProject({ reviews, files });
     await liveOn(site, "2026-11-26");
     const live = snapshot(path.join(site.root, "_site"));
     const earlier = await site.run("build", [], { BUILD_DATE: "2026-11-25" });
     expect(earlier.code).toBe(1);
-    expect(earlier.stderr).toMatch(/This build is for 2026-11-25, earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s);
+    expect(earlier.stderr).toMatch(/This build is for 2026-11-25, earlier than the live site's build \(2026-11-26\).*--out _preview/s);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
     // The nightly never builds for a date other than today's: a BUILD_DATE before it is refused.
     const nightly = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { BUILD_DATE: "2026-11-25" });
@@ -241,8 +244,8 @@ describe("dates", () => {
     expect((await site.run("build", ["--out", "_preview"], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
     expect(existsSync(path.join(site.root, "_preview", "reviews", "leaves", "overview-report.pdf"))).toBe(true);
     const forced = await site.run("build", ["--allow-earlier-date"], { BUILD_DATE: "2026-11-25" });
-    expect(forced.code, forced.stderr).toBe(0);
-    expect(site.exists("reviews/leaves/overview-report.pdf")).toBe(true);
+    expect(forced.code).toBe(1);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(live);
   });
 
   it("resolves the build date once: a nightly whose clock crosses midnight renders, checks and reports one day", async () => {
@@ -312,15 +315,24 @@ describe("after the swap, nothing removes the live build", () => {
       const whole = JSON.stringify(now) === JSON.stringify(old) ? "old" : JSON.stringify(now) === JSON.stringify(fresh) ? "new" : "broken";
       expect(whole, step).toBe(["published"].includes(step) ? "new" : "old");
       if (whole === "new") {
-        // Put the old build back for the next step's kill.
-        expect((await site.run("build", ["--allow-earlier-date"], { BUILD_DATE: "2026-11-25" })).code).toBe(0);
+        // Put the old build back for the next step's kill: the swap a rollback makes when nothing in it has expired.
+        await swapWithPrevious(outputLayout(path.join(site.root, "_site")));
         expect(snapshot(path.join(site.root, "_site"))).toEqual(old);
       }
     }
-    // Locks and half-made builds left by the kills do not stop the next run, which clears them away.
+    // Killed while taking the lock, too: it leaves its draft of the lock beside the output.
+    const killedLocking = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"], { LEARNING_REVIEWS_FAULT: "lock:kill" });
+    expect(killedLocking.code).not.toBe(0);
+    expect(snapshot(path.join(site.root, "_site"))).toEqual(old);
+    // Locks, drafts and half-made builds left by the kills do not stop the next run, which clears them away.
     const after = await site.runOn("2026-11-26", "nightly", ["--a11y", "never"]);
     expect(after.code, after.stderr).toBe(0);
     expect(snapshot(path.join(site.root, "_site"))).toEqual(fresh);
+    expect(
+      readdirSync(site.root)
+        .filter((name) => name.startsWith("_site"))
+        .sort(),
+    ).toEqual(["_site", "_site.builds", "_site.previous", "_site.report.json"]);
   }, 400_000);
 });
 
@@ -464,13 +476,13 @@ describe("what the adversary found", () => {
     await liveOn(site, "2026-11-20");
     site.writeReviews([{ ...reviews[0], status: "withheld", documents: [] }, ...reviews.slice(1)]);
     await liveOn(site, "2026-11-21");
-    const withheld = await site.run("rollback", [], { BUILD_DATE: "2026-11-22" });
+    const withheld = await site.runOn("2026-11-22", "rollback");
     expect(withheld.code).toBe(1);
     expect(withheld.stderr).toContain("Rolling back would bring back what the live site no longer publishes: the document reviews/stays/overview-report.pdf");
     expect(site.exists("reviews/stays/overview-report.pdf")).toBe(false);
     site.writeReviews([reviews[1], reviews[2]]);
     await liveOn(site, "2026-11-22");
-    const deleted = await site.run("rollback", [], { BUILD_DATE: "2026-11-22" });
+    const deleted = await site.runOn("2026-11-22", "rollback");
     expect(deleted.code).toBe(1);
     expect(deleted.stderr).toContain("the review stays");
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { publishBuild } from "../../../src/release/publish.ts";
@@ -27,6 +27,16 @@ describe("choosing where to publish", () => {
     await expect(checkOutput(path.join(path.dirname(layout.out), "elsewhere"), project)).resolves.toMatchObject({
       out: path.join(path.dirname(layout.out), "elsewhere"),
     });
+  });
+
+  it("refuses a .previous that is a plain folder, and leaves it and the live build alone", async () => {
+    const layout = tempLayout();
+    await publishBuild(layout, await finishedBuild(layout, "one"));
+    mkdirSync(layout.previous);
+    writeFileSync(path.join(layout.previous, "keep.txt"), "mine");
+    await expect(checkOutput(layout.out, project)).rejects.toThrow(/_site\.previous should be a link/);
+    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("one");
+    expect(readFileSync(path.join(layout.previous, "keep.txt"), "utf8")).toBe("mine");
   });
 
   it("accepts a link made by an earlier build", async () => {

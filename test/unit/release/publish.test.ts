@@ -2,6 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { linkTarget, publishBuild, swapWithPrevious } from "../../../src/release/publish.ts";
+import { checkDates } from "../../../src/release/output-guard.ts";
 import { MARKER } from "../../../src/build/build-record.ts";
 import { finishedBuild, tempLayout } from "../../helpers/builds.ts";
 
@@ -44,17 +45,6 @@ describe("publishing a build", () => {
     expect(existsSync(abandoned.dir)).toBe(false);
   });
 
-  it("refuses, before the swap, a .previous that is a plain folder, and leaves it and the live build alone", async () => {
-    const layout = tempLayout();
-    const first = await finishedBuild(layout, "one");
-    await publishBuild(layout, first);
-    mkdirSync(layout.previous);
-    writeFileSync(path.join(layout.previous, "keep.txt"), "mine");
-    await expect(publishBuild(layout, await finishedBuild(layout, "two"))).rejects.toThrow(/_site\.previous should be a link/);
-    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("one");
-    expect(readFileSync(path.join(layout.previous, "keep.txt"), "utf8")).toBe("mine");
-  });
-
   it("swaps with the previous build and back", async () => {
     const layout = tempLayout();
     await expect(swapWithPrevious(layout)).rejects.toThrow(/no previous build/);
@@ -69,33 +59,28 @@ describe("publishing a build", () => {
     expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("two");
   });
 
-  it("refuses a build dated before the live one", async () => {
+  it("refuses a build dated before the live one, offering a preview elsewhere and no way to force it", async () => {
     const layout = tempLayout();
     await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"));
-    await expect(publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"))).rejects.toThrow(
-      /earlier than the live site's build \(2026-11-26\).*--allow-earlier-date/s,
-    );
-    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
-    await publishBuild(layout, await finishedBuild(layout, "yesterday", "2026-11-25"), { allowEarlierDate: true });
-    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("yesterday");
+    const refused = checkDates(layout, "2026-11-25", { today: "2026-11-26" });
+    await expect(refused).rejects.toThrow(/earlier than the live site's build \(2026-11-26\).*a folder that is not served \(--out _preview\)\.$/s);
+    await expect(refused).rejects.not.toThrow(/--allow|anyway/);
+    await expect(checkDates(layout, "2026-11-26", { today: "2026-11-26" })).resolves.toEqual([]);
   });
 
   it("refuses a build dated after today unless a future date is allowed, saying how to build a preview", async () => {
     const layout = tempLayout();
-    await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"), { today: "2026-11-26" });
-    const refused = publishBuild(layout, await finishedBuild(layout, "tomorrow", "2026-11-27"), { today: "2026-11-26" });
+    await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"));
+    const refused = checkDates(layout, "2026-11-27", { today: "2026-11-26" });
     await expect(refused).rejects.toThrow(/This build is for 2026-11-27, after today \(2026-11-26\)/);
     await expect(refused).rejects.toThrow("BUILD_DATE=2026-11-27 npm run build -- --out _preview --future-date");
-    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
-    await publishBuild(layout, await finishedBuild(layout, "tomorrow", "2026-11-27"), { today: "2026-11-26", allowFutureDate: true });
-    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("tomorrow");
+    await expect(checkDates(layout, "2026-11-27", { today: "2026-11-26", allowFutureDate: true })).resolves.toEqual([]);
   });
 
-  it("replaces a live build dated after today with today's, with a warning saying so", async () => {
+  it("lets today's build replace a live build dated after today, with a warning saying so", async () => {
     const layout = tempLayout();
-    await publishBuild(layout, await finishedBuild(layout, "future", "2026-12-15"), { today: "2026-11-26", allowFutureDate: true });
-    const { warnings } = await publishBuild(layout, await finishedBuild(layout, "today", "2026-11-26"), { today: "2026-11-26" });
+    await publishBuild(layout, await finishedBuild(layout, "future", "2026-12-15"));
+    const warnings = await checkDates(layout, "2026-11-26", { today: "2026-11-26" });
     expect(warnings).toEqual([expect.stringMatching(/was made for 2026-12-15, after today \(2026-11-26\).*replaced by this build for 2026-11-26/)]);
-    expect(readFileSync(path.join(layout.out, "index.html"), "utf8")).toBe("today");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BuildDateError, resolveBuildDate } from "../../../src/rules/build-date.ts";
+import { BuildDateError, resolveBuildDate, todaysBuildDate } from "../../../src/rules/build-date.ts";
 import { inEveryMachineZone } from "../../helpers/zones.ts";
 
 const never = () => {
@@ -104,5 +104,26 @@ describe("resolveBuildDate", () => {
 
   it("keeps the message short when the variable is long", () => {
     expect(() => resolveBuildDate({ BUILD_DATE: "x".repeat(5000) }, never)).toThrow(/^BUILD_DATE is "x{50,}\.\.\., which is not a date\. .{0,200}$/);
+  });
+});
+
+describe("the date a command that publishes the live site builds at", () => {
+  const today = "2026-11-26";
+  it("is today, with no BUILD_DATE or with today's, and never SOURCE_DATE_EPOCH's", () => {
+    expect(todaysBuildDate({}, today, "npm run rollback")).toBe(today);
+    expect(todaysBuildDate({ BUILD_DATE: " " }, today, "npm run rollback")).toBe(today);
+    expect(todaysBuildDate({ BUILD_DATE: today }, today, "npm run rollback")).toBe(today);
+    expect(todaysBuildDate({ BUILD_DATE: "2026-11-26T01:30:00Z" }, today, "npm run rollback")).toBe(today);
+    expect(todaysBuildDate({ SOURCE_DATE_EPOCH: "1700000000" }, today, "npm run rollback")).toBe(today);
+  });
+
+  it("refuses an earlier or a later BUILD_DATE, naming the command and the preview to build instead", () => {
+    expect(() => todaysBuildDate({ BUILD_DATE: "2026-11-25" }, today, "npm run fallback")).toThrow(
+      /^BUILD_DATE is 2026-11-25, before today \(2026-11-26\)\. npm run fallback publishes the live site.*keep online the reviews whose removal date has come since.*Unset BUILD_DATE for npm run fallback\..*BUILD_DATE=2026-11-25 npm run build -- --out _preview\.$/,
+    );
+    expect(() => todaysBuildDate({ BUILD_DATE: "2026-11-27" }, today, "the nightly job")).toThrow(
+      /^BUILD_DATE is 2026-11-27, after today \(2026-11-26\)\..*not public yet.*BUILD_DATE=2026-11-27 npm run build -- --out _preview --future-date\.$/,
+    );
+    expect(() => todaysBuildDate({ BUILD_DATE: "26/11/2026" }, today, "the nightly job")).toThrow(BuildDateError);
   });
 });

@@ -44,9 +44,9 @@ describe("whether a build may replace the live one", () => {
     expect(publishDecision({ buildDate: "2026-11-27", today })).toEqual({ verdict: "refuse", why: "future" });
     expect(publishDecision({ buildDate: "2026-11-27", today, allowFutureDate: true })).toEqual({ verdict: "publish" });
   });
-  it("refuses a build dated before a live build that is not after today, unless told to", () => {
+  it("refuses a build dated before a live build that is not after today", () => {
     expect(publishDecision({ buildDate: "2026-11-25", today, liveDate: today })).toEqual({ verdict: "refuse", why: "earlier", liveDate: today });
-    expect(publishDecision({ buildDate: "2026-11-25", today, liveDate: today, allowEarlierDate: true })).toEqual({ verdict: "publish" });
+    expect(publishDecision({ buildDate: "2026-11-24", today, liveDate: "2026-11-25" })).toEqual({ verdict: "refuse", why: "earlier", liveDate: "2026-11-25" });
   });
   it("replaces a live build dated after today with today's build, saying so", () => {
     expect(publishDecision({ buildDate: today, today, liveDate: "2026-12-15" })).toEqual({ verdict: "publish", replacesFutureLive: "2026-12-15" });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
 import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import type { Review } from "../../../src/model/review.ts";
-import { formatReport, nightlyReport } from "../../../src/release/nightly-report.ts";
+import { formatReport, nightlyReport } from "../../../src/report/nightly-report.ts";
 import { FIXTURES, fixtureSite } from "../../helpers/site.ts";
 
 /** Partnership B keeps SCRs for 24 months (test/fixtures/partnership-b/site.json). */

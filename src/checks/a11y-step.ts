@@ -1,10 +1,15 @@
-import { runA11yCheck } from "../checks/a11y-check.ts";
-import { requireChromium } from "../checks/chromium.ts";
 import { pathPrefix } from "../catalogue/addresses.ts";
-import { a11ySample } from "../checks/a11y-sample.ts";
-import { plannedCheck } from "../checks/a11y-record.ts";
 import type { Catalogue } from "../catalogue/index.ts";
-import type { NightlyReport } from "./nightly-report.ts";
+import { runA11yCheck } from "./a11y-check.ts";
+import { plannedCheck } from "./a11y-record.ts";
+import { a11ySample } from "./a11y-sample.ts";
+import { requireChromium } from "./chromium.ts";
+
+/** What the accessibility check looked at: every page, or one of each kind plus those changed since the live build. */
+export type AccessibilityResult = ({ scope: "all" } | { scope: "changed"; checked: number; of: number; byKind: Record<string, string>; changed: string[] }) & {
+  /** pa11y-ci's count: each page at phone and desktop width, "26/26". */
+  urls?: string;
+};
 
 /** The nightly's accessibility check, as the release runs it before a build goes live. */
 export interface AccessibilityStep {
@@ -33,7 +38,7 @@ export async function accessibilityStep(
   catalogue: Catalogue,
   step: AccessibilityStep,
   warnings: string[],
-): Promise<NightlyReport["accessibility"]> {
+): Promise<AccessibilityResult | undefined> {
   let runA11y = step.a11y !== "never";
   if (step.a11y === "auto") {
     try {
@@ -53,7 +58,7 @@ export async function accessibilityStep(
     ...(sample ? { pages: sample.pages } : {}),
   });
   if (code !== 0) throw new Error(`the accessibility check failed:\n${output.trim()}`);
-  // Said once, in the report (src/release/nightly-report.ts), with pa11y-ci's own count of addresses (pages at each width).
+  // Said once, in the report (src/report/nightly-report.ts), with pa11y-ci's own count of addresses (pages at each width).
   const counted = /(\d+)\/(\d+) URLs passed/.exec(output);
   const urls = counted ? { urls: `${counted[1]}/${counted[2]}` } : {};
   if (!sample) return { scope: "all", ...urls };

@@ -1,7 +1,8 @@
 import { daysBetween, readableDate, type IsoDate } from "../model/dates.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import type { OpenDataRecord } from "../catalogue/open-data.ts";
-import type { Withdrawal } from "./failed-night.ts";
+import type { BuildMeta } from "../build/build-record.ts";
+import type { AccessibilityResult } from "../checks/a11y-step.ts";
 
 /** How far ahead the report warns about SCRs leaving the site. */
 export const DUE_WITHIN_DAYS = 30;
@@ -11,6 +12,14 @@ export interface ReviewChange {
   type: string;
   title: string;
   reason: string;
+}
+
+/** What a failed night did about expired reviews (src/release/failed-night.ts): which left the live site, how, and what went wrong on the way. */
+export interface Withdrawal {
+  /** "fallback": the live build's own code and data were rebuilt at the date; "last-step": their folders were deleted from the live build. */
+  outcome: "none-due" | "no-live-build" | "fallback" | "last-step" | "failed";
+  withdrawn: BuildMeta["listed"];
+  problems: string[];
 }
 
 /** What the nightly job tells the business-support officers, and writes as JSON beside the published output. */
@@ -24,11 +33,7 @@ export interface NightlyReport {
   changes?: { added: ReviewChange[]; removed: ReviewChange[] } | null;
   /** Why the changes could not be worked out. */
   changesUnavailable?: string;
-  /** What the accessibility check looked at: every page, or one of each kind plus those changed since the live build. */
-  accessibility?: ({ scope: "all" } | { scope: "changed"; checked: number; of: number; byKind: Record<string, string>; changed: string[] }) & {
-    /** pa11y-ci's count: each page at phone and desktop width, "26/26". */
-    urls?: string;
-  };
+  accessibility?: AccessibilityResult;
   /** On a failed night: what was taken off the live site because its removal date had come. */
   withdrawal?: Withdrawal;
   dueForRemoval?: { id: string; title: string; removalDate: IsoDate; daysLeft: number }[];
