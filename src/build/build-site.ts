@@ -7,6 +7,7 @@ import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
 import { serialiseTemplateData, TEMPLATE_DATA_ENV, TEMPLATE_DATA_FILE, templateData } from "../catalogue/template-data.ts";
 import { pathPrefix } from "../catalogue/addresses.ts";
 import { copyDocuments } from "../eleventy/copy-documents.ts";
+import { writeCitationFiles } from "../eleventy/citation-files.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { checkpoint } from "./fault.ts";
 import { contentPaths } from "../content/paths.ts";
@@ -145,6 +146,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(dataFile, { force: true });
     await checkpoint("documents");
     await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
+    await writeCitationFiles(catalogue.listed, build.site);
     await checkpoint("index");
     // Made from the catalogue, not from the written pages. It could be built while Eleventy runs (about 5 s
     // less at 10,000 reviews), but Pagefind's process (about 400 MiB then) beside Eleventy's would take the
