@@ -12,11 +12,13 @@ export type Step = (typeof STEPS)[number] | "fallback" | "last-step" | "report" 
 const fired = new Set<string>();
 let last: { step: Step; at: number } | undefined;
 
-/** With `LEARNING_REVIEWS_TIMINGS=1`, how long each step took, on standard error (for the benchmark and profiling). */
+/** With `LEARNING_REVIEWS_TIMINGS=1`, how long each step took and this process's memory as the next begins, on standard error (for the benchmark and profiling). */
 function time(step: Step, env: Record<string, string | undefined>): void {
   if (!env.LEARNING_REVIEWS_TIMINGS) return;
   const now = performance.now();
-  if (last) process.stderr.write(`[timing] ${last.step}: ${Math.round(now - last.at)} ms\n`);
+  const { rss, heapUsed } = process.memoryUsage();
+  const memory = `this process ${Math.round(rss / 2 ** 20)} MiB resident, ${Math.round(heapUsed / 2 ** 20)} MiB heap in use`;
+  if (last) process.stderr.write(`[timing] ${last.step}: ${Math.round(now - last.at)} ms; at "${step}": ${memory}\n`);
   last = { step, at: now };
 }
 

@@ -3,6 +3,7 @@ import pluginRss from "@11ty/eleventy-plugin-rss";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { filters } from "./filters/index.ts";
 import { copyDocuments } from "./copy-documents.ts";
+import { writeCitationFiles } from "./citation-files.ts";
 import { buildSearchIndex, searchContent } from "./search-index.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { FEED_VERSION } from "../model/review-feed.ts";
@@ -17,8 +18,8 @@ import { previewFailure } from "./preview-failure.ts";
  * (what templates read of the catalogue: the reviews with the publication rules
  * applied, made once per build, src/eleventy/catalogue-data.ts), and
  * nothing of the raw data files; it adds the feed plugin's filters, TypeScript
- * templates (`.11ty.ts`), the assets, and, under `npm start`, the documents and
- * the search index after each build (`npm run build` does those itself).
+ * templates (`.11ty.ts`), the assets, and, under `npm start`, the documents, the
+ * citation files and the search index after each build (`npm run build` does those itself).
  */
 export default function learningReviews(eleventyConfig: UserConfig): void {
   // `npm start`: the preview listens on 127.0.0.1 only (PREVIEW_HOST to open it up); Eleventy sets the mode before loading the config.
@@ -67,6 +68,7 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
     failure.rebuilt();
     const built = await current();
     await copyDocuments(built.documentFiles, process.cwd(), directories.output);
+    await writeCitationFiles(built.listed, directories.output);
     await buildSearchIndex(directories.output, searchContent(built));
   });
 }
