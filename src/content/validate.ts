@@ -92,7 +92,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
       themes: data.themes ?? [],
       documents: (data.documents ?? []).map((doc, d): ReviewDocument => {
         if (doc.url !== undefined) return { kind: doc.kind, title: doc.title, url: doc.url };
-        return { kind: doc.kind, title: doc.title, file: doc.file!, bytes: atHand.sizes.get(d)! };
+        return { kind: doc.kind, title: doc.title, file: doc.file!, bytes: atHand.sizes.get(d)!, ...(atHand.uploaded.has(d) ? { uploaded: true } : {}) };
       }),
     });
   });
