@@ -6,14 +6,14 @@
  * configuration is made by its own `npm run schema`. Screenshots go to
  * test-results/screenshots/ (the maintainer's guide's step-by-step refers to them; copies in docs/editor/).
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import { leavingLine, londonToday } from "../../src/cms/editor-rules.ts";
-import { openReviewsInEditor, readLocalFile, seedLocalRepository } from "../helpers/cms.ts";
+import { openReviewsInEditor, readLocalBytes, readLocalFile, seedLocalRepository } from "../helpers/cms.ts";
 import { SCREENSHOTS } from "../helpers/browser.ts";
 import { documentsOf } from "../helpers/documents.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
@@ -189,8 +189,13 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     expect(await readLocalFile(page, "_data/reviews.json")).toBe(REVIEWS);
   });
 
-  it("adds a review with a document, saves it first in reviews.json in the file's own form, and the result validates and builds", async () => {
+  it("adds a review and uploads its PDF in one form and one save, showing the day it leaves before saving; the result validates and builds", async () => {
     await addReview("11202026");
+    // Before anything is saved, the day it leaves, by the build's own rule, under its date.
+    const leaving = page.locator('[data-mode="edit"] .reviews-editor-leaving').first();
+    await expect.poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 }).toBe(
+      `${leavingLine({ type: "SCR", published: "2026-11-20" }, site.retentionMonths, londonToday())}, by the site's rule (this review is new, not saved yet).`,
+    );
     await page
       .getByRole("button", { name: /Add.*Document/i })
       .first()
@@ -201,7 +206,13 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
       .click();
     await page.getByRole("option", { name: "Overview report", exact: true }).click();
     await page.getByRole("textbox", { name: "Document title" }).first().fill("Overview report");
-    await page.getByRole("textbox", { name: "File", exact: true }).first().fill("overview-report.pdf");
+    // The officer's own file name, with spaces and brackets: the editor saves it as a plain name.
+    const pdf = Buffer.from(await makePdf({ tagged: true, title: "Child Zara: overview report", language: "en-GB", lines: ["Child Zara overview report"] }));
+    const fileField = page.locator('[data-mode="edit"] section[data-key-path="reviews.0.documents.0.file"]').first();
+    await fileField.locator('input[type="file"]').first().setInputFiles({ name: "Child Zara Overview Report (final).pdf", mimeType: "application/pdf", buffer: pdf });
+    const uploaded = "child-zara-overview-report-final.pdf";
+    await expect.poll(() => seen(fileField), { timeout: 15_000 }).toContain(uploaded);
+    await fileField.scrollIntoViewIfNeeded();
     await shot(page, "admin-4-new-review.png");
     await page.getByRole("button", { name: "Save" }).click();
     const added = {
@@ -211,34 +222,57 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
       area: firstArea[0],
       status: "published",
       published: "2026-11-20",
-      documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
+      documents: [{ kind: "overview-report", title: "Overview report", file: uploaded }],
     };
     const expected = `${JSON.stringify([added, ...reviews], null, 2)}\n`;
     await expect.poll(async () => readLocalFile(page, "_data/reviews.json"), { timeout: 15_000 }).toBe(expected);
+    // The upload is saved with it, in the uploads folder, as the officer's own bytes.
+    expect(await readLocalBytes(page, `reviews/uploads/${uploaded}`)).toEqual(pdf);
     // Opened again, the saved review is first, with the day it leaves.
     await openReviewsInEditor(page, `${server.url}/`);
     const line = `Child Zara · ${leavingLine(added, site.retentionMonths, londonToday())} · published 2026-11-20`;
     await expect.poll(() => bodyText(page), { timeout: 15_000 }).toContain(line);
     await shot(page, "admin-5-saved.png");
 
-    // The PDF goes into reviews/child-zara/ on GitHub (the editor cannot put it there: see src/cms/config.ts).
+    // What the save wrote, as the commit would carry it: the build publishes the upload at the review's own address.
     project.writeReviews(expected);
-    const withoutFile = await project.run("validate", [], { BUILD_DATE });
-    expect(withoutFile.code).not.toBe(0);
-    expect(withoutFile.stderr + withoutFile.stdout).toMatch(
-      /review "child-zara", field "documents\[1\]\.file": the file reviews\/child-zara\/overview-report\.pdf does not exist/,
-    );
-    const pdf = await makePdf({ tagged: true, title: "Child Zara: overview report", language: "en-GB", lines: ["Child Zara overview report"] });
-    const folder = path.join(project.root, "reviews", "child-zara");
-    mkdirSync(folder, { recursive: true });
-    (await import("node:fs")).writeFileSync(path.join(folder, "overview-report.pdf"), pdf);
+    mkdirSync(path.join(project.root, "reviews", "uploads"), { recursive: true });
+    writeFileSync(path.join(project.root, "reviews", "uploads", uploaded), (await readLocalBytes(page, `reviews/uploads/${uploaded}`))!);
     const validate = await project.run("validate", [], { BUILD_DATE });
     expect(validate.code, validate.stderr).toBe(0);
     const build = await project.run("build", [], { BUILD_DATE });
     expect(build.code, build.stderr).toBe(0);
     expect(project.read("index.html")).toContain('href="/reviews/child-zara/"');
-    expect(project.read("reviews/child-zara/index.html")).toContain('href="/reviews/child-zara/overview-report.pdf"');
-    expect(readFileSync(path.join(project.root, "_site", "reviews", "child-zara", "overview-report.pdf"))).toEqual(Buffer.from(pdf));
+    expect(project.read("reviews/child-zara/index.html")).toContain(`href="/reviews/child-zara/${uploaded}"`);
+    expect(readFileSync(path.join(project.root, "_site", "reviews", "child-zara", uploaded))).toEqual(pdf);
+    expect(project.exists(`reviews/uploads/${uploaded}`)).toBe(false);
+  });
+
+  it("shows a re-dated SCR's new leaving day under its date before saving, and none under a review left as it was", async () => {
+    const scr = reviews.find((review) => review.type === "SCR" && typeof review.published === "string")!;
+    const line = `${scr.title} · ${leavingLine(scr, site.retentionMonths, londonToday())}`;
+    await scrollTo(page, line);
+    const expand = page.getByRole("group").filter({ hasText: line }).last().getByRole("button", { name: "Expand" }).first();
+    const body = page.locator(`[id="${await expand.getAttribute("aria-controls")}"]`);
+    await expand.click();
+    const date = body.locator('input[type="date"]');
+    await body.getByRole("textbox", { name: "Title", exact: true }).hover();
+    // Sveltia CMS renders a review's fields as they scroll into view.
+    for (let step = 0; step < 60 && (await date.count()) === 0; step++) {
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(50);
+    }
+    expect(await body.locator(".reviews-editor-leaving").count()).toBe(0);
+    // Published a year later than it was: it stays a year longer.
+    const later = `${Number((scr.published as string).slice(0, 4)) + 1}${(scr.published as string).slice(4)}`;
+    await date.fill(later);
+    const leaving = body.locator(".reviews-editor-leaving");
+    await expect.poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 }).toBe(
+      `${leavingLine({ type: "SCR", published: later }, site.retentionMonths, londonToday())}, by the site's rule (this review is re-dated, not saved yet).`,
+    );
+    expect(await leaving.getAttribute("role")).toBe("status");
+    await date.fill(scr.published as string);
+    await expect.poll(async () => leaving.count(), { timeout: 15_000 }).toBe(0);
   });
 
   it("removes a review: saved without it, every other review as it was", async () => {

@@ -58,3 +58,24 @@ export async function openReviewsInEditor(page: Page, adminUrl: string): Promise
   await reviews.click();
   await page.getByRole("button", { name: "Save" }).waitFor();
 }
+
+/** A file of the seeded repository as bytes (an upload the editor wrote), or undefined if there is none. */
+export async function readLocalBytes(page: Page, name: string): Promise<Buffer | undefined> {
+  const base64 = await page.evaluate(
+    async ({ repo, name }) => {
+      try {
+        let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(repo);
+        const parts = name.split("/");
+        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+        const bytes = new Uint8Array(await (await dir.getFileHandle(parts.at(-1)!)).getFile().then((file) => file.arrayBuffer()));
+        let text = "";
+        for (const byte of bytes) text += String.fromCharCode(byte);
+        return btoa(text);
+      } catch {
+        return undefined;
+      }
+    },
+    { repo: REPO, name },
+  );
+  return base64 === undefined ? undefined : Buffer.from(base64, "base64");
+}
