@@ -66,9 +66,7 @@ function asWritten(review: unknown): unknown {
   if (!isRecord(review) || !Array.isArray(review.documents)) return review;
   return {
     ...review,
-    documents: review.documents.map((doc) =>
-      isRecord(doc) ? Object.fromEntries(Object.entries(doc).filter(([key]) => !ADDED_BY_BUILD.has(key))) : doc,
-    ),
+    documents: review.documents.map((doc) => (isRecord(doc) ? Object.fromEntries(Object.entries(doc).filter(([key]) => !ADDED_BY_BUILD.has(key))) : doc)),
   };
 }
 

@@ -193,9 +193,13 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     await addReview("11202026");
     // Before anything is saved, the day it leaves, by the build's own rule, under its date.
     const leaving = page.locator('[data-mode="edit"] .reviews-editor-leaving').first();
-    await expect.poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 }).toBe(
-      `${leavingLine({ type: "SCR", published: "2026-11-20" }, site.retentionMonths, londonToday())}, by the site's rule (this review is new, not saved yet).`,
-    );
+    await expect
+      .poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 })
+      .toBe(
+        `${leavingLine({ type: "SCR", published: "2026-11-20" }, site.retentionMonths, londonToday())}, by the site's rule (this review is new, not saved yet).`,
+      );
+    await leaving.scrollIntoViewIfNeeded();
+    await shot(page, "admin-7-leaving-day.png");
     await page
       .getByRole("button", { name: /Add.*Document/i })
       .first()
@@ -209,7 +213,10 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     // The officer's own file name, with spaces and brackets: the editor saves it as a plain name.
     const pdf = Buffer.from(await makePdf({ tagged: true, title: "Child Zara: overview report", language: "en-GB", lines: ["Child Zara overview report"] }));
     const fileField = page.locator('[data-mode="edit"] section[data-key-path="reviews.0.documents.0.file"]').first();
-    await fileField.locator('input[type="file"]').first().setInputFiles({ name: "Child Zara Overview Report (final).pdf", mimeType: "application/pdf", buffer: pdf });
+    await fileField
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({ name: "Child Zara Overview Report (final).pdf", mimeType: "application/pdf", buffer: pdf });
     const uploaded = "child-zara-overview-report-final.pdf";
     await expect.poll(() => seen(fileField), { timeout: 15_000 }).toContain(uploaded);
     await fileField.scrollIntoViewIfNeeded();
@@ -267,9 +274,11 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     const later = `${Number((scr.published as string).slice(0, 4)) + 1}${(scr.published as string).slice(4)}`;
     await date.fill(later);
     const leaving = body.locator(".reviews-editor-leaving");
-    await expect.poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 }).toBe(
-      `${leavingLine({ type: "SCR", published: later }, site.retentionMonths, londonToday())}, by the site's rule (this review is re-dated, not saved yet).`,
-    );
+    await expect
+      .poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 })
+      .toBe(
+        `${leavingLine({ type: "SCR", published: later }, site.retentionMonths, londonToday())}, by the site's rule (this review is re-dated, not saved yet).`,
+      );
     expect(await leaving.getAttribute("role")).toBe("status");
     await date.fill(scr.published as string);
     await expect.poll(async () => leaving.count(), { timeout: 15_000 }).toBe(0);

@@ -67,9 +67,10 @@ export async function readLocalBytes(page: Page, name: string): Promise<Buffer |
         let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(repo);
         const parts = name.split("/");
         for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
-        const bytes = new Uint8Array(await (await dir.getFileHandle(parts.at(-1)!)).getFile().then((file) => file.arrayBuffer()));
+        const file = await (await dir.getFileHandle(parts.at(-1)!)).getFile();
+        const bytes = new Uint8Array((await file.arrayBuffer()) as ArrayBuffer);
         let text = "";
-        for (const byte of bytes) text += String.fromCharCode(byte);
+        for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]!);
         return btoa(text);
       } catch {
         return undefined;

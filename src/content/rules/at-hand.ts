@@ -84,7 +84,16 @@ export function reviewAtHand(
   index: number,
   run: { lineOf: (path: Path) => number | undefined; seen: Seen; reviewsDir: string | null },
 ): ReviewAtHand {
-  return { raw, index, label: reviewLabel(raw, index), lineOf: run.lineOf, seen: run.seen, folder: folderOf(raw, run.reviewsDir), sizes: new Map(), uploaded: new Set() };
+  return {
+    raw,
+    index,
+    label: reviewLabel(raw, index),
+    lineOf: run.lineOf,
+    seen: run.seen,
+    folder: folderOf(raw, run.reviewsDir),
+    sizes: new Map(),
+    uploaded: new Set(),
+  };
 }
 
 /** The date the build is for, which the warning rules compare with. */

@@ -9,13 +9,24 @@ const saved = [
 describe("the leaving days the editor's preview shows before a save", () => {
   it("shows nothing while no review is new or re-dated", () => {
     expect(leavingChanges(saved, saved, 12, "2026-11-26")).toEqual([]);
-    expect(leavingChanges(saved.map((r) => ({ ...r, title: `${r.title} (revised)`, leaves_site: "x" })), saved, 12, "2026-11-26")).toEqual([]);
+    expect(
+      leavingChanges(
+        saved.map((r) => ({ ...r, title: `${r.title} (revised)`, leaves_site: "x" })),
+        saved,
+        12,
+        "2026-11-26",
+      ),
+    ).toEqual([]);
   });
 
   it("gives a new SCR the day it leaves by the build's own rule, for this partnership's retention period", () => {
     const added = { id: "child-z", title: "Child Z", type: "SCR", published: "2024-02-29" };
-    expect(leavingChanges([added, ...saved], saved, 12, "2024-03-01")).toEqual([{ title: "Child Z", change: "new", line: "SCR, leaves the site on 2025-02-28" }]);
-    expect(leavingChanges([added, ...saved], saved, 24, "2024-03-01")).toEqual([{ title: "Child Z", change: "new", line: "SCR, leaves the site on 2026-02-28" }]);
+    expect(leavingChanges([added, ...saved], saved, 12, "2024-03-01")).toEqual([
+      { title: "Child Z", change: "new", line: "SCR, leaves the site on 2025-02-28" },
+    ]);
+    expect(leavingChanges([added, ...saved], saved, 24, "2024-03-01")).toEqual([
+      { title: "Child Z", change: "new", line: "SCR, leaves the site on 2026-02-28" },
+    ]);
   });
 
   it("gives a re-dated SCR its new day, and an SCR whose new date is long past the day it left", () => {
@@ -32,7 +43,9 @@ describe("the leaving days the editor's preview shows before a save", () => {
     expect(leavingChanges([{ id: "child-y", title: "Child Y", type: "SCR" }], [], 12, "2026-11-26")[0]!.line).toBe(
       "SCR, leaves 12 months after it is published",
     );
-    expect(leavingChanges([{ ...saved[0]!, type: "CSPR" }], saved, 12, "2026-11-26")).toEqual([{ title: "Child A", change: "re-dated", line: "CSPR, stays listed" }]);
+    expect(leavingChanges([{ ...saved[0]!, type: "CSPR" }], saved, 12, "2026-11-26")).toEqual([
+      { title: "Child A", change: "re-dated", line: "CSPR, stays listed" },
+    ]);
   });
 
   it("takes what is not a list, or a review that is not an object, as nothing to show", () => {

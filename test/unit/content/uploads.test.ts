@@ -125,7 +125,9 @@ describe("an uploaded document after validation", () => {
     const dir = reviewsFolder({ "uploads/brief.pdf": PDF });
     const { reviews } = check([withFile("child-a", "brief.pdf"), withFile("family-q", "brief.pdf", { status: "withheld" })], dir);
     const result = await addDocumentFacts(reviews, { reviewsDir: dir, readPdf: async () => ({ ...accessible, title: "Family Q: overview report" }) });
-    expect(result.errors.map(formatProblem)).toEqual([expect.stringMatching(/^reviews\/uploads\/brief\.pdf, review "family-q", field "documents\[1\]\.file": a withheld review/)]);
+    expect(result.errors.map(formatProblem)).toEqual([
+      expect.stringMatching(/^reviews\/uploads\/brief\.pdf, review "family-q", field "documents\[1\]\.file": a withheld review/),
+    ]);
     const read = await addDocumentFacts(reviews.slice(0, 1), { reviewsDir: dir, readPdf });
     expect(read.reviews[0]!.documents[0]).toMatchObject({ uploaded: true, facts: accessible });
   });
