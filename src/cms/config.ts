@@ -121,7 +121,8 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
     // Where the form uploads documents (see documentFileField); file names made plain ("Overview Report (final).pdf" is saved as overview-report-final.pdf).
     media_folder: UPLOADS_PATH,
     public_folder: `/${UPLOADS_PATH}`,
-    media_libraries: { default: { config: { slugify_filename: true } } },
+    // No stock photo libraries (Pexels, Unsplash…) in the file picker: documents only, and no calls to their sites.
+    media_libraries: { default: { config: { slugify_filename: true } }, stock_assets: false },
     output: { omit_empty_optional_fields: true },
     collections: [
       {

@@ -284,6 +284,37 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     await expect.poll(async () => leaving.count(), { timeout: 15_000 }).toBe(0);
   });
 
+  it("names a file already uploaded, chosen in the form, by its name alone, as the build looks for it", async () => {
+    await seedLocalRepository(page, {
+      "_data/reviews.json": REVIEWS,
+      "_data/site.json": JSON.stringify(site, null, 2),
+      "reviews/uploads/shared-briefing.pdf": "%PDF-1.4 a briefing",
+    });
+    await openReviewsInEditor(page, `${server.url}/`);
+    await addReview("11202026");
+    await page
+      .getByRole("button", { name: /Add.*Document/i })
+      .first()
+      .click();
+    await page
+      .getByRole("combobox", { name: /Kind of document/ })
+      .first()
+      .click();
+    await page.getByRole("option", { name: "Briefing", exact: true }).click();
+    await page.getByRole("textbox", { name: "Document title" }).first().fill("Shared briefing");
+    const fileField = page.locator('[data-mode="edit"] section[data-key-path="reviews.0.documents.0.file"]').first();
+    await fileField.getByRole("button", { name: "Browse" }).click();
+    const dialog = page.getByRole("dialog").filter({ hasText: "shared-briefing.pdf" });
+    // Documents only: no stock photo libraries, which would call other sites.
+    expect(await seen(dialog)).not.toMatch(/Pexels|Unsplash|Pixabay|Picsum/);
+    await dialog.getByText("shared-briefing.pdf").first().click();
+    await dialog.getByRole("button", { name: "Insert" }).click();
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(async () => JSON.parse((await readLocalFile(page, "_data/reviews.json")) ?? "[]")[0]?.documents, { timeout: 15_000 })
+      .toEqual([{ kind: "briefing", title: "Shared briefing", file: "shared-briefing.pdf" }]);
+  });
+
   it("removes a review: saved without it, every other review as it was", async () => {
     const gone = reviews[1]!;
     const line = `${gone.title} · ${leavingLine(gone, site.retentionMonths, londonToday())}`;

@@ -12,6 +12,7 @@ import "./zod-jitless.ts";
 import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
 import { keepUntouched } from "../untouched.ts";
 import { watchLeavingDays } from "./leaving-live.ts";
+import { withBareUploadNames } from "../upload-names.ts";
 
 /** Fixed when the site is built, from _data/site.json. */
 declare const EDITOR_SETTINGS: EditorSettings;
@@ -76,7 +77,8 @@ function toFile(value: unknown): string {
   attempt += 1;
   document.getElementById(MESSAGE_ID)?.remove();
   // Compared without the leaving lines, which the form keeps on each review and the file never has.
-  const text = reviewsFileText(keepUntouched(JSON.parse(reviewsFileText(value)), inTheFile));
+  // A document's file chosen from those already uploaded is named by its bare name, as a new upload is.
+  const text = reviewsFileText(keepUntouched(withBareUploadNames(JSON.parse(reviewsFileText(value))), inTheFile));
   const problems = editorProblems(text, EDITOR_SETTINGS, londonToday());
   if (problems.length) {
     const message = editorMessage(problems);
