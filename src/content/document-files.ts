@@ -1,7 +1,7 @@
-import { type Stats, lstatSync, readdirSync, realpathSync } from "node:fs";
+import { type Stats, lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { documentFormat } from "../model/document-formats.ts";
-import { quote, type Problem } from "../model/problems.ts";
+import { quote } from "../model/problems.ts";
 import { SLUG, UPLOADS_FOLDER } from "../model/review.ts";
 import { OVERVIEW_PHRASES, overviewPhraseIn, type Written } from "./overview-words.ts";
 
@@ -18,7 +18,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * The checks of a review's documents that need more than its own fields: the
  * files in `reviews/<id>/` (real files inside the folder, never a link out of
  * it), the withheld rule by kind, title, file name and address (read as
- * overview-words.ts says), and files that nothing publishes.
+ * overview-words.ts says); files that nothing publishes are in stray-documents.ts.
  */
 
 /** The phrases that name the overview report, as a message lists them: "overview", "overall report" … or "full report". */
@@ -155,61 +155,4 @@ function checkFound(file: string, folder: string, found: Stats, ctx: DocumentCon
   if (!stat.isFile()) return { message: `${folderLabel}${file} is not a file.` };
   if (stat.size === 0) return { message: `${folderLabel}${file} is empty (0 bytes).` };
   return { bytes: stat.size };
-}
-
-/**
- * Files in `reviews/` that no review points to are never published; say so, in
- * case a maintainer dropped a file in (or uploaded one) and forgot to add it to the data.
- */
-export function strayDocumentWarnings(raw: unknown[], ctx: DocumentContext): Problem[] {
-  const referenced = new Map<string, Set<string>>();
-  for (const review of raw) {
-    if (!isRecord(review) || typeof review.id !== "string") continue;
-    const files = referenced.get(review.id) ?? new Set<string>();
-    if (Array.isArray(review.documents)) for (const doc of review.documents) if (isRecord(doc) && typeof doc.file === "string") files.add(doc.file);
-    referenced.set(review.id, files);
-  }
-  const warnings: Problem[] = [];
-  let folders: string[];
-  try {
-    folders = readdirSync(ctx.reviewsDir, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return warnings;
-  }
-  const named = new Set([...referenced.values()].flatMap((files) => [...files]));
-  for (const folder of folders) {
-    if (folder === UPLOADS_FOLDER) {
-      warnings.push(...strayUploads(readdirSync(path.join(ctx.reviewsDir, folder)), named));
-      continue;
-    }
-    const files = referenced.get(folder);
-    if (!files) {
-      warnings.push({ file: `reviews/${folder}/`, message: `no review in _data/reviews.json has the id "${folder}", so nothing in this folder is published.` });
-      continue;
-    }
-    for (const name of readdirSync(path.join(ctx.reviewsDir, folder)).sort()) {
-      if (!files.has(name) && !name.startsWith(".")) {
-        warnings.push({
-          file: `reviews/${folder}/${name}`,
-          review: `review "${folder}"`,
-          message: "no document of this review points to this file, so it is not published.",
-        });
-      }
-    }
-  }
-  return warnings;
-}
-
-/** Uploads that no review's document names are never published. */
-function strayUploads(names: string[], named: ReadonlySet<string>): Problem[] {
-  return names
-    .filter((name) => !named.has(name) && !name.startsWith("."))
-    .sort()
-    .map((name) => ({
-      file: `reviews/${UPLOADS_FOLDER}/${name}`,
-      message: "no review's document names this uploaded file, so it is not published. Choose it in a review's document (its File field), or delete it.",
-    }));
 }

@@ -1,7 +1,8 @@
 import type { IsoDate } from "../model/dates.ts";
 import type { JsonIssue, JsonSource } from "./json-source.ts";
 import type { Problem } from "../model/problems.ts";
-import { isRecord, strayDocumentWarnings } from "./document-files.ts";
+import { isRecord } from "./document-files.ts";
+import { strayDocumentWarnings } from "./stray-documents.ts";
 import { reviewSchema, reviewsFileSchema } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
 import type { Review, ReviewDocument } from "../model/review.ts";
