@@ -77,6 +77,19 @@ describe("documents uploaded into reviews/uploads/, built", () => {
     expect(checkBuiltSite(path.join(site.root, "_site"), await catalogueOf(site.root, BUILD_DATE))).toEqual([]);
   });
 
+  it("publishes an SCR's upload up to the day before it leaves, and not on that day", async () => {
+    writeFileSync(path.join(site.root, "reviews", "uploads", "gale brief.pdf"), fixturePdf("Family Gale: Learning brief"));
+    // Published 2025-11-27: with 12 months, it leaves on 2026-11-27.
+    site.writeReviews([...reviews, review("family-gale", { type: "SCR", published: "2025-11-27", documents: [brief("gale brief.pdf")] })]);
+    const before = await site.run("build", [], { BUILD_DATE: "2026-11-26" });
+    expect(before.code, before.stderr).toBe(0);
+    expect(site.files(path.join(site.root, "_site", "reviews", "family-gale"))).toContain("gale brief.pdf");
+    const on = await site.run("build", [], { BUILD_DATE: "2026-11-27" });
+    expect(on.code, on.stderr).toBe(0);
+    expect(site.files(path.join(site.root, "_site", "reviews", "family-gale"))).toEqual(["index.html"]);
+    expect(site.read("reviews/family-gale/index.html")).not.toMatch(/gale(%20| )brief/);
+  });
+
   it("refuses a withheld review's uploaded PDF whose own title names the overview report, naming the uploaded file", async () => {
     const pdf = await makePdf({ tagged: true, title: "Family Q: Overview Report", language: "en-GB", lines: ["A briefing"] });
     writeFileSync(path.join(site.root, "reviews", "uploads", "brief-q.pdf"), pdf);
