@@ -309,6 +309,8 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     expect(await seen(dialog)).not.toMatch(/Pexels|Unsplash|Pixabay|Picsum/);
     await dialog.getByText("shared-briefing.pdf").first().click();
     await dialog.getByRole("button", { name: "Insert" }).click();
+    // Saved only once the field holds the chosen file (a save straight after Insert could come first).
+    await expect.poll(() => seen(fileField), { timeout: 15_000 }).toContain("shared-briefing.pdf");
     await page.getByRole("button", { name: "Save" }).click();
     await expect
       .poll(async () => JSON.parse((await readLocalFile(page, "_data/reviews.json")) ?? "[]")[0]?.documents, { timeout: 15_000 })
