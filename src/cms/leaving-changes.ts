@@ -17,15 +17,20 @@ export interface LeavingChange {
   line: string;
 }
 
-/** The reviews in `value` (the form's list) that are new or re-dated since `saved` (the file as opened or last saved), with how long each stays. */
+/**
+ * The reviews in `value` (the form's list, or what of each review the form shows) that are new or re-dated
+ * since `saved` (the file as opened or last saved), with how long each stays.
+ */
 export function leavingChanges(value: unknown, saved: unknown, retentionMonths: number, today: IsoDate): LeavingChange[] {
   if (!Array.isArray(value)) return [];
   const before = new Map<unknown, Record<string, unknown>>();
   if (Array.isArray(saved)) for (const review of saved) if (isRecord(review) && typeof review.id === "string") before.set(review.id, review);
   const changes: LeavingChange[] = [];
-  for (const review of value) {
-    if (!isRecord(review)) continue;
-    const was = typeof review.id === "string" && review.id !== "" ? before.get(review.id) : undefined;
+  for (const given of value) {
+    if (!isRecord(given)) continue;
+    const was = typeof given.id === "string" && given.id !== "" ? before.get(given.id) : undefined;
+    // A field not given (the form has not drawn it yet) is as saved; one given as undefined was emptied.
+    const review = was ? { ...was, ...given } : given;
     if (was && was.published === review.published && was.type === review.type) continue;
     const title = typeof review.title === "string" && review.title.trim() ? review.title.trim() : "A new review";
     const line = leavingLine(review, retentionMonths, today) ?? "choose its type (CSPR or SCR) to see how long it stays";

@@ -14,8 +14,8 @@ const DATE_FIELD = /^reviews\.(\d+)\.published$/;
 /** The form's edit pane (the preview pane beside it has sections of the same places, without inputs). */
 const EDIT_PANE = '[data-mode="edit"]';
 const fieldOf = (pane: Element, at: string, name: string) => pane.querySelector<HTMLElement>(`section[data-key-path="${at}.${name}"]`);
-const textIn = (field: HTMLElement | null) => field?.querySelector<HTMLInputElement>("input, textarea")?.value ?? "";
-const checkedIn = (field: HTMLElement | null) => field?.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')?.getAttribute("value") ?? undefined;
+const textIn = (field: HTMLElement) => field.querySelector<HTMLInputElement>("input, textarea")?.value ?? "";
+const checkedIn = (field: HTMLElement) => field.querySelector<HTMLElement>('[role="radio"][aria-checked="true"]')?.getAttribute("value") ?? undefined;
 
 /** Each date field's line: set, changed or taken away. */
 function update(doc: Document, saved: unknown, retentionMonths: number, today: IsoDate): void {
@@ -26,7 +26,16 @@ function update(doc: Document, saved: unknown, retentionMonths: number, today: I
     if (!place || !date || !pane) continue;
     const at = `reviews.${place[1]}`;
     const published = date.value || undefined;
-    const review = { id: textIn(fieldOf(pane, at, "id")), title: textIn(fieldOf(pane, at, "title")), type: checkedIn(fieldOf(pane, at, "type")), published };
+    // What the form shows of the review: a field it has not drawn yet (it draws them as they scroll into view) is left out, and taken as saved.
+    const review: Record<string, unknown> = { published };
+    for (const [name, read] of [
+      ["id", textIn],
+      ["title", textIn],
+      ["type", checkedIn],
+    ] as const) {
+      const field = fieldOf(pane, at, name);
+      if (field) review[name] = read(field);
+    }
     const [change] = leavingChanges([review], saved, retentionMonths, today);
     const text = change ? `${change.line}, by the site's rule (this review is ${change.change === "new" ? "new" : "re-dated"}, not saved yet).` : "";
     let note = section.querySelector<HTMLElement>(`.${LEAVING_CLASS}`);

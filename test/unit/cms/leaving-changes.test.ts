@@ -48,6 +48,16 @@ describe("the leaving days the editor's preview shows before a save", () => {
     ]);
   });
 
+  it("takes a field the form does not show (not rendered yet) as saved, and one shown empty as emptied", () => {
+    expect(leavingChanges([{ id: "child-a", published: "2026-06-30" }], saved, 12, "2026-11-26")).toEqual([
+      { title: "Child A", change: "re-dated", line: "SCR, leaves the site on 2027-06-30" },
+    ]);
+    expect(leavingChanges([{ id: "child-a", published: "2025-12-15" }], saved, 12, "2026-11-26")).toEqual([]);
+    expect(leavingChanges([{ id: "child-a", type: "SCR", published: undefined }], saved, 12, "2026-11-26")).toEqual([
+      { title: "Child A", change: "re-dated", line: "SCR, leaves 12 months after it is published" },
+    ]);
+  });
+
   it("takes what is not a list, or a review that is not an object, as nothing to show", () => {
     expect(leavingChanges(undefined, saved, 12, "2026-11-26")).toEqual([]);
     expect(leavingChanges([null, "x", 3], undefined, 12, "2026-11-26")).toEqual([]);
