@@ -1,12 +1,12 @@
 /**
  * The leaving day, live: under the date published of each review added or re-dated (its date or its type
  * changed) since the file was opened or saved, a line saying how long it stays on the site, by the build's own
- * rule (src/cms/leaving-changes.ts), updated as the maintainer types, before anything is saved. Read from
+ * rule (src/cms/leaving-changes.ts), the date read as typed in words, updated as the maintainer types, before anything is saved. Read from
  * Sveltia CMS's form, whose fields carry their place in the data (`data-key-path="reviews.0.published"`); a
  * preview template would need React and Immutable.js, which Sveltia fetches from a CDN the editor's policy blocks.
  */
 import type { IsoDate } from "../../model/dates.ts";
-import { leavingChanges } from "../leaving-changes.ts";
+import { leavingChanges, leavingNote } from "../leaving-changes.ts";
 
 export const LEAVING_CLASS = "reviews-editor-leaving";
 const DATE_FIELD = /^reviews\.(\d+)\.published$/;
@@ -21,7 +21,8 @@ const checkedIn = (field: HTMLElement) => field.querySelector<HTMLElement>('[rol
 function update(doc: Document, saved: unknown, retentionMonths: number, today: IsoDate): void {
   for (const section of doc.querySelectorAll<HTMLElement>(`${EDIT_PANE} section[data-key-path]`)) {
     const place = DATE_FIELD.exec(section.dataset.keyPath ?? "");
-    const date = section.querySelector<HTMLInputElement>('input[type="date"]');
+    // A text box holding the date as typed, "20 November 2026" (src/cms/editor-dates.ts); leavingChanges reads it so.
+    const date = section.querySelector<HTMLInputElement>("input, textarea");
     const pane = section.closest(EDIT_PANE);
     if (!place || !date || !pane) continue;
     const at = `reviews.${place[1]}`;
@@ -37,7 +38,7 @@ function update(doc: Document, saved: unknown, retentionMonths: number, today: I
       if (field) review[name] = read(field);
     }
     const [change] = leavingChanges([review], saved, retentionMonths, today);
-    const text = change ? `${change.line}, by the site's rule (this review is ${change.change === "new" ? "new" : "re-dated"}, not saved yet).` : "";
+    const text = change ? leavingNote(change) : "";
     let note = section.querySelector<HTMLElement>(`.${LEAVING_CLASS}`);
     if (!text) {
       note?.remove();
