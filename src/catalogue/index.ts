@@ -1,5 +1,5 @@
 import { monthsText, readableDate, yearOf, type IsoDate } from "../model/dates.ts";
-import type { Review } from "../model/review.ts";
+import { documentFolder, type Review } from "../model/review.ts";
 import { applyPublicationRules } from "../rules/publication.ts";
 import type { Problem } from "../model/problems.ts";
 import type { SiteSettings } from "../model/site-settings.ts";
@@ -136,7 +136,9 @@ export function buildCatalogue(
     scheduled: publication.scheduled.map(({ review, publishesOn }) => ({ id: review.id, title: review.title, type: review.type, publishesOn })),
     documentFiles: publication.listed.flatMap(({ review }) =>
       review.documents.flatMap((doc) =>
-        "file" in doc && doc.facts?.format !== "markdown" ? [{ from: `reviews/${review.id}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }] : [],
+        "file" in doc && doc.facts?.format !== "markdown"
+          ? [{ from: `reviews/${documentFolder(review.id, doc)}/${doc.file}`, to: `reviews/${review.id}/${doc.file}` }]
+          : [],
       ),
     ),
     htmlVersions: pages.htmlVersions,

@@ -3,6 +3,8 @@ import { stringify } from "yaml";
 import { documentKindLabels, FORM_HINTS, REVIEW_SUMMARY, STATUS_LABELS, typeLabels, UPLOAD_HINT } from "./labels.ts";
 import { reviewSchema } from "../content/review-schema.ts";
 import type { SiteSettings } from "../model/site-settings.ts";
+import { DOCUMENT_EXTENSIONS } from "../model/document-formats.ts";
+import { UPLOADS_FOLDER } from "../model/review.ts";
 import { monthsText } from "../model/dates.ts";
 
 /** A JSON Schema node, as zod writes it (only what the CMS form needs). */
@@ -21,6 +23,9 @@ interface JsonNode {
 }
 
 type CmsField = Record<string, unknown>;
+
+/** The folder the form uploads documents into, from the project's root. */
+const UPLOADS_PATH = `reviews/${UPLOADS_FOLDER}`;
 
 /** Every pattern a string must match, as one regular expression (the CMS takes one). */
 export function combinedPattern(node: JsonNode): string | undefined {
@@ -70,22 +75,29 @@ function objectFields(node: JsonNode, options: Record<string, Record<string, str
 }
 
 /**
- * The document's `file`: its name, typed. Sveltia CMS uploads a field's files
- * into one folder for the whole data file, not one a review ("`{{fields.*}}`
- * tags are not supported in the media folder path", its source says), so an
- * upload from the form could never land in `reviews/<id>/`: the file is put
- * there on GitHub (or in the folder, on a maintainer's own machine), and CI's
- * `npm run validate` says if it is missing.
+ * The document's `file`: uploaded from the form, saved with the review in one commit. Sveltia CMS cannot put an
+ * upload into `reviews/<id>/` ("`{{fields.*}}` tags are not supported in the media folder path", its source
+ * says), so uploads go to one folder, `reviews/uploads/`, and the field keeps the file's bare name (an empty
+ * public folder), which the build looks for in `reviews/<id>/` and then in `reviews/uploads/`.
  */
 function documentFileField(base: CmsField): CmsField {
-  return { ...base, hint: `${base.hint as string} ${UPLOAD_HINT}` };
+  const { pattern: _pattern, maxlength: _maxlength, ...rest } = base;
+  return {
+    ...rest,
+    widget: "file",
+    media_folder: `/${UPLOADS_PATH}`,
+    public_folder: "",
+    choose_url: false,
+    accept: DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(","),
+    hint: UPLOAD_HINT,
+  };
 }
 
 /**
  * The Sveltia CMS configuration (admin/config.yml), generated from the same zod
  * schema as validation and the JSON Schemas, so that the form cannot drift from
  * the rules: labels and hints, required fields, lengths, patterns, the select
- * lists (areas from site.json). What a form cannot check (a document that is
+ * lists (areas from site.json), a document's upload. What a form cannot check (a document that is
  * missing, a duplicate id, a withheld review's overview report, a date required
  * unless delayed) is left to `npm run validate`, which CI runs on every change.
  */
@@ -112,9 +124,11 @@ export function cmsConfig(site: SiteSettings): Record<string, unknown> {
       commit_messages: { update: "Update the case reviews (from the editor)", uploadMedia: "Upload {{path}} (from the editor)" },
     },
     publish_mode: "simple",
-    // Nothing is uploaded from the form (see documentFileField); Sveltia CMS requires a media folder all the same.
-    media_folder: "reviews",
-    public_folder: "/reviews",
+    // Where the form uploads documents (see documentFileField); file names made plain ("Overview Report (final).pdf" is saved as overview-report-final.pdf).
+    media_folder: UPLOADS_PATH,
+    public_folder: `/${UPLOADS_PATH}`,
+    // No stock photo libraries (Pexels, Unsplash…) in the file picker: documents only, and no calls to their sites.
+    media_libraries: { default: { config: { slugify_filename: true } }, stock_assets: false },
     output: { omit_empty_optional_fields: true },
     collections: [
       {

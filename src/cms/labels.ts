@@ -19,8 +19,8 @@ export function documentKindLabels(): Record<string, string> {
   return { ...DOCUMENT_KIND_LABELS, other: "Other" };
 }
 
-/** How a document's file gets into its review's folder, said under the file's name in the form. */
-export const UPLOAD_HINT = `Put the file itself in that folder: on GitHub, open the folder reviews/(id)/ (or type it as the file's path) and use "Add file", then "Upload files". It may be ${DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(", ")}.`;
+/** How a document's file gets onto the site, said under its File field in the form. */
+export const UPLOAD_HINT = `Upload the document here (${DOCUMENT_EXTENSIONS.map((ext) => `.${ext}`).join(", ")}): it is saved with the review, in reviews/uploads/, and published at /reviews/(id)/(its name) while the review is listed. Give a file or a web address, not both.`;
 
 /**
  * The line each review shows in the editor's list, short enough to be read

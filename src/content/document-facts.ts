@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { headingSkips } from "./heading-skips.ts";
-import type { DocumentFacts, PdfFacts, Review } from "../model/review.ts";
+import { documentFolder, type DocumentFacts, type PdfFacts, type Review } from "../model/review.ts";
 import { pdfShortfalls, shortfallText } from "../rules/document-accessibility.ts";
 import { withheldPdfTitleMessage } from "./document-files.ts";
 import { UnreadablePdf } from "./pdf-facts.ts";
@@ -23,7 +23,7 @@ import type { Problem } from "../model/problems.ts";
 const CACHE_VERSION = 1;
 
 export interface FactsOptions {
-  /** The folder that holds `reviews/<id>/`. */
+  /** The folder that holds `reviews/<id>/` and `reviews/uploads/`. */
   reviewsDir: string;
   /** The cache file; none when undefined. */
   cacheFile?: string;
@@ -83,8 +83,9 @@ export async function addDocumentFacts(reviews: readonly Review[], options: Fact
         documents.push(doc);
         continue;
       }
-      const where = { file: `reviews/${review.id}/${doc.file}`, review: `review "${review.id}"`, field: `documents[${d + 1}].file` };
-      const file = path.join(options.reviewsDir, review.id, doc.file);
+      const folder = documentFolder(review.id, doc);
+      const where = { file: `reviews/${folder}/${doc.file}`, review: `review "${review.id}"`, field: `documents[${d + 1}].file` };
+      const file = path.join(options.reviewsDir, folder, doc.file);
       let facts: DocumentFacts;
       if (format === "markdown") {
         const source = readFileSync(file, "utf8");
@@ -148,7 +149,7 @@ async function readUncachedPdfs(
   for (const review of reviews)
     for (const doc of review.documents) {
       if (!("file" in doc) || factsFormat(doc.file) !== "pdf") continue;
-      const file = path.join(options.reviewsDir, review.id, doc.file);
+      const file = path.join(options.reviewsDir, documentFolder(review.id, doc), doc.file);
       const hash = sha256(readFileSync(file));
       hashes.set(file, hash);
       if (!cache[hash] && !pending.has(hash)) pending.set(hash, file);

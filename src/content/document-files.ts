@@ -1,8 +1,8 @@
-import { type Stats, lstatSync, readdirSync, realpathSync } from "node:fs";
+import { type Stats, lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import { documentFormat } from "../model/document-formats.ts";
-import { quote, type Problem } from "../model/problems.ts";
-import { SLUG } from "../model/review.ts";
+import { quote } from "../model/problems.ts";
+import { SLUG, UPLOADS_FOLDER } from "../model/review.ts";
 import { OVERVIEW_PHRASES, overviewPhraseIn, type Written } from "./overview-words.ts";
 
 /** What the document checks need to know: where the `reviews/<id>/` folders are. */
@@ -18,7 +18,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
  * The checks of a review's documents that need more than its own fields: the
  * files in `reviews/<id>/` (real files inside the folder, never a link out of
  * it), the withheld rule by kind, title, file name and address (read as
- * overview-words.ts says), and files that nothing publishes.
+ * overview-words.ts says); files that nothing publishes are in stray-documents.ts.
  */
 
 /** The phrases that name the overview report, as a message lists them: "overview", "overall report" … or "full report". */
@@ -87,15 +87,25 @@ export function linkedFolderMessage(id: string, ctx: DocumentContext): string | 
   return `the folder ${folderLabel} is a link to another folder, so its files could come from outside reviews/. Make ${folderLabel} a real folder and copy the documents into it.`;
 }
 
+const lstatOf = (file: string): Stats | undefined => {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
+};
+
 /**
- * Check a document's `file` against the review's folder. A name with a path in it,
- * a link out of the folder, or a missing file is a problem, so nothing outside
- * `reviews/<id>/` can ever be published.
+ * Check a document's `file`: a file of that name in the review's folder `reviews/<id>/`,
+ * or else in the uploads folder `reviews/uploads/` (where the editor uploads), never
+ * in both. A name with a path in it, a link out of its folder, or a missing file is a
+ * problem, so nothing outside those folders can ever be published.
  */
-export function checkFile(file: string, id: string, ctx: DocumentContext): { bytes?: number; message?: string } {
-  const folderLabel = `reviews/${id}/`;
+export function checkFile(file: string, id: string, ctx: DocumentContext): { bytes?: number; uploaded?: true; message?: string } {
+  const own = `reviews/${id}/`;
+  const uploads = `reviews/${UPLOADS_FOLDER}/`;
   if (file.includes("/") || file.includes("\\") || file === "." || file === ".." || file.startsWith(".")) {
-    return { message: `expected the name of a file inside ${folderLabel} (no folders, no "..", not starting with "."), got ${quote(file)}.` };
+    return { message: `expected the name of a file inside ${own} or ${uploads} (no folders, no "..", not starting with "."), got ${quote(file)}.` };
   }
   if (!documentFormat(file)) {
     return {
@@ -107,14 +117,30 @@ export function checkFile(file: string, id: string, ctx: DocumentContext): { byt
       message: `${quote(file)} names a Markdown document, which is published at /reviews/${id}/<name>/: expected a name of lowercase letters and digits joined by hyphens, ending .md, e.g. "overview-report.md".`,
     };
   }
-  const folder = path.join(ctx.reviewsDir, id);
-  const full = path.join(folder, file);
-  let stat: Stats;
-  try {
-    stat = lstatSync(full);
-  } catch {
-    return { message: `the file ${folderLabel}${file} does not exist. Put the file in that folder, or correct the name (names are case-sensitive).` };
+  const inOwn = lstatOf(path.join(ctx.reviewsDir, id, file));
+  const inUploads = id === UPLOADS_FOLDER ? undefined : lstatOf(path.join(ctx.reviewsDir, UPLOADS_FOLDER, file));
+  if (inOwn && inUploads) {
+    return {
+      message: `both ${own}${file} and ${uploads}${file} exist, so it is not clear which one to publish. Delete one of them (or give one another name, and this document that name if it is the one to publish).`,
+    };
   }
+  if (!inOwn && !inUploads) {
+    return {
+      message: `the file ${own}${file} does not exist, nor does ${uploads}${file}. Upload it in the editor (the document's File field), or put it in ${own}, or correct the name (names are case-sensitive).`,
+    };
+  }
+  if (inOwn) return checkFound(file, id, inOwn, ctx);
+  const linked = linkedFolderMessage(UPLOADS_FOLDER, ctx);
+  if (linked) return { message: linked };
+  const found = checkFound(file, UPLOADS_FOLDER, inUploads!, ctx);
+  return found.message ? found : { ...found, uploaded: true };
+}
+
+/** A file found in `reviews/<folder>/` is a real, non-empty file there (a link only to another file in that folder). */
+function checkFound(file: string, folder: string, found: Stats, ctx: DocumentContext): { bytes?: number; message?: string } {
+  const folderLabel = `reviews/${folder}/`;
+  const full = path.join(ctx.reviewsDir, folder, file);
+  let stat = found;
   if (stat.isSymbolicLink()) {
     let target: string;
     try {
@@ -122,52 +148,11 @@ export function checkFile(file: string, id: string, ctx: DocumentContext): { byt
     } catch {
       return { message: `${folderLabel}${file} is a link to a file that does not exist.` };
     }
-    if (path.dirname(target) !== path.join(realpathSync(ctx.reviewsDir), id))
+    if (path.dirname(target) !== path.join(realpathSync(ctx.reviewsDir), folder))
       return { message: `${folderLabel}${file} is a link to a file outside ${folderLabel}; copy the file into the folder instead.` };
     stat = lstatSync(target);
   }
   if (!stat.isFile()) return { message: `${folderLabel}${file} is not a file.` };
   if (stat.size === 0) return { message: `${folderLabel}${file} is empty (0 bytes).` };
   return { bytes: stat.size };
-}
-
-/**
- * Files in `reviews/` that no review points to are never published; say so, in
- * case a maintainer dropped a file in and forgot to add it to the data.
- */
-export function strayDocumentWarnings(raw: unknown[], ctx: DocumentContext): Problem[] {
-  const referenced = new Map<string, Set<string>>();
-  for (const review of raw) {
-    if (!isRecord(review) || typeof review.id !== "string") continue;
-    const files = referenced.get(review.id) ?? new Set<string>();
-    if (Array.isArray(review.documents)) for (const doc of review.documents) if (isRecord(doc) && typeof doc.file === "string") files.add(doc.file);
-    referenced.set(review.id, files);
-  }
-  const warnings: Problem[] = [];
-  let folders: string[];
-  try {
-    folders = readdirSync(ctx.reviewsDir, { withFileTypes: true })
-      .filter((e) => e.isDirectory())
-      .map((e) => e.name)
-      .sort();
-  } catch {
-    return warnings;
-  }
-  for (const folder of folders) {
-    const files = referenced.get(folder);
-    if (!files) {
-      warnings.push({ file: `reviews/${folder}/`, message: `no review in _data/reviews.json has the id "${folder}", so nothing in this folder is published.` });
-      continue;
-    }
-    for (const name of readdirSync(path.join(ctx.reviewsDir, folder)).sort()) {
-      if (!files.has(name) && !name.startsWith(".")) {
-        warnings.push({
-          file: `reviews/${folder}/${name}`,
-          review: `review "${folder}"`,
-          message: "no document of this review points to this file, so it is not published.",
-        });
-      }
-    }
-  }
-  return warnings;
 }

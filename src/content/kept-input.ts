@@ -54,14 +54,19 @@ const keptSchema = z.strictObject({
 
 type Kept = { input: BuildInput; problems: [] } | { input?: undefined; problems: Problem[] };
 
+/**
+ * What the build adds to a document: its size, what it read from it, and whether it came from `reviews/uploads/`.
+ * The last is not carried into a rebuild, which reads every document from the kept build's own copy, where it was
+ * published: `reviews/<id>/<file>`.
+ */
+const ADDED_BY_BUILD = new Set(["bytes", "facts", "uploaded"]);
+
 /** The review as `_data/reviews.json` would give it: its documents without what the build added. */
 function asWritten(review: unknown): unknown {
   if (!isRecord(review) || !Array.isArray(review.documents)) return review;
   return {
     ...review,
-    documents: review.documents.map((doc) =>
-      isRecord(doc) ? Object.fromEntries(Object.entries(doc).filter(([key]) => key !== "bytes" && key !== "facts")) : doc,
-    ),
+    documents: review.documents.map((doc) => (isRecord(doc) ? Object.fromEntries(Object.entries(doc).filter(([key]) => !ADDED_BY_BUILD.has(key))) : doc)),
   };
 }
 

@@ -24,12 +24,16 @@ const documentSchema = z
         .max(MAX_LENGTH.documentTitle, atMost(MAX_LENGTH.documentTitle))
         .meta({ title: "Document title", description: 'The document\'s title, e.g. "Overview report".' }),
       file: z
-        .string({ error: expected("a file name inside this review's folder reviews/<id>/") })
-        .regex(NOT_BLANK, { error: expected("a file name inside this review's folder reviews/<id>/") })
+        .string({ error: expected("a file name, of a file in reviews/<id>/ or reviews/uploads/") })
+        .regex(NOT_BLANK, { error: expected("a file name, of a file in reviews/<id>/ or reviews/uploads/") })
         .regex(ONE_LINE, oneLine("a file name"))
         .max(MAX_LENGTH.file, atMost(MAX_LENGTH.file))
         .optional()
-        .meta({ title: "File", description: "A file name inside reviews/<id>/, e.g. overview-report.pdf. Give file or url, not both." }),
+        .meta({
+          title: "File",
+          description:
+            "A file name, e.g. overview-report.pdf: the file is in reviews/<id>/ or, uploaded from the editor, in reviews/uploads/ (not both). Give file or url, not both.",
+        }),
       url: z
         .url({ protocol: /^https$/, error: expected("a web address starting https://") })
         .max(MAX_LENGTH.url, atMost(MAX_LENGTH.url))
@@ -38,7 +42,7 @@ const documentSchema = z
     },
     { error: expected('a document: an object with "kind", "title" and either "file" or "url"') },
   )
-  .meta({ title: "Document", description: "A document of the review: a file in reviews/<id>/ or a link to another site." });
+  .meta({ title: "Document", description: "A document of the review: a file in reviews/<id>/ or reviews/uploads/, or a link to another site." });
 
 /** Build the schema for one review, given the area keys that `_data/site.json` defines. */
 export function reviewSchema(areaKeys: readonly string[], areaNames: Readonly<Record<string, string>> = {}) {

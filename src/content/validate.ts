@@ -1,7 +1,8 @@
 import type { IsoDate } from "../model/dates.ts";
 import type { JsonIssue, JsonSource } from "./json-source.ts";
 import type { Problem } from "../model/problems.ts";
-import { isRecord, strayDocumentWarnings } from "./document-files.ts";
+import { isRecord } from "./document-files.ts";
+import { strayDocumentWarnings } from "./stray-documents.ts";
 import { reviewSchema, reviewsFileSchema } from "./review-schema.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
 import type { Review, ReviewDocument } from "../model/review.ts";
@@ -92,7 +93,7 @@ export function validateReviews(source: JsonSource, ctx: ValidationContext): Val
       themes: data.themes ?? [],
       documents: (data.documents ?? []).map((doc, d): ReviewDocument => {
         if (doc.url !== undefined) return { kind: doc.kind, title: doc.title, url: doc.url };
-        return { kind: doc.kind, title: doc.title, file: doc.file!, bytes: atHand.sizes.get(d)! };
+        return { kind: doc.kind, title: doc.title, file: doc.file!, bytes: atHand.sizes.get(d)!, ...(atHand.uploaded.has(d) ? { uploaded: true } : {}) };
       }),
     });
   });

@@ -17,6 +17,12 @@ export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Ids that would clash with the filter pages under /reviews/. */
 export const RESERVED_IDS = ["area", "theme", "type", "year"] as const;
 
+/**
+ * The folder under `reviews/` that the editor uploads documents into (`reviews/uploads/`): a review's document
+ * names a file there or in the review's own folder, and is published at /reviews/<id>/<name> either way.
+ */
+export const UPLOADS_FOLDER = "uploads";
+
 /** What the build read from a PDF (plain JSON: it is kept with each build; its text goes only into the search index). */
 export interface PdfFacts {
   format: "pdf";
@@ -39,13 +45,20 @@ export interface MarkdownFacts {
 
 export type DocumentFacts = PdfFacts | MarkdownFacts;
 
-/** A document file after validation: it exists in the review's folder; PDFs and Markdown files carry what the build read from them. */
+/** A document file after validation: it exists in the review's folder or in the uploads folder; PDFs and Markdown files carry what the build read from them. */
 export interface FileDocument {
   kind: DocumentKind;
   title: string;
   file: string;
   bytes: number;
+  /** The file is in `reviews/uploads/` (uploaded from the editor), not in the review's own folder. */
+  uploaded?: true;
   facts?: DocumentFacts;
+}
+
+/** The folder under `reviews/` that a document's file is read from: the uploads folder, or the review's own. */
+export function documentFolder(id: string, doc: Pick<FileDocument, "uploaded">): string {
+  return doc.uploaded ? UPLOADS_FOLDER : id;
 }
 
 /** A document after validation: a file in the review's folder, or an https link. */

@@ -6,7 +6,7 @@
  * configuration is made by its own `npm run schema`. Screenshots go to
  * test-results/screenshots/ (the maintainer's guide's step-by-step refers to them; copies in docs/editor/).
  */
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -14,7 +14,7 @@ import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import { leavingLine, londonToday } from "../../src/cms/editor-rules.ts";
 import { readableDate } from "../../src/model/dates.ts";
-import { openReviewsInEditor, readLocalFile, seedLocalRepository } from "../helpers/cms.ts";
+import { openReviewsInEditor, readLocalBytes, readLocalFile, seedLocalRepository } from "../helpers/cms.ts";
 import { SCREENSHOTS } from "../helpers/browser.ts";
 import { documentsOf } from "../helpers/documents.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
@@ -206,12 +206,22 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     expect(await readLocalFile(page, "_data/reviews.json")).toBe(REVIEWS);
   });
 
-  it("adds a review with a document, saves it first in reviews.json in the file's own form, and the result validates and builds", async () => {
+  it("adds a review and uploads its PDF in one form and one save, showing the day it leaves in words before saving; the result validates and builds", async () => {
     await addReview("20 November 2026");
     // The form in the officer's words: no JSON, no file of the project, no date format, no time zone.
     const form = await bodyText(page);
     expect(form).toContain("day month year, e.g. 20 November 2026");
     expect(form).not.toMatch(/\["|_data\/|site\.json|YYYY|\bUTC\b|markdown/);
+    // Before anything is saved, the day it leaves, by the build's own rule, under its date, in words as the list says it.
+    const leaving = page.locator('[data-mode="edit"] .reviews-editor-leaving').first();
+    await expect
+      .poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 })
+      .toBe(
+        `${leavingLine({ type: "SCR", published: "2026-11-20" }, site.retentionMonths, londonToday())}, by the site's rule (this review is new, not saved yet).`,
+      );
+    expect(await seen(leaving)).toContain("leaves the site on 20 November 2027");
+    await leaving.scrollIntoViewIfNeeded();
+    await shot(page, "admin-7-leaving-day.png");
     await page
       .getByRole("button", { name: /Add.*Document/i })
       .first()
@@ -222,7 +232,16 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
       .click();
     await page.getByRole("option", { name: "Overview report", exact: true }).click();
     await page.getByRole("textbox", { name: "Document title" }).first().fill("Overview report");
-    await page.getByRole("textbox", { name: "File", exact: true }).first().fill("overview-report.pdf");
+    // The officer's own file name, with spaces and brackets: the editor saves it as a plain name.
+    const pdf = Buffer.from(await makePdf({ tagged: true, title: "Child Zara: overview report", language: "en-GB", lines: ["Child Zara overview report"] }));
+    const fileField = page.locator('[data-mode="edit"] section[data-key-path="reviews.0.documents.0.file"]').first();
+    await fileField
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({ name: "Child Zara Overview Report (final).pdf", mimeType: "application/pdf", buffer: pdf });
+    const uploaded = "child-zara-overview-report-final.pdf";
+    await expect.poll(() => seen(fileField), { timeout: 15_000 }).toContain(uploaded);
+    await fileField.scrollIntoViewIfNeeded();
     await shot(page, "admin-4-new-review.png");
     await page.getByRole("button", { name: "Save" }).click();
     const added = {
@@ -232,10 +251,12 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
       area: firstArea[0],
       status: "published",
       published: "2026-11-20",
-      documents: [{ kind: "overview-report", title: "Overview report", file: "overview-report.pdf" }],
+      documents: [{ kind: "overview-report", title: "Overview report", file: uploaded }],
     };
     const expected = `${JSON.stringify([added, ...reviews], null, 2)}\n`;
     await expect.poll(async () => readLocalFile(page, "_data/reviews.json"), { timeout: 15_000 }).toBe(expected);
+    // The upload is saved with it, in the uploads folder, as the officer's own bytes.
+    expect(await readLocalBytes(page, `reviews/uploads/${uploaded}`)).toEqual(pdf);
     // Opened again, the saved review is first, with the day it leaves.
     await openReviewsInEditor(page, `${server.url}/`);
     const line = `Child Zara · ${leavingLine(added, site.retentionMonths, londonToday())} · published 20 November 2026`;
@@ -245,24 +266,86 @@ describe("the editor, built alone, with the local-folder backend, for the fixtur
     await page.waitForLoadState("networkidle");
     expect(consoleErrors).toEqual([]);
 
-    // The PDF goes into reviews/child-zara/ on GitHub (the editor cannot put it there: see src/cms/config.ts).
+    // What the save wrote, as the commit would carry it: the build publishes the upload at the review's own address.
     project.writeReviews(expected);
-    const withoutFile = await project.run("validate", [], { BUILD_DATE });
-    expect(withoutFile.code).not.toBe(0);
-    expect(withoutFile.stderr + withoutFile.stdout).toMatch(
-      /review "child-zara", field "documents\[1\]\.file": the file reviews\/child-zara\/overview-report\.pdf does not exist/,
-    );
-    const pdf = await makePdf({ tagged: true, title: "Child Zara: overview report", language: "en-GB", lines: ["Child Zara overview report"] });
-    const folder = path.join(project.root, "reviews", "child-zara");
-    mkdirSync(folder, { recursive: true });
-    (await import("node:fs")).writeFileSync(path.join(folder, "overview-report.pdf"), pdf);
+    mkdirSync(path.join(project.root, "reviews", "uploads"), { recursive: true });
+    writeFileSync(path.join(project.root, "reviews", "uploads", uploaded), (await readLocalBytes(page, `reviews/uploads/${uploaded}`))!);
     const validate = await project.run("validate", [], { BUILD_DATE });
     expect(validate.code, validate.stderr).toBe(0);
     const build = await project.run("build", [], { BUILD_DATE });
     expect(build.code, build.stderr).toBe(0);
     expect(project.read("index.html")).toContain('href="/reviews/child-zara/"');
-    expect(project.read("reviews/child-zara/index.html")).toContain('href="/reviews/child-zara/overview-report.pdf"');
-    expect(readFileSync(path.join(project.root, "_site", "reviews", "child-zara", "overview-report.pdf"))).toEqual(Buffer.from(pdf));
+    expect(project.read("reviews/child-zara/index.html")).toContain(`href="/reviews/child-zara/${uploaded}"`);
+    expect(readFileSync(path.join(project.root, "_site", "reviews", "child-zara", uploaded))).toEqual(pdf);
+    expect(project.exists(`reviews/uploads/${uploaded}`)).toBe(false);
+  });
+
+  it("shows a re-dated SCR's new leaving day in words under its date as typed, none under a review whose date is only written another way, and no day for a date that cannot be read", async () => {
+    const scr = reviews.find((review) => review.type === "SCR" && typeof review.published === "string")!;
+    const published = scr.published as string;
+    const line = `${scr.title} · ${leavingLine(scr, site.retentionMonths, londonToday())}`;
+    await scrollTo(page, line);
+    const expand = page.getByRole("group").filter({ hasText: line }).last().getByRole("button", { name: "Expand" }).first();
+    const body = page.locator(`[id="${await expand.getAttribute("aria-controls")}"]`);
+    await expand.click();
+    const date = body.getByRole("textbox", { name: /^Date published/ });
+    await body.getByRole("textbox", { name: "Title", exact: true }).hover();
+    // Sveltia CMS renders a review's fields as they scroll into view.
+    for (let step = 0; step < 60 && (await date.count()) === 0; step++) {
+      await page.mouse.wheel(0, 200);
+      await page.waitForTimeout(50);
+    }
+    // The form shows the saved date in words; the file holds YYYY-MM-DD: the same day, so not re-dated.
+    expect(await date.inputValue()).toBe(readableDate(published));
+    expect(await body.locator(".reviews-editor-leaving").count()).toBe(0);
+    // Published a year later than it was, typed in words: it stays a year longer.
+    const later = `${Number(published.slice(0, 4)) + 1}${published.slice(4)}`;
+    await date.fill(readableDate(later));
+    const leaving = body.locator(".reviews-editor-leaving");
+    const redated = `${leavingLine({ type: "SCR", published: later }, site.retentionMonths, londonToday())}, by the site's rule (this review is re-dated, not saved yet).`;
+    expect(redated).toMatch(/ the site on \d{1,2} [A-Z][a-z]+ \d{4}, by/);
+    await expect.poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 }).toBe(redated);
+    expect(await leaving.getAttribute("role")).toBe("status");
+    // A day that does not exist gives no day, but says the date cannot be read.
+    await date.fill(`30 February ${later.slice(0, 4)}`);
+    await expect.poll(async () => (await leaving.count()) && seen(leaving), { timeout: 15_000 }).toMatch(/^The date published cannot be read/);
+    expect(await seen(leaving)).not.toMatch(/leaves the site on|left the site on/);
+    // Its own date again, written day/month/year: as saved, so the line goes.
+    await date.fill(`${published.slice(8)}/${published.slice(5, 7)}/${published.slice(0, 4)}`);
+    await expect.poll(async () => leaving.count(), { timeout: 15_000 }).toBe(0);
+  });
+
+  it("names a file already uploaded, chosen in the form, by its name alone, as the build looks for it", async () => {
+    await seedLocalRepository(page, {
+      "_data/reviews.json": REVIEWS,
+      "_data/site.json": JSON.stringify(site, null, 2),
+      "reviews/uploads/shared-briefing.pdf": "%PDF-1.4 a briefing",
+    });
+    await openReviewsInEditor(page, `${server.url}/`);
+    await addReview("20/11/2026");
+    await page
+      .getByRole("button", { name: /Add.*Document/i })
+      .first()
+      .click();
+    await page
+      .getByRole("combobox", { name: /Kind of document/ })
+      .first()
+      .click();
+    await page.getByRole("option", { name: "Briefing", exact: true }).click();
+    await page.getByRole("textbox", { name: "Document title" }).first().fill("Shared briefing");
+    const fileField = page.locator('[data-mode="edit"] section[data-key-path="reviews.0.documents.0.file"]').first();
+    await fileField.getByRole("button", { name: "Browse" }).click();
+    const dialog = page.getByRole("dialog").filter({ hasText: "shared-briefing.pdf" });
+    // Documents only: no stock photo libraries, which would call other sites.
+    expect(await seen(dialog)).not.toMatch(/Pexels|Unsplash|Pixabay|Picsum/);
+    await dialog.getByText("shared-briefing.pdf").first().click();
+    await dialog.getByRole("button", { name: "Insert" }).click();
+    // Saved only once the field holds the chosen file (a save straight after Insert could come first).
+    await expect.poll(() => seen(fileField), { timeout: 15_000 }).toContain("shared-briefing.pdf");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect
+      .poll(async () => JSON.parse((await readLocalFile(page, "_data/reviews.json")) ?? "[]")[0]?.documents, { timeout: 15_000 })
+      .toEqual([{ kind: "briefing", title: "Shared briefing", file: "shared-briefing.pdf" }]);
   });
 
   it("removes a review only once asked, saying what happens: saved without it, every other review as it was", async () => {

@@ -74,3 +74,25 @@ export async function openReviewsInEditor(page: Page, adminUrl: string): Promise
   await reviews.click();
   await page.getByRole("button", { name: "Save" }).waitFor();
 }
+
+/** A file of the seeded repository as bytes (an upload the editor wrote), or undefined if there is none. */
+export async function readLocalBytes(page: Page, name: string): Promise<Buffer | undefined> {
+  const base64 = await page.evaluate(
+    async ({ repo, name }) => {
+      try {
+        let dir = await (await navigator.storage.getDirectory()).getDirectoryHandle(repo);
+        const parts = name.split("/");
+        for (const part of parts.slice(0, -1)) dir = await dir.getDirectoryHandle(part);
+        const file = await (await dir.getFileHandle(parts.at(-1)!)).getFile();
+        const bytes = new Uint8Array((await file.arrayBuffer()) as ArrayBuffer);
+        let text = "";
+        for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i]!);
+        return btoa(text);
+      } catch {
+        return undefined;
+      }
+    },
+    { repo: REPO, name },
+  );
+  return base64 === undefined ? undefined : Buffer.from(base64, "base64");
+}

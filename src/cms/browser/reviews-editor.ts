@@ -2,7 +2,8 @@
  * The editor's own script (/admin/reviews-editor.js, bundled by
  * src/cms/editor-bundle.ts, loaded after Sveltia CMS and only at /admin/): the
  * file format `reviews-json` that admin/config.yml names for `_data/reviews.json`.
- * Opening the file adds each SCR's leaving line; saving refuses what the build
+ * Opening the file adds each SCR's leaving line; under the date of each review added or re-dated, the day it
+ * leaves the site shows as it is typed (./leaving-live.ts); saving refuses what the build
  * would refuse, saying so in Sveltia's dialog and then in a message a screen reader announces, and writes
  * the file in its one form.
  */
@@ -11,6 +12,8 @@ import "./zod-jitless.ts";
 import { editorMessage, editorProblems, londonToday, reviewsFileText, reviewsFromFile, type EditorSettings } from "../editor-rules.ts";
 import { keepUntouched } from "../untouched.ts";
 import { askBeforeRemoving } from "./ask-before-removing.ts";
+import { watchLeavingDays } from "./leaving-live.ts";
+import { withBareUploadNames } from "../upload-names.ts";
 
 /** Fixed when the site is built, from _data/site.json. */
 declare const EDITOR_SETTINGS: EditorSettings;
@@ -75,8 +78,10 @@ function toFile(value: unknown): string {
   attempt += 1;
   document.getElementById(MESSAGE_ID)?.remove();
   // Compared without the leaving lines, which the form keeps on each review and the file never has.
-  const text = reviewsFileText(keepUntouched(JSON.parse(reviewsFileText(value)), inTheFile));
-  const problems = editorProblems(text, EDITOR_SETTINGS, londonToday(), value);
+  // A document's file chosen from those already uploaded is named by its bare name, as a new upload is.
+  const form = withBareUploadNames(value);
+  const text = reviewsFileText(keepUntouched(JSON.parse(reviewsFileText(form)), inTheFile));
+  const problems = editorProblems(text, EDITOR_SETTINGS, londonToday(), form);
   if (problems.length) {
     const message = editorMessage(problems);
     showProblemsAfterDialog(message);
@@ -99,3 +104,5 @@ cms.registerCustomFormat("reviews-json", "json", {
   },
   toFile,
 });
+// Under each added or re-dated review's date published, the day it leaves the site, before it is saved.
+watchLeavingDays(document, () => inTheFile, EDITOR_SETTINGS, londonToday);

@@ -27,7 +27,7 @@ export interface Seen {
   themes: Map<string, { theme: string; review: string }>;
 }
 
-/** The review's folder `reviews/<id>/`, where there is one to look in and a document names a file. */
+/** The review's folder `reviews/<id>/` (and beside it `reviews/uploads/`), where there is one to look in and a document names a file. */
 export interface Folder {
   reviewsDir: string;
   id: string;
@@ -49,6 +49,8 @@ export interface ReviewAtHand {
   folder: Folder | undefined;
   /** Bytes of each document's file found in its folder, by document; filled in by the file rule, kept for the review. */
   sizes: Map<number, number>;
+  /** The documents whose file was found in `reviews/uploads/` rather than the review's folder, by place; filled in with `sizes`. */
+  uploaded: Set<number>;
 }
 
 export function newSeen(): Seen {
@@ -82,7 +84,16 @@ export function reviewAtHand(
   index: number,
   run: { lineOf: (path: Path) => number | undefined; seen: Seen; reviewsDir: string | null },
 ): ReviewAtHand {
-  return { raw, index, label: reviewLabel(raw, index), lineOf: run.lineOf, seen: run.seen, folder: folderOf(raw, run.reviewsDir), sizes: new Map() };
+  return {
+    raw,
+    index,
+    label: reviewLabel(raw, index),
+    lineOf: run.lineOf,
+    seen: run.seen,
+    folder: folderOf(raw, run.reviewsDir),
+    sizes: new Map(),
+    uploaded: new Set(),
+  };
 }
 
 /** The date the build is for, which the warning rules compare with. */

@@ -25,13 +25,14 @@ function isPlainFileName(file: unknown): file is string {
 
 /**
  * A document's file is a real, non-empty file of a kind the site publishes, in the
- * review's folder (not a link out of it). Looked for only where there is a folder
+ * review's folder or the uploads folder, not both (and not a link out of either). Looked for only where there is a folder
  * to look in and it is not itself a link; its size is kept for the review.
  */
-export function fileInFolder(doc: Record<string, unknown>, d: number, { folder, sizes }: ReviewAtHand): Finding[] {
+export function fileInFolder(doc: Record<string, unknown>, d: number, { folder, sizes, uploaded }: ReviewAtHand): Finding[] {
   if (!folder || folder.linked || !isPlainFileName(doc.file)) return [];
   const checked = checkFile(doc.file, folder.id, folder);
   if (checked.message) return [{ field: ["file"], message: checked.message }];
   sizes.set(d, checked.bytes!);
+  if (checked.uploaded) uploaded.add(d);
   return [];
 }

@@ -1,4 +1,4 @@
-import { RESERVED_IDS, SLUG, type Review } from "../../model/review.ts";
+import { RESERVED_IDS, SLUG, UPLOADS_FOLDER, type Review } from "../../model/review.ts";
 import type { Finding, ReviewAtHand, WarningContext } from "./at-hand.ts";
 
 /** Rules on a review's own fields taken together, on its id against the other reviews', and on its folder. */
@@ -14,8 +14,16 @@ export function dateGivenUnlessDelayed({ raw: { published, status } }: ReviewAtH
   ];
 }
 
-/** An id is not one of the site's own addresses under /reviews/ (such as the list by type or area). */
+/** An id is not one of the site's own addresses under /reviews/ (such as the list by type or area), nor the uploads folder. */
 export function idNotReserved({ raw: { id } }: ReviewAtHand): Finding[] {
+  if (id === UPLOADS_FOLDER) {
+    return [
+      {
+        field: ["id"],
+        message: `"${id}" cannot be a review's id: reviews/${id}/ is the folder documents are uploaded into from the editor. Choose another id, e.g. "child-${id}".`,
+      },
+    ];
+  }
   if (typeof id !== "string" || !(RESERVED_IDS as readonly string[]).includes(id)) return [];
   return [
     {
