@@ -23,6 +23,7 @@ const cspOf = (html: string) => /<meta http-equiv="Content-Security-Policy" cont
 const EDITOR_FILES = [
   "config.yml",
   "editor-boot.js",
+  "favicon.svg",
   "fonts/material-symbols-outlined.woff2",
   "fonts/noto-mono.woff2",
   "fonts/source-sans-3.woff2",
@@ -83,6 +84,15 @@ describe("the editor built alone (npm run build:editor)", () => {
     expect(readFileSync(path.join(editor, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
   });
 
+  it("names an icon the folder holds, so a browser asks its origin for no /favicon.ico it does not have (a 404 in the console)", () => {
+    const page = readFileSync(path.join(editor, "index.html"), "utf8");
+    const icon = /<link[^>]*rel="icon"[^>]*>/.exec(page)?.[0] ?? "";
+    const href = /href="([^"]+)"/.exec(icon)?.[1];
+    expect(href, `index.html's icon link: ${icon || "none"}`).toBeDefined();
+    expect(href).not.toMatch(/^\/|:/);
+    expect(filesUnder(editor)).toContain(href);
+  });
+
   it("is the same editor, file for file, as the one a site that serves it with the public pages carries at /admin/", () => {
     for (const file of EDITOR_FILES) {
       expect(readFileSync(path.join(editor, file)), file).toEqual(readFileSync(path.join(withSite.root, "_site", "admin", file)));
@@ -134,10 +144,11 @@ describe("the editor at /admin/ of a site that says it is served with the public
     out = path.join(site.root, "_site");
   });
 
-  it("is served from the site itself: its page, the generated config, Sveltia CMS's bundle from node_modules with its fonts, and the editor's script", () => {
+  it("is served from the site itself: its page, the generated config, Sveltia CMS's bundle from node_modules with its fonts, its icon, and the editor's script", () => {
     expect(site.files().filter((f) => f.startsWith("admin/"))).toEqual([
       "admin/config.yml",
       "admin/editor-boot.js",
+      "admin/favicon.svg",
       "admin/fonts/material-symbols-outlined.woff2",
       "admin/fonts/noto-mono.woff2",
       "admin/fonts/source-sans-3.woff2",
