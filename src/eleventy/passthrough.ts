@@ -15,15 +15,13 @@ export const SITE_PASSTHROUGH: Record<string, string> = {
 
 /**
  * The editor's files that are copied as they are (source: place in the editor's folder): its page, the generated
- * config.yml, the script that starts it unless framed, its icon, its fonts. Its two scripts are made (pages/admin-*.11ty.ts,
+ * config.yml, the script that starts it unless framed, its fonts. Its two scripts are made (pages/admin-*.11ty.ts,
  * src/cms/editor-bundle.ts). A site carries them at /admin/ only when it says so (src/cms/editor-build.ts).
  */
 export const EDITOR_STATIC: Record<string, string> = {
   "admin/index.html": "index.html",
   "admin/config.yml": "config.yml",
   "admin/editor-boot.js": "editor-boot.js",
-  // Its own icon, named by its page: an editor at the root of an origin of its own has no /favicon.ico.
-  "pages/icons/favicon.svg": "favicon.svg",
   ...Object.fromEntries(FONTS.map((font) => [font.from, font.to])),
 };
 

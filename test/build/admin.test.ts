@@ -23,7 +23,6 @@ const cspOf = (html: string) => /<meta http-equiv="Content-Security-Policy" cont
 const EDITOR_FILES = [
   "config.yml",
   "editor-boot.js",
-  "favicon.svg",
   "fonts/material-symbols-outlined.woff2",
   "fonts/noto-mono.woff2",
   "fonts/source-sans-3.woff2",
@@ -84,13 +83,11 @@ describe("the editor built alone (npm run build:editor)", () => {
     expect(readFileSync(path.join(editor, "robots.txt"), "utf8")).toBe("User-agent: *\nDisallow: /\n");
   });
 
-  it("names an icon the folder holds, so a browser asks its origin for no /favicon.ico it does not have (a 404 in the console)", () => {
+  it("carries the site's own icon in its page, so a browser asks its origin for no /favicon.ico it does not have (a 404 in the console)", () => {
     const page = readFileSync(path.join(editor, "index.html"), "utf8");
-    const icon = /<link[^>]*rel="icon"[^>]*>/.exec(page)?.[0] ?? "";
-    const href = /href="([^"]+)"/.exec(icon)?.[1];
-    expect(href, `index.html's icon link: ${icon || "none"}`).toBeDefined();
-    expect(href).not.toMatch(/^\/|:/);
-    expect(filesUnder(editor)).toContain(href);
+    const href = /<link rel="icon" href="data:image\/svg\+xml,([^"]+)"/.exec(page)?.[1];
+    expect(href, "index.html's icon link").toBeDefined();
+    expect(decodeURIComponent(href!).replaceAll("'", '"')).toBe(readFileSync(path.join(PROJECT_ROOT, "pages/icons/favicon.svg"), "utf8").trim());
   });
 
   it("is the same editor, file for file, as the one a site that serves it with the public pages carries at /admin/", () => {
@@ -144,11 +141,10 @@ describe("the editor at /admin/ of a site that says it is served with the public
     out = path.join(site.root, "_site");
   });
 
-  it("is served from the site itself: its page, the generated config, Sveltia CMS's bundle from node_modules with its fonts, its icon, and the editor's script", () => {
+  it("is served from the site itself: its page, the generated config, Sveltia CMS's bundle from node_modules with its fonts, and the editor's script", () => {
     expect(site.files().filter((f) => f.startsWith("admin/"))).toEqual([
       "admin/config.yml",
       "admin/editor-boot.js",
-      "admin/favicon.svg",
       "admin/fonts/material-symbols-outlined.woff2",
       "admin/fonts/noto-mono.woff2",
       "admin/fonts/source-sans-3.woff2",
