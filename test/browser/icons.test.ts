@@ -1,7 +1,7 @@
 import type { Page, Response } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
-import { buildPartnershipB, openBuiltSite } from "../helpers/partnership-b.ts";
+import { openBuiltSite, openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
+import { buildPartnershipB } from "../helpers/partnership-b.ts";
 
 /**
  * No 404 and no console error on any kind of page (issue 21, point 4): a page of every kind, its icons

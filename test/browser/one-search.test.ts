@@ -1,8 +1,8 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axeViolations, buildFixture, type BrowserSite } from "../helpers/browser.ts";
+import { describe, expect, it } from "vitest";
+import { axeViolations, buildFixture, servedWithListed } from "../helpers/browser.ts";
 import { PHRASES_INSIDE } from "../helpers/documents.ts";
-import { buildPartnershipB, openBuiltSite, PHRASES_INSIDE_B } from "../helpers/partnership-b.ts";
+import { buildPartnershipB, PHRASES_INSIDE_B } from "../helpers/partnership-b.ts";
 
 /**
  * The one search on `/` (issue 21): metadata and documents' text together, one result per review, ranked, counted in
@@ -38,20 +38,12 @@ const PARTNERSHIPS = [
 ] as const;
 
 describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, fixtureOnly }) => {
-  let site: BrowserSite;
-  let listed: Listed[];
-  beforeAll(async () => {
-    site = await openBuiltSite(await build());
-    listed = ((await (await fetch(`${site.server.url}/reviews.json`)).json()) as { reviews: Listed[] }).reviews;
-  }, 240_000);
-  afterAll(async () => {
-    await site?.close();
-  });
+  const served = servedWithListed<Listed>(build);
 
   const WIDTHS = [320, 360, 1280];
 
   async function open(path: string, width: number, options: { pageSize?: number } = {}): Promise<Page> {
-    const context = await site.browser.newContext({ viewport: { width, height: 800 } });
+    const context = await served.site.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     // A smaller page of results than the site's 20, so the fixture's 7 reviews need several pages: the finder reads its page size from the form.
     if (options.pageSize)
@@ -60,7 +52,7 @@ describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, 
         const body = (await response.text()).replace(/data-page-size="\d+"/, `data-page-size="${options.pageSize}"`);
         await route.fulfill({ response, body });
       });
-    await page.goto(site.server.url + path);
+    await page.goto(served.site.server.url + path);
     return page;
   }
 
@@ -83,11 +75,11 @@ describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, 
   describe("the one search on /", () => {
     for (const width of WIDTHS) {
       it(`ranks the review a query names first, for every listed review by its title and as "Child H" names one, at ${width} px`, async () => {
-        expect(listed.length).toBeGreaterThan(3);
+        expect(served.listed.length).toBeGreaterThan(3);
         const page = await open("/", width);
         await page.getByLabel("Search the reviews").waitFor({ state: "visible" });
         let ranked = 0;
-        for (const review of listed) {
+        for (const review of served.listed) {
           // Its whole title, and its title with the name cut to an initial, as a report names a child ("Child A"): that one matches other reviews too.
           const initial = review.title.replace(/(\S)\S*$/, "$1");
           for (const query of [review.title, initial]) {
@@ -147,7 +139,7 @@ describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, 
         }
         expect(shown).toHaveLength(total);
         expect(new Set(shown).size).toBe(total);
-        for (const id of shown) expect(listed.map((r) => r.id)).toContain(id);
+        for (const id of shown) expect(served.listed.map((r) => r.id)).toContain(id);
         await page.context().close();
       });
     }
@@ -165,8 +157,8 @@ describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, 
         const page = await open("/", width);
         await page.locator("#finder-filters summary").waitFor({ state: "visible" });
         if ((await page.locator("#finder-filters").getAttribute("open")) === null) await page.locator("#finder-filters summary").click();
-        const inArea = (type: string | null, area: string) => listed.filter((r) => (type === null || r.type === type) && r.area === area).length;
-        const areas = [...new Set(listed.map((r) => r.area))];
+        const inArea = (type: string | null, area: string) => served.listed.filter((r) => (type === null || r.type === type) && r.area === area).length;
+        const areas = [...new Set(served.listed.map((r) => r.area))];
         // An area whose count the type filter changes, and every other.
         const changed = areas.find((area) => inArea("SCR", area) !== inArea(null, area))!;
         expect(changed).toBeDefined();
@@ -177,7 +169,7 @@ describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, 
         await expect.poll(() => optionCount(page, "By area", changed), { timeout: 15_000 }).toBe(inArea("SCR", changed));
         for (const area of areas) expect(await optionCount(page, "By area", area), area).toBe(inArea("SCR", area));
         // An option of the chosen filter counts with the others, not with itself: CSPRs are still offered with their number.
-        expect(await optionCount(page, "By type", "cspr")).toBe(listed.filter((r) => r.type === "CSPR").length);
+        expect(await optionCount(page, "By type", "cspr")).toBe(served.listed.filter((r) => r.type === "CSPR").length);
         expect(await axeViolations(page)).toEqual([]);
         await page.context().close();
       });
@@ -216,14 +208,14 @@ describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, 
         expect(await page.evaluate(() => history.length)).toBe(historyBefore + 1);
         const ids = await shownIds(page);
         expect(ids.sort()).toEqual(
-          listed
+          served.listed
             .filter((r) => r.area === chosen)
             .map((r) => r.id)
             .sort(),
         );
         // Back goes to the view before the choice.
         await page.goBack();
-        await expect.poll(() => shownIds(page), { timeout: 15_000 }).toHaveLength(listed.length);
+        await expect.poll(() => shownIds(page), { timeout: 15_000 }).toHaveLength(served.listed.length);
         expect(await area.inputValue()).toBe("");
         await page.context().close();
       });
@@ -263,10 +255,10 @@ describe.each(PARTNERSHIPS)("$name", ({ build, inside, removed, severalAtLeast, 
       const page = await open("/search/?q=neglect", 360);
       await page.waitForURL((url) => url.pathname === "/" && url.searchParams.get("q") === "neglect");
       expect(await answered(page, "neglect")).toMatch(/reviews? match/);
-      const sitemap = await (await fetch(`${site.server.url}/sitemap.xml`)).text();
+      const sitemap = await (await fetch(`${served.site.server.url}/sitemap.xml`)).text();
       expect(sitemap).not.toContain("/search/");
       for (const path of ["/", "/reviews/", "/reviews/child-amber/", "/accessibility/", "/open-data/"]) {
-        const html = await (await fetch(site.server.url + path)).text();
+        const html = await (await fetch(served.site.server.url + path)).text();
         expect(html, path).not.toMatch(/href="\/search\//);
       }
       await page.context().close();

@@ -6,10 +6,10 @@
  * labels are its statuses' very words.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { STATUS_TEXT } from "../../src/catalogue/wording.ts";
-import { axeViolations, buildFixture, type BrowserSite } from "../helpers/browser.ts";
-import { buildPartnershipB, openBuiltSite, PARTNERSHIP_B } from "../helpers/partnership-b.ts";
+import { axeViolations, buildFixture, servedWithListed } from "../helpers/browser.ts";
+import { buildPartnershipB, PARTNERSHIP_B } from "../helpers/partnership-b.ts";
 import { FIXTURES, fixtureSite } from "../helpers/site.ts";
 
 interface Listed {
@@ -24,19 +24,11 @@ const PARTNERSHIPS = [
 ] as const;
 
 describe.each(PARTNERSHIPS)("the finder's results, $name", ({ dir, build, summaryOnly }) => {
-  let site: BrowserSite;
-  let listed: Listed[];
-  beforeAll(async () => {
-    site = await openBuiltSite(await build());
-    listed = ((await (await fetch(`${site.server.url}/reviews.json`)).json()) as { reviews: Listed[] }).reviews;
-  }, 240_000);
-  afterAll(async () => {
-    await site?.close();
-  });
+  const served = servedWithListed<Listed>(build);
 
   const open = async (address: string, width = 360): Promise<Page> => {
-    const page = await (await site.browser.newContext({ viewport: { width, height: 800 } })).newPage();
-    await page.goto(site.server.url + address);
+    const page = await (await served.site.browser.newContext({ viewport: { width, height: 800 } })).newPage();
+    await page.goto(served.site.server.url + address);
     return page;
   };
   /** Each result's id and all its text, what a screen reader reads included (visually hidden words). */
@@ -48,7 +40,7 @@ describe.each(PARTNERSHIPS)("the finder's results, $name", ({ dir, build, summar
 
   it("states each review's status once, in the list at /, on a filter page and in a search's results", async () => {
     const footnotes = fixtureSite(dir).footnotes as Record<string, { label: string }>;
-    const unpublished = listed.filter((r) => r.status !== "published");
+    const unpublished = served.listed.filter((r) => r.status !== "published");
     expect(unpublished.map((r) => r.status).sort()).toEqual(expect.arrayContaining(["delayed", "withheld"]));
     const mentions = (text: string, review: Listed) => {
       const words = [...new Set([STATUS_TEXT[review.status], footnotes[review.status]!.label].map((w) => w.toLowerCase()))];
@@ -59,7 +51,7 @@ describe.each(PARTNERSHIPS)("the finder's results, $name", ({ dir, build, summar
     let checked = 0;
     for (const page of views) {
       for (const [id, text] of await items(page)) {
-        const review = listed.find((r) => r.id === id)!;
+        const review = served.listed.find((r) => r.id === id)!;
         if (review.status === "published") continue;
         expect(mentions(text, review), `${page.url()}: ${id} says “${text.replace(/\s+/g, " ").trim()}”`).toBe(1);
         checked++;
@@ -88,7 +80,7 @@ describe.each(PARTNERSHIPS)("the finder's results, $name", ({ dir, build, summar
       expect(await axeViolations(page)).toEqual([]);
 
       // A review found by its title alone gets no excerpt of its details: the title already shows what matched.
-      const title = listed.find((r) => r.id === id)!.title;
+      const title = served.listed.find((r) => r.id === id)!.title;
       const named = await open(`/?q=${encodeURIComponent(title)}`, width);
       await answered(named, title);
       const first = named.locator("#finder-results .review-item").first();

@@ -12,8 +12,8 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
-import { buildPartnershipB, openBuiltSite, PARTNERSHIP_B } from "../helpers/partnership-b.ts";
+import { openBuiltSite, openFixtureSite, type BrowserSite } from "../helpers/browser.ts";
+import { buildPartnershipB, PARTNERSHIP_B } from "../helpers/partnership-b.ts";
 import { FIXTURES, fixtureReviews } from "../helpers/site.ts";
 
 /** Small phones: 320 × 568 (the smallest iPhone still met) and 360 × 640 (a common Android size). */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import { documentsOf } from "./documents.ts";
@@ -27,9 +28,8 @@ export interface BrowserSite {
   close(): Promise<void>;
 }
 
-/** The built fixture site, served on 127.0.0.1, and Debian's Chromium driven by playwright-core. */
-export async function openFixtureSite(): Promise<BrowserSite> {
-  const siteDir = await buildFixture();
+/** A built site served on 127.0.0.1, with Debian's Chromium driven by playwright-core. */
+export async function openBuiltSite(siteDir: string): Promise<BrowserSite> {
   const server = await serveStatic(siteDir);
   const browser = await chromium.launch(chromeLaunchConfig());
   return {
@@ -41,6 +41,34 @@ export async function openFixtureSite(): Promise<BrowserSite> {
       await server.close();
     },
   };
+}
+
+/**
+ * For a describe block: before its tests, the site `build` makes, served and opened, and the reviews its feed
+ * (`/reviews.json`) lists; closed after them. Read `site` and `listed` inside the tests, not at definition.
+ */
+export function servedWithListed<Listed>(build: () => Promise<string>): { readonly site: BrowserSite; readonly listed: Listed[] } {
+  const held: { site?: BrowserSite; listed?: Listed[] } = {};
+  beforeAll(async () => {
+    held.site = await openBuiltSite(await build());
+    held.listed = ((await (await fetch(`${held.site.server.url}/reviews.json`)).json()) as { reviews: Listed[] }).reviews;
+  }, 240_000);
+  afterAll(async () => {
+    await held.site?.close();
+  });
+  return {
+    get site() {
+      return held.site!;
+    },
+    get listed() {
+      return held.listed!;
+    },
+  };
+}
+
+/** The built fixture site, served on 127.0.0.1, and Debian's Chromium driven by playwright-core. */
+export async function openFixtureSite(): Promise<BrowserSite> {
+  return openBuiltSite(await buildFixture());
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");

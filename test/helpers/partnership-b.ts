@@ -1,9 +1,6 @@
 import { cpSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
-import { serveStatic } from "../../src/checks/static-server.ts";
-import { type BrowserSite, FIXTURE_BUILD_DATE } from "./browser.ts";
+import { FIXTURE_BUILD_DATE } from "./browser.ts";
 import { fixturePdf } from "./documents.ts";
 import { fixtureProject } from "./fixture-project.ts";
 import { FIXTURES, fixtureReviews, fixtureSite } from "./site.ts";
@@ -34,19 +31,4 @@ export async function buildPartnershipB(buildDate = FIXTURE_BUILD_DATE): Promise
   const build = await withPhrases.run("build", [], { BUILD_DATE: buildDate });
   if (build.code !== 0) throw new Error(`Partnership B's build failed:\n${build.stderr}`);
   return path.join(withPhrases.root, "_site");
-}
-
-/** A built site served on 127.0.0.1, with Debian's Chromium driven by playwright-core (as openFixtureSite, for any build). */
-export async function openBuiltSite(siteDir: string): Promise<BrowserSite> {
-  const server = await serveStatic(siteDir);
-  const browser = await chromium.launch(chromeLaunchConfig());
-  return {
-    server,
-    browser,
-    siteDir,
-    close: async () => {
-      await browser.close();
-      await server.close();
-    },
-  };
 }
