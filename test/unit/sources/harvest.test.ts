@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { IsoDate } from "../../../src/model/dates.ts";
 import { type FetchFeed, type Harvest, harvestAt, harvestSources, KEEP_UNREAD_DAYS } from "../../../src/sources/harvest.ts";
 import type { Source } from "../../../src/sources/source-list.ts";
-import { feedOf, feedRecord, sourceNamed } from "./hand-made-feeds.ts";
+import { feedOf, feedRecord, sourceNamed } from "../../helpers/hand-made-feeds.ts";
 
 const TODAY = "2026-11-26";
 const north = sourceNamed("northshire");

@@ -1,5 +1,5 @@
-import { FEED_VERSION, type FeedRecord, type ReviewFeed } from "../../../src/model/review-feed.ts";
-import type { Source } from "../../../src/sources/source-list.ts";
+import { FEED_VERSION, type FeedRecord, type ReviewFeed } from "../../src/model/review-feed.ts";
+import type { Source } from "../../src/sources/source-list.ts";
 
 /** Hand-made sources and feeds for the harvest's tests: what a partnership's own build would never produce, as well as what it would. */
 export function sourceNamed(id: string, fields: Partial<Source> = {}): Source {
