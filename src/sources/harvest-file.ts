@@ -24,7 +24,7 @@ const problemSchema = z.object({
 const sourceSchema = z.object({ id: z.string(), name: z.string(), feed: z.string(), site: z.string().optional() });
 const date = isoDateSchema();
 
-export const harvestSchema = z.object({
+const harvestShape = z.object({
   date,
   sources: z.array(
     z.object({
@@ -37,6 +37,32 @@ export const harvestSchema = z.object({
     }),
   ),
   records: z.array(feedRecordSchema.extend({ key: z.string(), source: z.string() })),
+});
+
+/**
+ * What a harvest holds together, checked too: each record is its source's own (keyed `<source>/<id>`, of a source
+ * the harvest has, one that lists reviews), given once, and each source once. A file that breaks any of these was
+ * not written by a harvest, and none of it stands in for a source.
+ */
+export const harvestSchema = harvestShape.superRefine((harvest, context) => {
+  const states = new Map<string, string>();
+  harvest.sources.forEach((report, i) => {
+    if (states.has(report.source.id))
+      context.addIssue({ code: "custom", path: ["sources", i, "source", "id"], message: `source "${report.source.id}" is in the harvest more than once.` });
+    else states.set(report.source.id, report.state);
+  });
+  const keys = new Set<string>();
+  harvest.records.forEach((record, i) => {
+    const issue = (field: string, message: string) => context.addIssue({ code: "custom", path: ["records", i, field], message });
+    const state = states.get(record.source);
+    if (record.key !== `${record.source}/${record.id}`)
+      issue("key", `the record "${record.key}" is not keyed "${record.source}/${record.id}", as its source and id say.`);
+    else if (keys.has(record.key)) issue("key", `the record "${record.key}" is in the harvest more than once.`);
+    else if (state === undefined) issue("source", `the record "${record.key}" is of source "${record.source}", which the harvest does not have.`);
+    else if (state === "never" || state === "dropped")
+      issue("source", `the record "${record.key}" is of source "${record.source}", whose state (${state}) lists no reviews.`);
+    keys.add(record.key);
+  });
 });
 
 export function serialiseHarvest(harvest: Harvest): string {
@@ -52,6 +78,6 @@ export function parseHarvest(text: string, file: string): Harvest {
     throw new DataError([{ file, message: `it is not JSON (${(error as Error).message.slice(0, 200)}); expected a finder's ${HARVEST_FILE}.` }]);
   }
   const parsed = harvestSchema.safeParse(value);
-  if (!parsed.success) throw new DataError(problemsFromIssues(parsed.error.issues.slice(0, 20), { file }, [], fieldsAllowed(harvestSchema)));
+  if (!parsed.success) throw new DataError(problemsFromIssues(parsed.error.issues.slice(0, 20), { file }, [], fieldsAllowed(harvestShape)));
   return { ...parsed.data, date: parsed.data.date as IsoDate } as Harvest;
 }

@@ -3,8 +3,7 @@ import type { IsoDate } from "../model/dates.ts";
 import type { Problem } from "../model/problems.ts";
 import { FEED_VERSION, feedRecordSchema, feedSchema, type FeedRecord, type ReviewFeed } from "../model/review-feed.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
-import { removalDate } from "../rules/publication.ts";
-import { removalHasCome } from "../rules/release-dates.ts";
+import { leavingDay, notListedAt } from "./record-dates.ts";
 import { feedAddressProblem, type Source } from "./source-list.ts";
 
 /**
@@ -126,14 +125,10 @@ export function readSourceFeed(body: string | Uint8Array, source: Source, today:
       return allowed;
     });
     const key = `${source.id}/${record.id}`;
-    if (record.published !== null && record.published > today) {
-      result.dropped.push({ key, reason: `dated ${record.published}, after ${today}: not yet published.` });
-      continue;
-    }
-    const byRule = record.type === "SCR" && record.published !== null ? removalDate(record.published, publisher) : null;
-    const leaves = [record.leaves, byRule].filter((d): d is IsoDate => d !== null).sort()[0] ?? null;
-    if (leaves !== null && removalHasCome(leaves, today)) {
-      result.dropped.push({ key, reason: `its period ended on ${leaves} (by ${today}), though its feed still lists it.` });
+    const leaves = leavingDay(record, publisher);
+    const notListed = notListedAt({ ...record, leaves }, today);
+    if (notListed !== null) {
+      result.dropped.push({ key, reason: notListed });
       continue;
     }
     result.records.push({

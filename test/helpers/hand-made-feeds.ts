@@ -1,0 +1,41 @@
+import { FEED_VERSION, type FeedRecord, type ReviewFeed } from "../../src/model/review-feed.ts";
+import type { Source } from "../../src/sources/source-list.ts";
+
+/** Hand-made sources and feeds for the harvest's tests: what a partnership's own build would never produce, as well as what it would. */
+export function sourceNamed(id: string, fields: Partial<Source> = {}): Source {
+  return { id, name: `${id} SCP`, feed: `https://${id}.example.org/reviews.json`, ...fields };
+}
+
+export function feedRecord(source: string, id: string, fields: Partial<FeedRecord> = {}): FeedRecord {
+  const site = `https://${source}.example.org`;
+  return {
+    id,
+    title: `Child ${id}`,
+    type: "CSPR",
+    typeName: "Child Safeguarding Practice Review",
+    area: "north",
+    areaName: "North",
+    status: "published",
+    statusText: "Published",
+    footnote: null,
+    published: "2026-01-10",
+    leaves: null,
+    themes: ["neglect"],
+    summary: "A summary.",
+    pageUrl: `${site}/reviews/${id}/`,
+    documents: [],
+    ...fields,
+  };
+}
+
+export function feedOf(source: string, reviews: unknown[], fields: Partial<ReviewFeed> = {}): string {
+  const site = `https://${source}.example.org`;
+  return JSON.stringify({
+    $schema: `${site}/reviews.schema.json`,
+    version: FEED_VERSION,
+    buildDate: "2026-11-26",
+    publisher: { name: `${source} SCP`, url: site, retentionMonths: 12 },
+    reviews,
+    ...fields,
+  });
+}
