@@ -28,8 +28,7 @@
 const FILTER = "learning-reviews-index";
 const DEFAULT_TIMEOUT_MS = 10_000;
 
-const within = (promise, ms) =>
-  Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), ms))]);
+const within = (promise, ms) => Promise.race([promise, new Promise((_, reject) => setTimeout(() => reject(new Error("timed out")), ms))]);
 const pageOf = (address) => {
   const url = new URL(address);
   url.hash = "";
@@ -100,7 +99,7 @@ function placeOf(address, sources, token) {
 function matchOf(data, sources, token, listed) {
   const place = placeOf(data?.url, sources, token);
   const key = place && listed.get(place.page);
-  if (!key || !key.startsWith(`${place.source.id}/`)) return null;
+  if (!key?.startsWith(`${place.source.id}/`)) return null;
   const documents = (Array.isArray(data.sub_results) ? data.sub_results : [])
     .map((sub) => ({ sub, at: placeOf(sub?.url, sources, token) }))
     .filter(({ at }) => at && at.source === place.source && at.page === place.page && /^document-\d+$/.test(at.anchor))
@@ -138,6 +137,8 @@ export async function searchSources(pagefind, query, sources, listed, { limit = 
   const all = (sources ?? []).map(usable);
   const skipped = (sources ?? []).filter((_, i) => !all[i]).map((source) => ({ id: source?.id, name: source?.name, message: messageFor(source ?? {}) }));
   const ready = all.filter(Boolean);
+  if (typeof pagefind?.createInstance !== "function")
+    throw new Error("The search inside the reports needs the finder's Pagefind 1.6 or later (createInstance).");
   const q = String(query ?? "").trim();
   if (!q || !ready.length) return { matches: [], skipped, incomplete: null };
   const bytes = crypto.getRandomValues(new Uint8Array(16));

@@ -6,10 +6,12 @@
  * under a policy like the site's: Trusted Types required, connect-src naming the sources' origins, script-src none.
  */
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { chromeLaunchConfig } from "../../src/checks/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import { contentSecurityPolicy, finderConnectOrigins } from "../../src/eleventy/csp.ts";
@@ -42,8 +44,7 @@ const listed: Record<string, string> = {};
 async function writeBundle(dir: string, records: { url: string; content: string; title: string }[]): Promise<void> {
   const { index } = await pagefind.createIndex({});
   if (!index) throw new Error("Pagefind could not start");
-  for (const record of records)
-    await index.addCustomRecord({ url: record.url, content: record.content, language: "en-gb", meta: { title: record.title } });
+  for (const record of records) await index.addCustomRecord({ url: record.url, content: record.content, language: "en-gb", meta: { title: record.title } });
   await index.writeFiles({ outputPath: path.join(dir, "pagefind") });
   await pagefind.close();
 }
@@ -116,8 +117,8 @@ afterAll(async () => {
 /** The finder page's own script: the module called as the finder calls it, its answer shown with the DOM (excerpts as nodes). */
 const TEST_PAGE_SCRIPT = `import { searchSources } from "./source-search.js";
 const pagefind = await import("../pagefind/pagefind.js");
-window.searchReports = async (query, sources, listed) => {
-  const found = await searchSources(pagefind, query, sources, new Map(Object.entries(listed)));
+window.searchReports = async (query, sources, listed, options) => {
+  const found = await searchSources(pagefind, query, sources, new Map(Object.entries(listed)), options);
   document.getElementById("matches").replaceChildren(...found.matches.map((match) => {
     const item = document.createElement("li");
     const link = Object.assign(document.createElement("a"), { href: match.url, textContent: match.key });
@@ -159,11 +160,12 @@ async function openFinder(): Promise<Opened> {
   return { page, problems, loaded };
 }
 
-const search = (page: Page, query: string, listedToday: Record<string, string> = listed, among: Source[] = sources) =>
-  page.evaluate(([q, s, l]) => (window as unknown as { searchReports: (...args: unknown[]) => Promise<Found> }).searchReports(q, s, l), [
+const search = (page: Page, query: string, listedToday: Record<string, string> = listed, among: Source[] = sources, options = {}) =>
+  page.evaluate(([q, s, l, o]) => (window as unknown as { searchReports: (...args: unknown[]) => Promise<Found> }).searchReports(q, s, l, o), [
     query,
     among,
     listedToday,
+    options,
   ] as const) as Promise<Found>;
 
 describe("the finder's search inside every source's reports", () => {
@@ -183,7 +185,11 @@ describe("the finder's search inside every source's reports", () => {
     // Only the finder's own scripts ran; from the sources came data alone (no script, worker or WebAssembly of theirs).
     const fromSources = loaded.filter((line) => Object.values(servers).some((server) => line.includes(server.url)));
     expect(fromSources.length).toBeGreaterThan(0);
-    expect(fromSources.filter((line) => !/\/pagefind\/(pagefind-entry\.json\?ts=\d+|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)\/[\w-]+\.pf_\w+)$/.test(line.split(" ")[1]!))).toEqual([]);
+    expect(
+      fromSources.filter(
+        (line) => !/\/pagefind\/(pagefind-entry\.json\?ts=\d+|pagefind\.[\w-]+\.pf_meta|(index|fragment|filter)\/[\w-]+\.pf_\w+)$/.test(line.split(" ")[1]!),
+      ),
+    ).toEqual([]);
     expect(loaded.filter((line) => /^script |\.js$/.test(line)).every((line) => line.includes(finder.url))).toBe(true);
     await page.context().close();
   });
@@ -205,6 +211,23 @@ describe("the finder's search inside every source's reports", () => {
     const { page, problems } = await openFinder();
     const found = await search(page, "zebracorn");
     expect(found.matches.map((match) => [match.key, match.url, match.source])).toEqual([["mallory/real", `${servers.mallory!.url}/reviews/real/`, "mallory"]]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
+  it("skips a source whose server never answers, once its time is up, while the others still find their phrases", async () => {
+    const { page, problems } = await openFinder();
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    onTestFinished(() => {
+      silent.closeAllConnections();
+      return new Promise<void>((resolve) => silent.close(() => resolve()));
+    });
+    const at = `http://127.0.0.1:${(silent.address() as AddressInfo).port}/`;
+    const among = [...sources, { id: "slowshire", name: "Slowshire", bundle: `${at}pagefind/`, site: at }];
+    const found = await search(page, "lantern welfare huddle", listed, among, { timeoutMs: 1500 });
+    expect(found.matches.map((match) => match.key)).toEqual(["partnership-b/child-rowan"]);
+    expect(found.skipped.map((s) => s.message)).toEqual(["The reports of Slowshire could not be searched just now."]);
     expect(problems).toEqual([]);
     await page.context().close();
   });

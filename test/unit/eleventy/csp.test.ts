@@ -32,6 +32,10 @@ describe("the origins a finder's pages may fetch from (connect-src)", () => {
       { feed: "https://b.example.org/x.json", site: "ftp://b.example.org/" },
     ]);
     expect(origins).toEqual(["https://a.example.org"]);
-    expect(contentSecurityPolicy(origins).split("; ").filter((part) => part.startsWith("script-src"))).toEqual(["script-src 'self' 'wasm-unsafe-eval'"]);
+    expect(
+      contentSecurityPolicy(origins)
+        .split("; ")
+        .filter((part) => part.startsWith("script-src")),
+    ).toEqual(["script-src 'self' 'wasm-unsafe-eval'"]);
   });
 });
