@@ -6,6 +6,7 @@
 //
 //   import { searchSources } from "./source-search.js";
 //   const { matches, skipped, incomplete } = await searchSources(pagefind, query, sources, listed, { limit, timeoutMs });
+//   (options, all optional: limit 50 matches; timeoutMs 10000 a step; noWorker, Pagefind on the page's own thread)
 //
 //   sources: [{ id: "northshire", name: "Northshire …", bundle: "https://x.org/pagefind/", site: "https://x.org/" }]
 //   listed:  Map (or object) from a listed review's page address (absolute) to its key, "northshire/child-h"
@@ -21,7 +22,8 @@
 // What runs: only the finder's own pagefind.js, its worker and its WebAssembly. A merged bundle gives data alone
 // (pagefind-entry.json, the .pf_meta, .pf_index, .pf_filter and .pf_fragment files, fetched and decoded by the
 // finder's code): Pagefind never loads a merged bundle's pagefind.js, worker or WebAssembly, so script-src names no
-// source. A result says where it came from only through its address: each source is merged with a base address of
+// source. Pagefind's worker is not bound by the page's <meta> policy; on the page's own thread (its fallback when the
+// worker cannot start) the reads need connect-src to name each source's origin. A result says where it came from only through its address: each source is merged with a base address of
 // its own, made of a token no bundle can know, so an address a bundle gives as absolute (or on another source's
 // site) is dropped, as is any address that is not a listed review of that same source.
 
@@ -57,11 +59,11 @@ function usable(source) {
  * by a filter, and every source of `group` that loads in time. A source that fails would fail every search of the
  * instance, so the instance is made again without it.
  */
-async function merged(pagefind, group, base, timeoutMs) {
+async function merged(pagefind, group, { base, timeoutMs, noWorker }) {
   let good = group;
   const failed = [];
   for (;;) {
-    const instance = pagefind.createInstance({ mergeFilter: { [FILTER]: "finder" } });
+    const instance = pagefind.createInstance({ mergeFilter: { [FILTER]: "finder" }, ...(noWorker ? { noWorker } : {}) });
     try {
       // The finder's own bundle brings the WebAssembly: without it nothing can be searched.
       await within(instance.search(""), timeoutMs);
@@ -109,7 +111,7 @@ function matchOf(data, sources, token, listed) {
 
 /** Search `group` merged; a group whose search fails is searched a source at a time, so that one bad bundle fails alone. */
 async function searchGroup(pagefind, query, group, options) {
-  const { instance, good, failed } = await merged(pagefind, group, options.base, options.timeoutMs);
+  const { instance, good, failed } = await merged(pagefind, group, options);
   try {
     if (!good.length) return { found: [], failed, instances: [] };
     const search = await within(instance.search(query, { filters: { [FILTER]: "source" } }), options.timeoutMs);
@@ -127,7 +129,7 @@ async function searchGroup(pagefind, query, group, options) {
 }
 
 /** Search inside the reports of every source: see the top of this file for the call and what it gives. */
-export async function searchSources(pagefind, query, sources, listed, { limit = 50, timeoutMs = DEFAULT_TIMEOUT_MS } = {}) {
+export async function searchSources(pagefind, query, sources, listed, { limit = 50, timeoutMs = DEFAULT_TIMEOUT_MS, noWorker = false } = {}) {
   const today = new Map();
   for (const [address, key] of listed instanceof Map ? listed : Object.entries(listed ?? {})) {
     try {
@@ -144,7 +146,7 @@ export async function searchSources(pagefind, query, sources, listed, { limit = 
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   const token = `lr-${[...bytes].map((b) => b.toString(16).padStart(2, "0")).join("")}`;
   const base = (source) => `/${token}/${ready.indexOf(source)}/`;
-  const { found, failed, instances } = await searchGroup(pagefind, q, ready, { base, timeoutMs });
+  const { found, failed, instances } = await searchGroup(pagefind, q, ready, { base, timeoutMs, noWorker });
   const matches = [];
   let unread = 0;
   try {

@@ -98,13 +98,16 @@ beforeAll(async () => {
   writeFileSync(path.join(site, "assets", "test-page.js"), TEST_PAGE_SCRIPT);
   // Chromium asks every origin for /favicon.ico: a 404 would be a console error.
   copyFileSync(path.join(PROJECT_ROOT, "pages", "icons", "favicon.ico"), path.join(site, "favicon.ico"));
-  const policy = contentSecurityPolicy(finderConnectOrigins(sources.map((source) => ({ feed: `${source.site}reviews.json` }))));
+  // The finder's page, under the policy a finder's pages carry; and the same page under a partnership's policy, which names no source.
+  const page = (policy: string) =>
+    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy.replaceAll("'", "&#39;")}">` +
+    `<title>Finder</title><script src="/assets/trusted-types.js"></script><script src="/assets/finder-results.js"></script>` +
+    `<script type="module" src="/assets/test-page.js"></script></head><body><main><h1>Finder</h1><ul id="skipped"></ul><ol id="matches"></ol></main></body></html>`;
   writeFileSync(
     path.join(site, "index.html"),
-    `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="${policy.replaceAll("'", "&#39;")}">` +
-      `<title>Finder</title><script src="/assets/trusted-types.js"></script><script src="/assets/finder-results.js"></script>` +
-      `<script type="module" src="/assets/test-page.js"></script></head><body><main><h1>Finder</h1><ul id="skipped"></ul><ol id="matches"></ol></main></body></html>`,
+    page(contentSecurityPolicy(finderConnectOrigins(sources.map((source) => ({ feed: `${source.site}reviews.json` }))))),
   );
+  writeFileSync(path.join(site, "self-only.html"), page(contentSecurityPolicy()));
   finder = await serveStatic(site);
   browser = await chromium.launch(chromeLaunchConfig());
 });
@@ -140,7 +143,7 @@ interface Opened {
 }
 
 /** The finder's page, with every console error, script error and policy violation it gives, and every address it loads. */
-async function openFinder(): Promise<Opened> {
+async function openFinder(address = "/"): Promise<Opened> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems: string[] = [];
@@ -155,7 +158,7 @@ async function openFinder(): Promise<Opened> {
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (event) => console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`));
   });
-  await page.goto(`${finder.url}/`);
+  await page.goto(`${finder.url}${address}`);
   await page.locator("body[data-ready=yes]").waitFor({ timeout: 15_000 });
   return { page, problems, loaded };
 }
@@ -213,6 +216,22 @@ describe("the finder's search inside every source's reports", () => {
     expect(found.matches.map((match) => [match.key, match.url, match.source])).toEqual([["mallory/real", `${servers.mallory!.url}/reviews/real/`, "mallory"]]);
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it("reads the sources on the page's own thread (Pagefind's fallback without its worker) because connect-src names their origins", async () => {
+    const { page, problems } = await openFinder();
+    const found = await search(page, "lantern welfare huddle", listed, sources, { noWorker: true });
+    expect(found.matches.map((match) => match.key)).toEqual(["partnership-b/child-rowan"]);
+    expect(found.skipped).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.context().close();
+    // Under a partnership's own policy (connect-src 'self'), the same reads are refused: every source is skipped.
+    const strict = await openFinder("/self-only");
+    const refused = await search(strict.page, "lantern welfare huddle", listed, sources, { noWorker: true, timeoutMs: 3000 });
+    expect(refused.matches).toEqual([]);
+    expect(refused.skipped.map((s) => s.id)).toEqual(["partnership-a", "partnership-b", "mallory"]);
+    expect(strict.problems.some((text) => /CSP violation: connect-src/.test(text))).toBe(true);
+    await strict.page.context().close();
   });
 
   it("skips a source whose server never answers, once its time is up, while the others still find their phrases", async () => {
