@@ -15,6 +15,8 @@
 //   skipped: [{ id, name, message }] for each source that could not be searched ("The reports of … could not be
 //            searched just now."); the others still answer
 //   incomplete: a message when some matches could not be read, or null
+//   It rejects only when the finder's own Pagefind cannot load ("The search inside the reports is not available at
+//   the moment."), or is older than 1.6 (no createInstance).
 //
 // An excerpt is Pagefind's text with <mark> around the words found: insert it as nodes
 // (window.finderResults.excerptNodes), never as HTML. Every other value is text for textContent.
