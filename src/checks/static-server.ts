@@ -14,8 +14,10 @@ export interface StaticServer {
  * Serve a built site on 127.0.0.1 at a free port, as a static host would
  * (`/reviews/x/` serves `index.html`, unknown paths get `404.html`), for the
  * accessibility check, the browser tests and the nightly job. Nothing else can reach it.
+ * With `searchIndexForOtherSites`, its search index (`pagefind/`) alone is sent with
+ * `Access-Control-Allow-Origin: *`, as deploy/ has every host send it, so a finder on another origin can merge it.
  */
-export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServer> {
+export async function serveStatic(dir: string, prefix = "/", options: { searchIndexForOtherSites?: boolean } = {}): Promise<StaticServer> {
   const root = realpathSync(dir);
   const handler = sirv(root, { dev: true, etag: false, extensions: ["html"] });
   const notFound = (res: import("node:http").ServerResponse) => {
@@ -27,6 +29,7 @@ export async function serveStatic(dir: string, prefix = "/"): Promise<StaticServ
   const server: Server = createServer((req, res) => {
     if (!req.url?.startsWith(prefix)) return notFound(res);
     req.url = `/${req.url.slice(prefix.length)}`;
+    if (options.searchIndexForOtherSites && req.url.startsWith("/pagefind/")) res.setHeader("access-control-allow-origin", "*");
     handler(req, res, () => notFound(res));
   });
   await new Promise<void>((resolve, reject) => {

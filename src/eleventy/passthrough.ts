@@ -5,8 +5,14 @@ import { FONTS } from "./editor-fonts.ts";
  * modes, which the build then makes readable (src/build/build-site.ts): never
  * templates, never in a collection, the sitemap or the search index.
  */
+/**
+ * Scripts of pages/assets that only a finder's pages load (its search inside every source's reports): a
+ * partnership's site does not ship them (test/build/shipped-scripts.test.ts); a finder's build adds them.
+ */
+export const FINDER_ASSETS: readonly string[] = ["source-search.js"];
+
 export const SITE_PASSTHROUGH: Record<string, string> = {
-  "pages/assets": "assets",
+  [`pages/assets/!(${FINDER_ASSETS.join("|")})`]: "assets",
   // The icons, at the site's root where browsers and iOS look for them: made from favicon.svg by tools/make-icons.ts.
   ...Object.fromEntries(
     ["favicon.ico", "favicon.svg", "favicon-16.png", "favicon-32.png", "apple-touch-icon.png"].map((name) => [`pages/icons/${name}`, name]),
