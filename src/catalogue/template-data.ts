@@ -30,6 +30,7 @@ const TEMPLATE_KEYS = [
   "contact",
   "support",
   "accessibility",
+  "finder",
 ] as const satisfies readonly (keyof Catalogue)[];
 
 /** The hand-over file's name, in the build's `input/` folder; deleted once Eleventy has run. */
