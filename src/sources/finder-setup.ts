@@ -79,7 +79,9 @@ export function harvestAtStandIn(harvest: Harvest, today: IsoDate): Harvest {
     listed: records.filter((r) => r.source === report.source.id).length,
     dropped: [
       ...report.dropped,
-      ...dropped.filter((r) => r.source === report.source.id).map((r) => ({ key: r.key, reason: `its period ended on ${r.leaves} (by ${today}).` })),
+      ...dropped
+        .filter((r) => r.source === report.source.id)
+        .map((r) => ({ key: r.key, reason: r.published !== null && r.published > today ? `dated ${r.published}, after ${today}: not yet published.` : `its period ended on ${r.leaves} (by ${today}).` })),
     ],
   }));
   return { ...harvest, date: today, sources, records };
