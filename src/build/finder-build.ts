@@ -51,6 +51,17 @@ export async function readPreviousHarvest(file: string | undefined, log: (line: 
   }
 }
 
+/**
+ * The harvest kept with a build (`<build>/input/harvest.json`), for a rebuild of that build at a later date
+ * (a failed night, a rollback: pass it to buildSite as `harvest`, with the kept `input`); undefined when the
+ * build is a partnership's (it has none). One that cannot be read is a DataError naming the file.
+ */
+export async function keptHarvest(inputDir: string): Promise<Harvest | undefined> {
+  const file = path.join(inputDir, HARVEST_FILE);
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseHarvest(text, file);
+}
+
 export interface FinderBuildOptions {
   root: string;
   buildDate: IsoDate;

@@ -11,6 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
 import type { ReviewFeed } from "../../src/model/review-feed.ts";
 import { parseHarvest } from "../../src/sources/harvest-file.ts";
+import { buildSite } from "../../src/build/build-site.ts";
+import { keptHarvest } from "../../src/build/finder-build.ts";
+import { readKeptInput } from "../../src/content/kept-input.ts";
+import { newBuild } from "../../src/release/build-folder.ts";
+import { tempLayout } from "../helpers/builds.ts";
 import { buildFixture, FIXTURE_BUILD_DATE } from "../helpers/browser.ts";
 import { feedValidator } from "../helpers/feed.ts";
 import { finderProject, handMadeFeed, handMadeRecord, serveFeed } from "../helpers/finder.ts";
@@ -118,6 +123,21 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
     const entry = JSON.parse(finder.read("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(total);
   });
+  it("rebuilds from its kept input and harvest at a later date with every date applied again: an SCR leaves on its day, nothing is fetched", async () => {
+    const buildDir = path.dirname(realpathSync(path.join(finder.root, "_site")));
+    const gale = feeds.a.reviews.find((r) => r.id === "family-gale")!;
+    expect(gale.leaves).toBe("2026-12-15");
+    const input = await readKeptInput(path.join(buildDir, "input", "build-input.json"), "the finder's build");
+    const harvest = await keptHarvest(path.join(buildDir, "input"));
+    for (const server of servers) await server.close();
+    servers = [];
+    const rebuilt = await buildSite({ root: finder.root, build: await newBuild(tempLayout(), gale.leaves!), buildDate: gale.leaves!, input, harvest: harvest! });
+    const index = readFileSync(path.join(rebuilt.build.site, "index.html"), "utf8");
+    expect(rebuilt.catalogue.listed.map((r) => r.url)).not.toContain(gale.pageUrl);
+    expect(rebuilt.catalogue.listed).toHaveLength(feeds.a.reviews.length + feeds.b.reviews.length - 1);
+    expect(index).not.toContain(gale.pageUrl);
+    expect(readFileSync(path.join(rebuilt.build.site, "sources", "index.html"), "utf8")).toContain("northshire/family-gale: its period ended on 2026-12-15");
+  }, 300_000);
 });
 
 const HOSTILE_SITE = "https://hostile.example.org";
