@@ -21,6 +21,7 @@ import { finderBuildInput } from "./finder-build.ts";
 import { finderCatalogue } from "../catalogue/finder.ts";
 import { isFinder } from "../sources/finder-setup.ts";
 import type { FetchFeed, Harvest } from "../sources/harvest.ts";
+import { HARVEST_FILE, serialiseHarvest } from "../sources/harvest-file.ts";
 
 export interface BuildOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
@@ -170,6 +171,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // less at 10,000 reviews), but Pagefind's process (about 400 MiB then) beside Eleventy's would take the
     // build past 1 GiB of memory, so it runs after Eleventy's process has given its memory back.
     await buildSearchIndex(build.site, searchContent(catalogue));
+    // A finder publishes its harvest (/harvest.json): the last good records, for a night on a host with no live build.
+    if (finder) await writeFile(path.join(build.site, HARVEST_FILE), serialiseHarvest(finder.harvest));
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
     await makeCopiesReadable(build.site);
