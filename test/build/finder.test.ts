@@ -124,6 +124,14 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
     const entry = JSON.parse(finder.read("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
     expect(Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0)).toBe(total);
   });
+  it("runs as the nightly job runs a partnership's site: its links and search index checked, every kind of page accessibility-checked, published", async () => {
+    const night = await finder.runOn(FIXTURE_BUILD_DATE, "nightly", ["--out", "_nightly", "--a11y", "always"]);
+    expect(night.code, `${night.stdout}\n${night.stderr}`).toBe(0);
+    expect(night.stdout).toMatch(/Nightly build for 26 November 2026: published\./);
+    expect(night.stdout).not.toContain("Source not read tonight");
+    expect(readFileSync(path.join(finder.root, "_nightly", "sources", "index.html"), "utf8")).toContain('id="source-ehw"');
+  }, 600_000);
+
   it("rebuilds from its kept input and harvest at a later date with every date applied again: an SCR leaves on its day, nothing is fetched", async () => {
     const buildDir = path.dirname(realpathSync(path.join(finder.root, "_site")));
     const gale = feeds.a.reviews.find((r) => r.id === "family-gale")!;
