@@ -78,7 +78,8 @@ export async function finderBuildInput(options: FinderBuildOptions, inputDir: st
   let harvest: Harvest;
   let input: BuildInput;
   if (options.harvest) {
-    if (!options.input) throw new DataError([{ file: HARVEST_FILE, message: "a kept harvest was given without its build's input; give both to rebuild a kept finder." }]);
+    if (!options.input)
+      throw new DataError([{ file: HARVEST_FILE, message: "a kept harvest was given without its build's input; give both to rebuild a kept finder." }]);
     input = options.input;
     harvest = harvestAt(options.harvest, options.buildDate);
   } else {

@@ -73,7 +73,9 @@ export const feedRecordSchema = z
         name: text("The partnership's name, as the finder's sources.json gives it."),
       })
       .optional()
-      .describe("In a finder's feed (a site built from other sites' feeds): the partnership whose feed the review came from. A partnership's own feed leaves it out."),
+      .describe(
+        "In a finder's feed (a site built from other sites' feeds): the partnership whose feed the review came from. A partnership's own feed leaves it out.",
+      ),
   })
   .describe("A review the site lists on the feed's build date.");
 

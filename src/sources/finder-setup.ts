@@ -31,12 +31,19 @@ export function finderSources(root: string): Source[] {
   const { sources, problems } = readSources(parsed.source.value);
   if (problems.length) throw new DataError(problems);
   if (sources.length === 0)
-    throw new DataError([{ file: SOURCES_FILE, message: "it lists no sources; list at least one { id, name, feed }, or delete the file to build a partnership's own site." }]);
+    throw new DataError([
+      { file: SOURCES_FILE, message: "it lists no sources; list at least one { id, name, feed }, or delete the file to build a partnership's own site." },
+    ]);
   return sources;
 }
 
 /** The finder's settings and (empty) reviews at `buildDate`, as a build input; a DataError naming the file and field. */
-export function readFinderInput(paths: ContentPaths, buildDate: IsoDate, sourceCount: number, env: Record<string, string | undefined> = process.env): BuildInput {
+export function readFinderInput(
+  paths: ContentPaths,
+  buildDate: IsoDate,
+  sourceCount: number,
+  env: Record<string, string | undefined> = process.env,
+): BuildInput {
   const siteText = readTextFile(paths.siteFile, SITE_FILE);
   const parsed = siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE);
   const value = parsed.source?.value;
@@ -81,7 +88,13 @@ export function harvestAtStandIn(harvest: Harvest, today: IsoDate): Harvest {
       ...report.dropped,
       ...dropped
         .filter((r) => r.source === report.source.id)
-        .map((r) => ({ key: r.key, reason: r.published !== null && r.published > today ? `dated ${r.published}, after ${today}: not yet published.` : `its period ended on ${r.leaves} (by ${today}).` })),
+        .map((r) => ({
+          key: r.key,
+          reason:
+            r.published !== null && r.published > today
+              ? `dated ${r.published}, after ${today}: not yet published.`
+              : `its period ended on ${r.leaves} (by ${today}).`,
+        })),
     ],
   }));
   return { ...harvest, date: today, sources, records };

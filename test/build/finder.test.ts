@@ -84,7 +84,12 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
     const files = finder.files();
     expect(files.filter((f) => /\.(pdf|docx?|ris)$/i.test(f))).toEqual([]);
     expect(files.filter((f) => /^reviews\/(?!partnership\/|type\/|year\/|theme\/|index\.html$)/.test(f))).toEqual([]);
-    const linked = new Set(finder.files().filter((f) => f.endsWith(".html")).flatMap((f) => hrefs(finder.read(f))));
+    const linked = new Set(
+      finder
+        .files()
+        .filter((f) => f.endsWith(".html"))
+        .flatMap((f) => hrefs(finder.read(f))),
+    );
     for (const doc of [...feeds.a.reviews, ...feeds.b.reviews].flatMap((r) => r.documents)) expect(linked, doc.url).toContain(doc.url);
   });
 
@@ -109,7 +114,9 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
       [B, feeds.b],
     ] as const) {
       const section = page.slice(page.indexOf(`id="source-${source.id}"`));
-      expect(section).toMatch(new RegExp(`<dt>State</dt><dd>Read</dd>[\\s\\S]*?datetime="${FIXTURE_BUILD_DATE}"[\\s\\S]*?<dt>Reviews listed</dt><dd>${feed.reviews.length}</dd>`));
+      expect(section).toMatch(
+        new RegExp(`<dt>State</dt><dd>Read</dd>[\\s\\S]*?datetime="${FIXTURE_BUILD_DATE}"[\\s\\S]*?<dt>Reviews listed</dt><dd>${feed.reviews.length}</dd>`),
+      );
     }
   });
 
@@ -140,7 +147,13 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
     const harvest = await keptHarvest(path.join(buildDir, "input"));
     for (const server of servers) await server.close();
     servers = [];
-    const rebuilt = await buildSite({ root: finder.root, build: await newBuild(tempLayout(), gale.leaves!), buildDate: gale.leaves!, input, harvest: harvest! });
+    const rebuilt = await buildSite({
+      root: finder.root,
+      build: await newBuild(tempLayout(), gale.leaves!),
+      buildDate: gale.leaves!,
+      input,
+      harvest: harvest!,
+    });
     const index = readFileSync(path.join(rebuilt.build.site, "index.html"), "utf8");
     expect(rebuilt.catalogue.listed.map((r) => r.url)).not.toContain(gale.pageUrl);
     expect(rebuilt.catalogue.listed).toHaveLength(feeds.a.reviews.length + feeds.b.reviews.length - 1);
@@ -180,14 +193,25 @@ describe("a finder given feeds a partnership's build would never write", () => {
     const feed = handMadeFeed(HOSTILE_SITE, `Hostile ${HOSTILE}`, [
       handMadeRecord(HOSTILE_SITE, { id: "child-hostile", title: HOSTILE, summary: `Summary ${HOSTILE}`, themes: [THEME] }),
       // Published 2025-06-01, kept 12 months: it left its partnership's site on 2026-06-01, but this stale feed still lists it.
-      handMadeRecord(HOSTILE_SITE, { id: "family-stale", title: "Family Stale", type: "SCR", typeName: "Serious Case Review", published: "2025-06-01", leaves: "2026-06-01" }),
+      handMadeRecord(HOSTILE_SITE, {
+        id: "family-stale",
+        title: "Family Stale",
+        type: "SCR",
+        typeName: "Serious Case Review",
+        published: "2025-06-01",
+        leaves: "2026-06-01",
+      }),
     ]);
     const server = await serveFeed(feed);
     try {
       const built = await builtFinder([{ id: "hostile", name: HOSTILE.slice(0, 150), feed: `${server.url}/reviews.json`, site: HOSTILE_SITE }]);
       expect(built.code, built.stderr).toBe(0);
       const { project } = built;
-      const html = project.files().filter((f) => f.endsWith(".html")).map((f) => project.read(f)).join("\n");
+      const html = project
+        .files()
+        .filter((f) => f.endsWith(".html"))
+        .map((f) => project.read(f))
+        .join("\n");
       expect(html).not.toContain("<img src=x");
       expect(html).not.toContain("<script>alert");
       expect(project.read("index.html")).toContain("&lt;img src=x onerror=alert(1)&gt;");

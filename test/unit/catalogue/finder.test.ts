@@ -123,7 +123,7 @@ describe("a finder's catalogue, from its harvest alone", () => {
       ["south", "Read", "26 November 2026", 1],
       ["east", "Never read", "Never", 0],
     ]);
-    expect(catalogue.finder?.sources[2]!.problems[0]).toContain("the server answered 500.");
+    expect(catalogue.finder?.sources[2]?.problems[0]).toContain("the server answered 500.");
   });
 
   it("is a finder with nothing in it when no source could be read", () => {

@@ -74,9 +74,13 @@ describe("the nightly report of a finder", () => {
   );
 
   it("has one line for each source not read tonight, saying when it was last read and what went wrong, and none for a source read", () => {
-    const lines = formatReport(nightlyReport(catalogue, null)).split("\n").filter((line) => line.startsWith("Source not read"));
+    const lines = formatReport(nightlyReport(catalogue, null))
+      .split("\n")
+      .filter((line) => line.startsWith("Source not read"));
     expect(lines).toEqual([
-      expect.stringMatching(/^Source not read tonight: south Partnership \(south\): Not read at this build[^;]*; last read 20 November 2026\. .*the server answered 503\.$/),
+      expect.stringMatching(
+        /^Source not read tonight: south Partnership \(south\): Not read at this build[^;]*; last read 20 November 2026\. .*the server answered 503\.$/,
+      ),
       expect.stringMatching(/^Source not read tonight: east Partnership \(east\): Never read; last read never\. .*it is not JSON\.$/),
     ]);
   });

@@ -76,7 +76,11 @@ describe("a kept harvest as at a later date (the stand-in for harvestAt)", () =>
   const harvest: Harvest = {
     date: "2026-11-26",
     sources: [{ source: SOURCE, state: "read", lastRead: "2026-11-26", listed: 3, problems: [], dropped: [] }],
-    records: [scr("family-a", "2025-12-01", "2026-12-01"), scr("family-b", "2025-12-02", "2026-12-02"), { ...scr("child-c", "2026-01-01", "2026-01-01"), type: "CSPR", leaves: null }],
+    records: [
+      scr("family-a", "2025-12-01", "2026-12-01"),
+      scr("family-b", "2025-12-02", "2026-12-02"),
+      { ...scr("child-c", "2026-01-01", "2026-01-01"), type: "CSPR", leaves: null },
+    ],
   };
 
   it("drops each SCR on its leaving day, not before, and counts what stays", () => {
