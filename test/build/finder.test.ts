@@ -189,9 +189,17 @@ describe("a finder given feeds a partnership's build would never write", () => {
     }
   }, 300_000);
 
-  it("escapes a hostile feed's titles, summaries and themes everywhere, and never lists a stale feed's SCR whose leaving day has passed", async () => {
+  it("escapes a hostile feed's titles, summaries and themes everywhere, lists no script address nor another site's page, and never a stale feed's SCR whose leaving day has passed", async () => {
     const feed = handMadeFeed(HOSTILE_SITE, `Hostile ${HOSTILE}`, [
       handMadeRecord(HOSTILE_SITE, { id: "child-hostile", title: HOSTILE, summary: `Summary ${HOSTILE}`, themes: [THEME] }),
+      // Addresses a feed must never get onto the finder's pages: a script address, and another site's page.
+      handMadeRecord(HOSTILE_SITE, { id: "child-script", title: "Child Script", pageUrl: "javascript:alert(1)" }),
+      handMadeRecord(HOSTILE_SITE, { id: "child-elsewhere", title: "Child Elsewhere", pageUrl: "https://another.example.org/reviews/child-elsewhere/" }),
+      handMadeRecord(HOSTILE_SITE, {
+        id: "child-doc",
+        title: "Child Doc",
+        documents: [{ kind: "other", title: "Trap", url: "javascript:alert(1)", format: null, bytes: null, pages: null }],
+      }),
       // Published 2025-06-01, kept 12 months: it left its partnership's site on 2026-06-01, but this stale feed still lists it.
       handMadeRecord(HOSTILE_SITE, {
         id: "family-stale",
@@ -222,6 +230,23 @@ describe("a finder given feeds a partnership's build would never write", () => {
       expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
       for (const text of [html, csv, project.read("reviews.json"), project.read("feed.xml")]) expect(text).not.toContain("Family Stale");
       expect(project.read("sources/index.html")).toContain("hostile/family-stale: its period ended on 2026-06-01");
+      expect(html).not.toMatch(/href="\s*javascript:/i);
+      for (const text of [html, project.read("reviews.json")]) {
+        expect(text).not.toContain("Child Script");
+        expect(text).not.toContain("Child Elsewhere");
+        expect(text).not.toContain('href="https://another.example.org');
+      }
+      // A document at a script address is left out; its review stays, at its own page.
+      expect(titleLinks(project.read("index.html")).sort()).toEqual([`${HOSTILE_SITE}/reviews/child-doc/`, `${HOSTILE_SITE}/reviews/child-hostile/`]);
+      expect(html).not.toContain(">Trap (");
+      // Each refused record is reported on /sources/ by review and field.
+      const sources = project.read("sources/index.html");
+      for (const [id, field] of [
+        ["child-script", "pageUrl"],
+        ["child-elsewhere", "pageUrl"],
+        ["child-doc", "documents"],
+      ])
+        expect(sources).toMatch(new RegExp(`review &quot;${id}&quot;[^<]*${field}`));
     } finally {
       await server.close();
     }
