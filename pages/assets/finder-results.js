@@ -77,7 +77,13 @@ window.finderResults = (() => {
   };
   const item = (result) => {
     const meta = result.meta;
-    const rows = [metaRow("Type", meta.type), metaRow("Area", meta.area), metaRow("Published", meta.published)];
+    // A finder's records name the partnership too (src/catalogue/search-records.ts).
+    const rows = [
+      metaRow("Type", meta.type),
+      ...(meta.partnership ? [metaRow("Partnership", meta.partnership)] : []),
+      metaRow("Area", meta.area),
+      metaRow("Published", meta.published),
+    ];
     if (meta.status) rows.push(metaRow("Status", meta.status));
     const title = element("h3", { className: "review-title" }, [element("a", { href: result.url, textContent: meta.title })]);
     const children = [title, element("dl", { className: "review-meta" }, rows), ...ownExcerpt(result)];

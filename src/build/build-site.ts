@@ -17,6 +17,11 @@ import { buildSearchIndex, searchContent } from "../eleventy/search-index.ts";
 import { EDITOR_ENV, PASSTHROUGH } from "../eleventy/passthrough.ts";
 import { commitOf, keepCode } from "./keep-code.ts";
 import { collectGarbage } from "./memory.ts";
+import { finderBuildInput } from "./finder-build.ts";
+import { finderCatalogue } from "../catalogue/finder.ts";
+import { isFinder } from "../sources/finder-setup.ts";
+import type { FetchFeed, Harvest } from "../sources/harvest.ts";
+import { HARVEST_FILE, serialiseHarvest } from "../sources/harvest-file.ts";
 
 export interface BuildOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
@@ -30,6 +35,12 @@ export interface BuildOptions {
   /** What the accessibility statement may say of the checks this build passes (src/checks/a11y-record.ts). */
   accessibilityChecks?: AccessibilityChecks;
   log?: (line: string) => void;
+  /** A finder's kept harvest (`<kept build>/input/harvest.json`, parsed), to rebuild it with `input` at a later date: nothing is fetched. */
+  harvest?: Harvest;
+  /** A finder's live harvest file (`<live build>/input/harvest.json`): its last good records stand in for a source not read tonight. */
+  previousHarvest?: string;
+  /** How a finder reads its sources' feeds (tests serve them from 127.0.0.1). */
+  fetchFeed?: FetchFeed;
 }
 
 export interface BuildResult {
@@ -119,7 +130,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root ?? process.cwd());
   const { build } = options;
   await checkpoint("validate");
-  const read = options.input ?? (await readBuildInput(contentPaths(root), options.buildDate));
+  // A finder (its _data/sources.json, or a kept harvest) is built from its harvest: src/build/finder-build.ts.
+  const finder =
+    options.harvest || (!options.input && isFinder(root))
+      ? await finderBuildInput({ ...options, root, log: options.log ?? console.log }, build.input)
+      : undefined;
+  const read = finder?.input ?? options.input ?? (await readBuildInput(contentPaths(root), options.buildDate));
   // Decided for this build, never kept from the one it rebuilds: a rebuild is not checked again.
   const { accessibilityChecks: _kept, ...data } = read;
   const input: BuildInput = {
@@ -127,7 +143,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     buildDate: options.buildDate,
     ...(options.accessibilityChecks ? { accessibilityChecks: options.accessibilityChecks } : {}),
   };
-  const catalogue = buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings, input.accessibilityChecks);
+  const catalogue = finder
+    ? finderCatalogue(finder.harvest, input.site, options.buildDate, input.accessibilityChecks)
+    : buildCatalogue(input.reviews, input.site, options.buildDate, input.warnings, input.accessibilityChecks);
   // Children (Eleventy, Pagefind) inherit it; given back in `finally`.
   const callersUmask = process.umask(0o022);
   try {
@@ -146,12 +164,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await rm(dataFile, { force: true });
     await checkpoint("documents");
     await copyDocuments(catalogue.documentFiles, input.contentRoot, build.site);
-    await writeCitationFiles(catalogue.listed, build.site);
+    // A finder's reviews are cited on their partnerships' own pages.
+    if (!finder) await writeCitationFiles(catalogue.listed, build.site);
     await checkpoint("index");
     // Made from the catalogue, not from the written pages. It could be built while Eleventy runs (about 5 s
     // less at 10,000 reviews), but Pagefind's process (about 400 MiB then) beside Eleventy's would take the
     // build past 1 GiB of memory, so it runs after Eleventy's process has given its memory back.
     await buildSearchIndex(build.site, searchContent(catalogue));
+    // A finder publishes its harvest (/harvest.json): the last good records, for a night on a host with no live build.
+    if (finder) await writeFile(path.join(build.site, HARVEST_FILE), serialiseHarvest(finder.harvest));
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
     await makeCopiesReadable(build.site);

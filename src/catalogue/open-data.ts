@@ -17,6 +17,8 @@ export interface OpenDataRecord {
   themes: string[];
   pageUrl: string;
   documentUrls: string[];
+  /** In a finder: the partnership's name (its own CSV has the column; a partnership's has not). */
+  partnership?: string;
 }
 
 /** The listed reviews' public fields, newest first: removed and scheduled reviews never appear. */
@@ -34,6 +36,7 @@ export function openDataRecords(catalogue: TemplateData): OpenDataRecord[] {
     themes: review.themes,
     pageUrl: absoluteUrl(site, review.url),
     documentUrls: review.documents.map((doc) => (doc.external ? doc.href : absoluteUrl(site, doc.href))),
+    ...(review.source ? { partnership: review.source.name, area: review.source.area, areaName: review.source.areaName } : {}),
   }));
 }
 
@@ -70,11 +73,14 @@ export function spreadsheetSafe(cell: string): string {
  * the whole record delimiter), and every neutralised cell too, as OWASP advises.
  */
 export function openDataCsv(catalogue: TemplateData): string {
-  return recordsCsv(openDataRecords(catalogue));
+  return recordsCsv(openDataRecords(catalogue), catalogue.finder ? FINDER_CSV_COLUMNS : CSV_COLUMNS);
 }
 
+/** A finder's columns: the partnership's name first, then a partnership's own. */
+export const FINDER_CSV_COLUMNS: typeof CSV_COLUMNS = [["partnership", (r) => r.partnership ?? ""], ...CSV_COLUMNS];
+
 /** The CSV of some records. */
-export function recordsCsv(records: readonly OpenDataRecord[]): string {
-  const rows = records.map((record) => CSV_COLUMNS.map(([, value]) => spreadsheetSafe(value(record))));
-  return stringify([CSV_COLUMNS.map(([name]) => name), ...rows], { record_delimiter: "\r\n", quoted_match: [/[\r\n]/, /^'[=+\-@\t\r]/] });
+export function recordsCsv(records: readonly OpenDataRecord[], columns = CSV_COLUMNS): string {
+  const rows = records.map((record) => columns.map(([, value]) => spreadsheetSafe(value(record))));
+  return stringify([columns.map(([name]) => name), ...rows], { record_delimiter: "\r\n", quoted_match: [/[\r\n]/, /^'[=+\-@\t\r]/] });
 }

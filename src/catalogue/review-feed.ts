@@ -1,4 +1,4 @@
-import { FEED_SCHEMA_ADDRESS, FEED_VERSION, type FeedRecord, type ReviewFeed } from "../model/review-feed.ts";
+import { FEED_SCHEMA_ADDRESS, FEED_VERSION, type FinderFeedRecord, type ReviewFeed } from "../model/review-feed.ts";
 import { absoluteUrl } from "./addresses.ts";
 import type { TemplateData } from "./template-data.ts";
 import type { ReviewView } from "./views.ts";
@@ -12,8 +12,8 @@ import type { ReviewView } from "./views.ts";
 type FeedSite = Pick<TemplateData["site"], "url" | "partnership" | "retentionMonths">;
 
 /** One listed review as the feed gives it. */
-export function feedRecord(review: ReviewView, site: FeedSite): FeedRecord {
-  return {
+export function feedRecord(review: ReviewView, site: FeedSite): FinderFeedRecord {
+  const record: FinderFeedRecord = {
     id: review.id,
     title: review.title,
     type: review.type,
@@ -37,6 +37,10 @@ export function feedRecord(review: ReviewView, site: FeedSite): FeedRecord {
       pages: doc.pages,
     })),
   };
+  // A finder's record names its partnership, with the area as the partnership's own feed gave it.
+  if (!review.source) return record;
+  const { id, name, area, areaName } = review.source;
+  return { ...record, area, areaName, source: { id, name } };
 }
 
 /** The feed of a build: its version, its schema's address, the build date, the publisher and the listed reviews, newest first. */

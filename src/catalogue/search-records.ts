@@ -39,6 +39,8 @@ export function reviewRecord(review: ReviewView): DocumentSearchRecord {
   if (year) filters.year = [pagefindValue(year)];
   if (themes.length) filters.theme = themes.map(pagefindValue);
   const meta: Record<string, string> = { type: review.type, area: review.areaLabel, published: review.publishedText };
+  // In a finder: the partnership, and its own area.
+  if (review.source) Object.assign(meta, { partnership: review.source.name, area: review.source.areaName });
   if (review.status !== "published") meta.status = review.statusText;
   const words = [
     sentence(review.title),

@@ -76,6 +76,7 @@ export const reviewViewSchema = z.strictObject({
     risUrl: text,
     ris: text,
   }),
+  source: z.strictObject({ id: text, name: text, area: text, areaName: text }).optional(),
 });
 
 const removedView = z.strictObject({
@@ -159,4 +160,23 @@ export const templateDataSchema = z.strictObject({
     documentPages: z.array(paged(positions)),
     notInScope: z.array(text),
   }),
+  finder: z
+    .strictObject({
+      harvestDate: date,
+      sources: z.array(
+        z.strictObject({
+          id: text,
+          name: text,
+          feed: text,
+          state: z.enum(["read", "kept", "dropped", "never"]),
+          stateText: text,
+          lastRead: date.nullable(),
+          lastReadText: text,
+          listed: count,
+          problems: z.array(text),
+          dropped: z.array(text),
+        }),
+      ),
+    })
+    .optional(),
 });

@@ -30,6 +30,7 @@ const TEMPLATE_KEYS = [
   "contact",
   "support",
   "accessibility",
+  "finder",
 ] as const satisfies readonly (keyof Catalogue)[];
 
 /** The hand-over file's name, in the build's `input/` folder; deleted once Eleventy has run. */
@@ -41,7 +42,9 @@ export const TEMPLATE_DATA_ENV = "LEARNING_REVIEWS_TEMPLATE_DATA";
 /** The part of a catalogue that templates read: the same objects, not copies. */
 export function templateData(catalogue: Catalogue): TemplateData {
   const site = Object.fromEntries(Object.keys(TEMPLATE_SITE_FIELDS).map((key) => [key, catalogue.site[key as keyof TemplateSite]])) as TemplateSite;
-  return { ...(Object.fromEntries(TEMPLATE_KEYS.map((key) => [key, catalogue[key]])) as Omit<TemplateData, "site">), site };
+  // A key the catalogue leaves out (`finder`, on a partnership's site) stays out.
+  const entries = TEMPLATE_KEYS.flatMap((key) => (catalogue[key] === undefined ? [] : [[key, catalogue[key]]]));
+  return { ...(Object.fromEntries(entries) as Omit<TemplateData, "site">), site };
 }
 
 type Wire = z.input<typeof templateDataSchema>;

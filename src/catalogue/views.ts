@@ -47,6 +47,32 @@ export interface Catalogue {
   accessibility: AccessibilityView;
   /** Things worth a maintainer's attention that do not stop the build. */
   warnings: Problem[];
+  /** Only in a finder (a site built from other sites' feeds, src/catalogue/finder.ts): its sources, for /sources/. */
+  finder?: FinderView;
+}
+
+/** A finder's own part: each source as /sources/ and the nightly report show it. */
+export interface FinderView {
+  /** The London date the harvest was made for. */
+  harvestDate: IsoDate;
+  sources: FinderSourceView[];
+}
+
+export interface FinderSourceView {
+  id: string;
+  name: string;
+  feed: string;
+  state: "read" | "kept" | "dropped" | "never";
+  /** The state in words: "Read today", "Not read today: its last good records are kept", … */
+  stateText: string;
+  lastRead: IsoDate | null;
+  /** "1 December 2026", or "Never". */
+  lastReadText: string;
+  listed: number;
+  /** What went wrong, each a plain sentence naming the review and field (escaped by the template). */
+  problems: string[];
+  /** Reviews left out by the dates (leaving day come, not yet published), in words. */
+  dropped: string[];
 }
 
 export interface SupportView {
@@ -203,6 +229,8 @@ export interface ReviewView {
   related: { id: string; title: string; url: string; typeName: string; publishedPhrase: string; sharedThemes: string[] }[];
   /** Its description, citation tags, JSON-LD, plain citation and RIS record (src/catalogue/citation.ts). */
   citation: CitationView;
+  /** Only in a finder: the partnership it came from (sources.json's id and name) and its area there. */
+  source?: { id: string; name: string; area: string; areaName: string };
 }
 
 export interface FeedEntry {

@@ -148,7 +148,10 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
     }
   }
 
-  for (const review of catalogue.listed) {
+  // A finder (src/catalogue/finder.ts) makes no review pages: its entries link to the partnerships' own; its partnerships have filter pages.
+  const finder = catalogue.finder !== undefined;
+  const facetFolders: readonly string[] = finder ? [...RESERVED_IDS, "partnership"] : RESERVED_IDS;
+  for (const review of finder ? [] : catalogue.listed) {
     if (!fileSet.has(`reviews/${review.id}/index.html`)) problems.push(`The listed review ${review.id} has no page.`);
   }
   // Nothing of a review that is not listed may be findable by search: Pagefind indexes only pages marked data-pagefind-body.
@@ -166,7 +169,7 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
   // A page in a review's folder is its own page, or the HTML version of a listed review's document: nothing else.
   const htmlVersions = new Set(catalogue.htmlVersions.map((version) => fileFor(version.url)));
   for (const file of files.filter((f) => /^reviews\/[^/]+\/.+\/index\.html$/.test(f))) {
-    if (!(RESERVED_IDS as readonly string[]).includes(file.split("/")[1]!) && !htmlVersions.has(file))
+    if (!facetFolders.includes(file.split("/")[1]!) && !htmlVersions.has(file))
       problems.push(`${file} is in the build, but it is not the HTML version of a listed review's document.`);
   }
   if (!fileSet.has("pagefind/pagefind.js")) problems.push("The search index (pagefind/pagefind.js) is missing.");
@@ -185,7 +188,7 @@ export function checkBuiltSite(dir: string, catalogue: Catalogue): string[] {
       problems.push(`The removal notice for ${review.id} is not marked noindex.`);
     }
   }
-  const known = new Set<string>([...catalogue.listed, ...catalogue.removed].map((review) => review.id).concat(RESERVED_IDS));
+  const known = new Set<string>([...(finder ? [] : catalogue.listed), ...catalogue.removed].map((review) => review.id).concat(facetFolders));
   for (const folder of new Set(files.filter((f) => f.split("/").length > 2 && f.startsWith("reviews/")).map((f) => f.split("/")[1]!))) {
     if (!known.has(folder)) problems.push(`reviews/${folder}/ is in the build, but that review is neither listed nor removed.`);
   }

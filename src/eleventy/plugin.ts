@@ -12,6 +12,10 @@ import { catalogueFromContent, templateDataForBuild } from "./catalogue-data.ts"
 import { EDITOR_ENV, EDITOR_PASSTHROUGH, SITE_PASSTHROUGH } from "./passthrough.ts";
 import { bindDevServer, previewHost } from "./dev-server-host.ts";
 import { previewFailure } from "./preview-failure.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { TEMPLATE_DATA_ENV } from "../catalogue/template-data.ts";
+import { HARVEST_FILE } from "../sources/harvest-file.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -60,6 +64,10 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   // (site.json's cms.withPublicSite); otherwise it is built apart, for an origin of its own (npm run build:editor).
   if (process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1") eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
   else eleventyConfig.ignores.add("pages/admin-*.11ty.ts");
+  // A finder (its build's input holds its harvest, src/build/finder-build.ts) makes no review pages: its entries link to the partnerships' own.
+  const dataFile = process.env[TEMPLATE_DATA_ENV];
+  if (dataFile && existsSync(path.join(path.dirname(dataFile), HARVEST_FILE))) eleventyConfig.ignores.add("pages/review.njk");
+  else eleventyConfig.ignores.add("pages/sources.njk");
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
 

@@ -67,6 +67,15 @@ export const feedRecordSchema = z
     documents: z
       .array(feedDocumentSchema)
       .describe("Its published documents, in the order its page lists them. A withheld review's overview report is never among them."),
+    source: z
+      .object({
+        id: text("The source's id in the finder's sources.json: the review's key there is <source id>/<review id>."),
+        name: text("The partnership's name, as the finder's sources.json gives it."),
+      })
+      .optional()
+      .describe(
+        "In a finder's feed (a site built from other sites' feeds): the partnership whose feed the review came from. A partnership's own feed leaves it out.",
+      ),
   })
   .describe("A review the site lists on the feed's build date.");
 
@@ -89,7 +98,11 @@ export const feedSchema = z
   .describe("A partnership's case reviews, as its site lists them on one day.");
 
 export type ReviewFeed = z.output<typeof feedSchema>;
-export type FeedRecord = z.output<typeof feedRecordSchema>;
+/** A record as a partnership's own feed gives it (a finder's adds `source`: FinderFeedRecord). */
+export type FeedRecord = Omit<z.output<typeof feedRecordSchema>, "source">;
+export type FeedSource = NonNullable<z.output<typeof feedRecordSchema>["source"]>;
+/** A record of a finder's own feed: its source named. */
+export type FinderFeedRecord = FeedRecord & { source?: FeedSource };
 export type FeedDocument = z.output<typeof feedDocumentSchema>;
 
 /**

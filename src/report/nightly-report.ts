@@ -38,6 +38,8 @@ export interface NightlyReport {
   withdrawal?: Withdrawal;
   dueForRemoval?: { id: string; title: string; removalDate: IsoDate; daysLeft: number }[];
   warnings?: string[];
+  /** A finder's only: each source not read at this build (its state, when last read, what went wrong). */
+  sourcesNotRead?: { id: string; name: string; stateText: string; lastRead: IsoDate | null; problem: string }[];
 }
 
 function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
@@ -105,6 +107,13 @@ export function nightlyReport(
     ...(changes === null && changesUnavailable ? { changesUnavailable } : {}),
     dueForRemoval,
     warnings,
+    ...(catalogue.finder
+      ? {
+          sourcesNotRead: catalogue.finder.sources
+            .filter((source) => source.state !== "read")
+            .map(({ id, name, stateText, lastRead, problems }) => ({ id, name, stateText, lastRead, problem: problems[0] ?? "no reason recorded." })),
+        }
+      : {}),
   };
 }
 
@@ -123,8 +132,13 @@ export function formatReport(report: NightlyReport): string {
     const byArea = Object.entries(report.listed.byArea)
       .map(([area, n]) => `${area} ${n}`)
       .join(", ");
-    lines.push(`Listed: ${report.listed.total} ${report.listed.total === 1 ? "review" : "reviews"} (${byType}). By area: ${byArea}.`);
+    const by = report.sourcesNotRead ? "partnership" : "area";
+    lines.push(`Listed: ${report.listed.total} ${report.listed.total === 1 ? "review" : "reviews"} (${byType}). By ${by}: ${byArea}.`);
   }
+  for (const source of report.sourcesNotRead ?? [])
+    lines.push(
+      `Source not read tonight: ${source.name} (${source.id}): ${source.stateText}; last read ${source.lastRead ? readableDate(source.lastRead) : "never"}. ${source.problem}`,
+    );
   if (report.changes === null) lines.push(`Changes: ${report.changesUnavailable ?? "there was no previous build to compare with"}.`);
   else if (report.changes) {
     const { added, removed } = report.changes;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCatalogue } from "../../../src/catalogue/index.ts";
+import { finderCatalogue } from "../../../src/catalogue/finder.ts";
+import type { Harvest } from "../../../src/sources/harvest.ts";
 import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import type { Review } from "../../../src/model/review.ts";
 import { formatReport, nightlyReport } from "../../../src/report/nightly-report.ts";
@@ -45,5 +47,47 @@ describe("the nightly report for a partnership that keeps SCRs 1 month", () => {
       { id: "scr-short", type: "SCR", title: "Title of scr-short" },
     ]);
     expect(report.changes?.removed[0]?.reason).toBe("1-month window ended 2026-11-26");
+  });
+});
+
+describe("the nightly report of a finder", () => {
+  const source = (id: string, state: "read" | "kept" | "never", lastRead: string | null, problems: unknown[] = []) => ({
+    source: { id, name: `${id} Partnership`, feed: `https://${id}.example.org/reviews.json` },
+    state,
+    lastRead,
+    listed: 0,
+    problems,
+    dropped: [],
+  });
+  const catalogue = finderCatalogue(
+    {
+      date: "2026-11-26",
+      sources: [
+        source("north", "read", "2026-11-26"),
+        source("south", "kept", "2026-11-20", [{ file: 'source "south"', message: "the server answered 503." }]),
+        source("east", "never", null, [{ file: 'source "east"', message: "it is not JSON." }]),
+      ] as Harvest["sources"],
+      records: [],
+    },
+    { ...(fixtureSite() as unknown as SiteSettings), areas: {} },
+    "2026-11-26",
+  );
+
+  it("has one line for each source not read tonight, saying when it was last read and what went wrong, and none for a source read", () => {
+    const lines = formatReport(nightlyReport(catalogue, null))
+      .split("\n")
+      .filter((line) => line.startsWith("Source not read"));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        /^Source not read tonight: south Partnership \(south\): Not read at this build[^;]*; last read 20 November 2026\. .*the server answered 503\.$/,
+      ),
+      expect.stringMatching(/^Source not read tonight: east Partnership \(east\): Never read; last read never\. .*it is not JSON\.$/),
+    ]);
+  });
+
+  it("has no such line on a partnership's own site", () => {
+    const own = buildCatalogue([], { ...(fixtureSite() as unknown as SiteSettings) }, "2026-11-26");
+    expect(nightlyReport(own, null).sourcesNotRead).toBeUndefined();
+    expect(formatReport(nightlyReport(own, null))).not.toContain("Source not read");
   });
 });

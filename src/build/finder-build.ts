@@ -1,0 +1,94 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { BuildInput } from "../content/build-input.ts";
+import { contentPaths } from "../content/paths.ts";
+import type { IsoDate } from "../model/dates.ts";
+import { DataError } from "../model/problems.ts";
+import { finderSources, harvestAtStandIn, readFinderInput } from "../sources/finder-setup.ts";
+import { harvestSources, type FetchFeed, type Harvest } from "../sources/harvest.ts";
+import { HARVEST_FILE, parseHarvest, serialiseHarvest } from "../sources/harvest-file.ts";
+
+/**
+ * The finder's part of a build (issue 23, part 2): its input (site.json, an empty reviews.json), its harvest
+ * at the build date, and the harvest kept with the build as `input/harvest.json`, so that a later rebuild
+ * of the kept build re-applies every date to the same records.
+ */
+
+/**
+ * STAND-IN, to be swapped for src/sources/fetch-feed.ts (time limit, size cap while streaming, redirects) when it
+ * lands: the one place the finder's build reads the network. Tests inject their own `fetchFeed`.
+ */
+export const fetchFeedStandIn: FetchFeed = async (address) => {
+  try {
+    const response = await fetch(address, { redirect: "error", signal: AbortSignal.timeout(30_000) });
+    return response.ok ? { ok: true, body: new Uint8Array(await response.arrayBuffer()) } : { ok: false, problem: `the server answered ${response.status}.` };
+  } catch (error) {
+    return { ok: false, problem: `it could not be read (${(error as Error).message}).` };
+  }
+};
+
+/** The harvest as at `today`: the integrator swaps this for src/sources/' `harvestAt(harvest, today)` once it exists. */
+export const harvestAt = harvestAtStandIn;
+
+/**
+ * The harvest the live finder was built from (`<live build>/input/harvest.json`, given to buildSite as
+ * `previousHarvest`), or null when there is none; one that cannot be read is a warning, not a failed build:
+ * the night then has no last good records to stand in.
+ */
+export async function readPreviousHarvest(file: string | undefined, log: (line: string) => void): Promise<Harvest | null> {
+  if (!file) return null;
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch {
+    return null;
+  }
+  try {
+    return parseHarvest(text, file);
+  } catch (error) {
+    log(`The live finder's harvest (${file}) could not be used, so no source's last good records stand in tonight: ${(error as Error).message}`);
+    return null;
+  }
+}
+
+/**
+ * The harvest kept with a build (`<build>/input/harvest.json`), for a rebuild of that build at a later date
+ * (a failed night, a rollback: pass it to buildSite as `harvest`, with the kept `input`); undefined when the
+ * build is a partnership's (it has none). One that cannot be read is a DataError naming the file.
+ */
+export async function keptHarvest(inputDir: string): Promise<Harvest | undefined> {
+  const file = path.join(inputDir, HARVEST_FILE);
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  return text === undefined ? undefined : parseHarvest(text, file);
+}
+
+export interface FinderBuildOptions {
+  root: string;
+  buildDate: IsoDate;
+  /** A kept build's input and harvest (a rebuild at a later date): nothing is fetched. */
+  input?: BuildInput;
+  harvest?: Harvest;
+  previousHarvest?: string;
+  fetchFeed?: FetchFeed;
+  log: (line: string) => void;
+}
+
+/** The finder's input and its harvest at the build date; the harvest written to `inputDir/harvest.json`. */
+export async function finderBuildInput(options: FinderBuildOptions, inputDir: string): Promise<{ input: BuildInput; harvest: Harvest }> {
+  let harvest: Harvest;
+  let input: BuildInput;
+  if (options.harvest) {
+    if (!options.input)
+      throw new DataError([{ file: HARVEST_FILE, message: "a kept harvest was given without its build's input; give both to rebuild a kept finder." }]);
+    input = options.input;
+    harvest = harvestAt(options.harvest, options.buildDate);
+  } else {
+    const sources = finderSources(options.root);
+    input = options.input ?? readFinderInput(contentPaths(options.root), options.buildDate, sources.length);
+    const previous = await readPreviousHarvest(options.previousHarvest, options.log);
+    const fetched = await harvestSources(sources, { today: options.buildDate, previous, fetchFeed: options.fetchFeed ?? fetchFeedStandIn });
+    harvest = harvestAt(fetched, options.buildDate);
+  }
+  await writeFile(path.join(inputDir, HARVEST_FILE), serialiseHarvest(harvest));
+  return { input, harvest };
+}

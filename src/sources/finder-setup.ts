@@ -1,0 +1,101 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import type { BuildInput } from "../content/build-input.ts";
+import { parseJsonText, readTextFile } from "../content/json-source.ts";
+import { REVIEWS_FILE, type ContentPaths } from "../content/paths.ts";
+import { SITE_FILE, siteSettingsFrom } from "../content/site-settings.ts";
+import type { IsoDate } from "../model/dates.ts";
+import { DataError } from "../model/problems.ts";
+import { siteSchema } from "../model/site-settings.ts";
+import { removalHasCome } from "../rules/release-dates.ts";
+import type { Harvest } from "./harvest.ts";
+import { readSources, SOURCES_FILE, type Source } from "./source-list.ts";
+
+/**
+ * A finder's own files (issue 23, part 2): a project whose `_data/sources.json` exists is a finder across
+ * the sources it lists. Its `site.json` is the region's (the same settings as a partnership's, bar `areas`,
+ * which a finder does not need), and its `_data/reviews.json` must be `[]`: a finder lists other sites'
+ * reviews, never its own.
+ */
+
+export const sourcesFile = (root: string) => path.join(root, ...SOURCES_FILE.split("/"));
+
+/** Whether the project at `root` is a finder. */
+export const isFinder = (root: string) => existsSync(sourcesFile(root));
+
+/** The sources the finder at `root` lists; a DataError naming each source and field that is wrong. */
+export function finderSources(root: string): Source[] {
+  const text = readTextFile(sourcesFile(root), SOURCES_FILE);
+  const parsed = text.text === undefined ? { problems: text.problems } : parseJsonText(text.text, SOURCES_FILE);
+  if (!parsed.source) throw new DataError(parsed.problems);
+  const { sources, problems } = readSources(parsed.source.value);
+  if (problems.length) throw new DataError(problems);
+  if (sources.length === 0)
+    throw new DataError([
+      { file: SOURCES_FILE, message: "it lists no sources; list at least one { id, name, feed }, or delete the file to build a partnership's own site." },
+    ]);
+  return sources;
+}
+
+/** The finder's settings and (empty) reviews at `buildDate`, as a build input; a DataError naming the file and field. */
+export function readFinderInput(
+  paths: ContentPaths,
+  buildDate: IsoDate,
+  sourceCount: number,
+  env: Record<string, string | undefined> = process.env,
+): BuildInput {
+  const siteText = readTextFile(paths.siteFile, SITE_FILE);
+  const parsed = siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE);
+  const value = parsed.source?.value;
+  // A finder has no areas of its own: its partnerships are its sources.
+  if (value && typeof value === "object" && !Array.isArray(value) && !("areas" in value)) (value as Record<string, unknown>).areas = {};
+  const site = siteSettingsFrom(parsed);
+  const override = env.SITE_URL?.trim();
+  if (override) {
+    const checked = siteSchema.shape.url.safeParse(override);
+    if (!checked.success) throw new DataError([{ file: "SITE_URL (an environment variable)", message: checked.error.issues[0]!.message }]);
+    site.url = checked.data;
+  }
+  const reviewsText = existsSync(paths.reviewsFile) ? readTextFile(paths.reviewsFile, REVIEWS_FILE) : { text: "[]", problems: [] };
+  const reviews = reviewsText.text === undefined ? { problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
+  if (!reviews.source) throw new DataError(reviews.problems);
+  const list = reviews.source.value;
+  if (!Array.isArray(list) || list.length > 0) {
+    const held = Array.isArray(list) ? `it lists ${list.length} ${list.length === 1 ? "review" : "reviews"}` : "it is not an empty list";
+    throw new DataError([
+      {
+        file: REVIEWS_FILE,
+        message: `this site is a finder (${SOURCES_FILE} lists ${sourceCount} ${sourceCount === 1 ? "source" : "sources"}): a finder lists other sites' reviews, so its own reviews.json must be [] (an empty list), but ${held}. Publish these reviews on a partnership's own site and list its feed in ${SOURCES_FILE}, or delete ${SOURCES_FILE} to build a partnership's site.`,
+      },
+    ]);
+  }
+  return { buildDate, contentRoot: paths.root, site, reviews: [], warnings: [] };
+}
+
+/**
+ * A kept harvest as at a later `today`: every record whose leaving day has come, or that is dated after
+ * today, is left out, and each source's count follows. A stand-in until src/sources/ has its own
+ * `harvestAt(harvest, today)`; the integrator swaps this one call (src/build/finder-build.ts).
+ */
+export function harvestAtStandIn(harvest: Harvest, today: IsoDate): Harvest {
+  const gone = (r: Harvest["records"][number]) => (r.leaves !== null && removalHasCome(r.leaves, today)) || (r.published !== null && r.published > today);
+  const records = harvest.records.filter((record) => !gone(record));
+  const dropped = harvest.records.filter(gone);
+  const sources = harvest.sources.map((report) => ({
+    ...report,
+    listed: records.filter((r) => r.source === report.source.id).length,
+    dropped: [
+      ...report.dropped,
+      ...dropped
+        .filter((r) => r.source === report.source.id)
+        .map((r) => ({
+          key: r.key,
+          reason:
+            r.published !== null && r.published > today
+              ? `dated ${r.published}, after ${today}: not yet published.`
+              : `its period ended on ${r.leaves} (by ${today}).`,
+        })),
+    ],
+  }));
+  return { ...harvest, date: today, sources, records };
+}
