@@ -149,7 +149,10 @@ const finderUrl = new URL("../", document.currentScript.src).href;
     const search = await pagefind.search(state.q || null, { filters: filtersOf(state), sort: SORTS[state.sort] });
     // HOOK (a finder only): the search inside every source's reports (pages/assets/source-search.js, merged Pagefind
     // indexes) may add its results here, for reviews this finder lists today only; a partnership's site has none.
-    const found = (await window.finderSourceSearch?.(state, search?.results ?? [])) ?? search?.results ?? [];
+    const found =
+      (await window.finderSourceSearch?.(state, search?.results ?? [], { pagefind, filters: filtersOf(state), sort: SORTS[state.sort] })) ??
+      search?.results ??
+      [];
     const pageCount = Math.max(1, Math.ceil(found.length / pageSize));
     const page = Math.min(state.page, pageCount);
     const slice = found.slice((page - 1) * pageSize, page * pageSize);

@@ -4,8 +4,9 @@ import type { BuildInput } from "../content/build-input.ts";
 import { contentPaths } from "../content/paths.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { DataError } from "../model/problems.ts";
-import { finderSources, harvestAtStandIn, readFinderInput } from "../sources/finder-setup.ts";
-import { harvestSources, type FetchFeed, type Harvest } from "../sources/harvest.ts";
+import { fetchFeed } from "../sources/fetch-feed.ts";
+import { finderSources, readFinderInput } from "../sources/finder-setup.ts";
+import { harvestAt, harvestSources, type FetchFeed, type Harvest } from "../sources/harvest.ts";
 import { HARVEST_FILE, parseHarvest, serialiseHarvest } from "../sources/harvest-file.ts";
 
 /**
@@ -13,22 +14,6 @@ import { HARVEST_FILE, parseHarvest, serialiseHarvest } from "../sources/harvest
  * at the build date, and the harvest kept with the build as `input/harvest.json`, so that a later rebuild
  * of the kept build re-applies every date to the same records.
  */
-
-/**
- * STAND-IN, to be swapped for src/sources/fetch-feed.ts (time limit, size cap while streaming, redirects) when it
- * lands: the one place the finder's build reads the network. Tests inject their own `fetchFeed`.
- */
-export const fetchFeedStandIn: FetchFeed = async (address) => {
-  try {
-    const response = await fetch(address, { redirect: "error", signal: AbortSignal.timeout(30_000) });
-    return response.ok ? { ok: true, body: new Uint8Array(await response.arrayBuffer()) } : { ok: false, problem: `the server answered ${response.status}.` };
-  } catch (error) {
-    return { ok: false, problem: `it could not be read (${(error as Error).message}).` };
-  }
-};
-
-/** The harvest as at `today`: the integrator swaps this for src/sources/' `harvestAt(harvest, today)` once it exists. */
-export const harvestAt = harvestAtStandIn;
 
 /**
  * The harvest the live finder was built from (`<live build>/input/harvest.json`, given to buildSite as
@@ -86,8 +71,7 @@ export async function finderBuildInput(options: FinderBuildOptions, inputDir: st
     const sources = finderSources(options.root);
     input = options.input ?? readFinderInput(contentPaths(options.root), options.buildDate, sources.length);
     const previous = await readPreviousHarvest(options.previousHarvest, options.log);
-    const fetched = await harvestSources(sources, { today: options.buildDate, previous, fetchFeed: options.fetchFeed ?? fetchFeedStandIn });
-    harvest = harvestAt(fetched, options.buildDate);
+    harvest = await harvestSources(sources, { today: options.buildDate, previous, fetchFeed: options.fetchFeed ?? fetchFeed });
   }
   await writeFile(path.join(inputDir, HARVEST_FILE), serialiseHarvest(harvest));
   return { input, harvest };

@@ -37,7 +37,7 @@ function sourceView(report: SourceReport): FinderSourceView {
     lastReadText: report.lastRead ? readableDate(report.lastRead) : "Never",
     listed: report.listed,
     problems: report.problems.map(formatProblem),
-    dropped: report.dropped.map((d) => `${d.key}: ${d.reason}`),
+    leftByDates: report.dropped.length,
   };
 }
 

@@ -40,7 +40,11 @@ export function reviewRecord(review: ReviewView): DocumentSearchRecord {
   if (themes.length) filters.theme = themes.map(pagefindValue);
   const meta: Record<string, string> = { type: review.type, area: review.areaLabel, published: review.publishedText };
   // In a finder: the partnership, and its own area.
-  if (review.source) Object.assign(meta, { partnership: review.source.name, area: review.source.areaName });
+  // And its id in the finder as a filter: the finder's page finds the review a match inside its report belongs to (src/catalogue/finder-search.ts).
+  if (review.source) {
+    Object.assign(meta, { partnership: review.source.name, area: review.source.areaName });
+    filters.key = [review.id];
+  }
   if (review.status !== "published") meta.status = review.statusText;
   const words = [
     sentence(review.title),

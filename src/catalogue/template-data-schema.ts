@@ -174,7 +174,7 @@ export const templateDataSchema = z.strictObject({
           lastReadText: text,
           listed: count,
           problems: z.array(text),
-          dropped: z.array(text),
+          leftByDates: count,
         }),
       ),
     })

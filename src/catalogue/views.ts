@@ -71,8 +71,11 @@ export interface FinderSourceView {
   listed: number;
   /** What went wrong, each a plain sentence naming the review and field (escaped by the template). */
   problems: string[];
-  /** Reviews left out by the dates (leaving day come, not yet published), in words. */
-  dropped: string[];
+  /**
+   * How many reviews its feed lists that the finder leaves out by their own dates (leaving day come, not yet
+   * published): a count, never their ids or titles, as no partnership's own pages or feed name a review that has left.
+   */
+  leftByDates: number;
 }
 
 export interface SupportView {

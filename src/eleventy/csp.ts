@@ -32,16 +32,17 @@ export function contentSecurityPolicy(connectOrigins: readonly string[] = []): s
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /**
- * The origins a finder's pages fetch from, beside their own, for `connect-src`: each source's site (its `site`,
- * or the folder its feed is in), where its Pagefind bundle is (`<site>/pagefind/`), which the finder's search
- * inside the reports reads (pages/assets/source-search.js). Data only: `script-src` names no source. Sorted,
- * each once; none for a partnership's site (no sources), and none for an address that is not `https:` or
- * `http:` (the list of sources is checked before this, src/sources/source-list.ts).
+ * The origins a finder's pages fetch from, beside their own, for `connect-src`: each source's feed's, where its
+ * Pagefind bundle is (`pagefind/` beside the feed, src/catalogue/finder-search.ts), which the finder's search
+ * inside the reports reads (pages/assets/source-search.js); a source's `site` (where its pages are) is only
+ * linked to. Data only: `script-src` names no source. Sorted, each once; none for a partnership's site (no
+ * sources), and none for an address that is not `https:` or `http:` (the list of sources is checked before
+ * this, src/sources/source-list.ts).
  */
 export function finderConnectOrigins(sources: readonly Pick<Source, "feed" | "site">[]): string[] {
   const origins = new Set<string>();
   for (const source of sources) {
-    const address = source.site ?? source.feed;
+    const address = source.feed;
     if (!URL.canParse(address)) continue;
     const url = new URL(address);
     if (url.protocol === "https:" || url.protocol === "http:") origins.add(url.origin);

@@ -9,7 +9,7 @@ import { FONTS } from "./editor-fonts.ts";
  * Scripts of pages/assets that only a finder's pages load (its search inside every source's reports): a
  * partnership's site does not ship them (test/build/shipped-scripts.test.ts); a finder's build adds them.
  */
-export const FINDER_ASSETS: readonly string[] = ["source-search.js"];
+export const FINDER_ASSETS: readonly string[] = ["source-search.js", "finder-source-search.js"];
 
 export const SITE_PASSTHROUGH: Record<string, string> = {
   [`pages/assets/!(${FINDER_ASSETS.join("|")})`]: "assets",

@@ -1,6 +1,6 @@
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import pluginRss from "@11ty/eleventy-plugin-rss";
-import { CONTENT_SECURITY_POLICY } from "./csp.ts";
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, finderConnectOrigins } from "./csp.ts";
 import { filters } from "./filters/index.ts";
 import { copyDocuments } from "./copy-documents.ts";
 import { writeCitationFiles } from "./citation-files.ts";
@@ -9,13 +9,13 @@ import type { Catalogue } from "../catalogue/index.ts";
 import { FEED_VERSION } from "../model/review-feed.ts";
 import type { TemplateData } from "../catalogue/template-data.ts";
 import { catalogueFromContent, templateDataForBuild } from "./catalogue-data.ts";
-import { EDITOR_ENV, EDITOR_PASSTHROUGH, SITE_PASSTHROUGH } from "./passthrough.ts";
+import { EDITOR_ENV, EDITOR_PASSTHROUGH, FINDER_ASSETS, SITE_PASSTHROUGH } from "./passthrough.ts";
 import { bindDevServer, previewHost } from "./dev-server-host.ts";
 import { previewFailure } from "./preview-failure.ts";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { TEMPLATE_DATA_ENV } from "../catalogue/template-data.ts";
-import { HARVEST_FILE } from "../sources/harvest-file.ts";
+import { HARVEST_FILE, parseHarvest } from "../sources/harvest-file.ts";
 
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
@@ -45,7 +45,6 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
       throw error;
     });
   eleventyConfig.addGlobalData("catalogue", () => (forTemplates ??= made()));
-  eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
   // The review feed's format version, which /open-data/ states.
   eleventyConfig.addGlobalData("feedVersion", FEED_VERSION);
   // Templates never see _data/*.json: the catalogue is made from them, checked, with the rules applied.
@@ -65,9 +64,18 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   if (process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1") eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
   else eleventyConfig.ignores.add("pages/admin-*.11ty.ts");
   // A finder (its build's input holds its harvest, src/build/finder-build.ts) makes no review pages: its entries link to the partnerships' own.
+  // Its pages may read its sources' search indexes (connect-src), and it ships the scripts that search inside their reports.
   const dataFile = process.env[TEMPLATE_DATA_ENV];
-  if (dataFile && existsSync(path.join(path.dirname(dataFile), HARVEST_FILE))) eleventyConfig.ignores.add("pages/review.njk");
-  else eleventyConfig.ignores.add("pages/sources.njk");
+  const harvestFile = dataFile ? path.join(path.dirname(dataFile), HARVEST_FILE) : null;
+  if (harvestFile && existsSync(harvestFile)) {
+    eleventyConfig.ignores.add("pages/review.njk");
+    const { sources } = parseHarvest(readFileSync(harvestFile, "utf8"), harvestFile);
+    eleventyConfig.addGlobalData("csp", contentSecurityPolicy(finderConnectOrigins(sources.map((report) => report.source))));
+    eleventyConfig.addPassthroughCopy(Object.fromEntries(FINDER_ASSETS.map((name) => [`pages/assets/${name}`, `assets/${name}`])));
+  } else {
+    eleventyConfig.ignores.add("pages/sources.njk");
+    eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
+  }
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
 

@@ -7,8 +7,6 @@ import { SITE_FILE, siteSettingsFrom } from "../content/site-settings.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { DataError } from "../model/problems.ts";
 import { siteSchema } from "../model/site-settings.ts";
-import { removalHasCome } from "../rules/release-dates.ts";
-import type { Harvest } from "./harvest.ts";
 import { readSources, SOURCES_FILE, type Source } from "./source-list.ts";
 
 /**
@@ -70,32 +68,4 @@ export function readFinderInput(
     ]);
   }
   return { buildDate, contentRoot: paths.root, site, reviews: [], warnings: [] };
-}
-
-/**
- * A kept harvest as at a later `today`: every record whose leaving day has come, or that is dated after
- * today, is left out, and each source's count follows. A stand-in until src/sources/ has its own
- * `harvestAt(harvest, today)`; the integrator swaps this one call (src/build/finder-build.ts).
- */
-export function harvestAtStandIn(harvest: Harvest, today: IsoDate): Harvest {
-  const gone = (r: Harvest["records"][number]) => (r.leaves !== null && removalHasCome(r.leaves, today)) || (r.published !== null && r.published > today);
-  const records = harvest.records.filter((record) => !gone(record));
-  const dropped = harvest.records.filter(gone);
-  const sources = harvest.sources.map((report) => ({
-    ...report,
-    listed: records.filter((r) => r.source === report.source.id).length,
-    dropped: [
-      ...report.dropped,
-      ...dropped
-        .filter((r) => r.source === report.source.id)
-        .map((r) => ({
-          key: r.key,
-          reason:
-            r.published !== null && r.published > today
-              ? `dated ${r.published}, after ${today}: not yet published.`
-              : `its period ended on ${r.leaves} (by ${today}).`,
-        })),
-    ],
-  }));
-  return { ...harvest, date: today, sources, records };
 }

@@ -81,3 +81,11 @@ export function parseHarvest(text: string, file: string): Harvest {
   if (!parsed.success) throw new DataError(problemsFromIssues(parsed.error.issues.slice(0, 20), { file }, [], fieldsAllowed(harvestShape)));
   return { ...parsed.data, date: parsed.data.date as IsoDate } as Harvest;
 }
+
+/**
+ * The harvest as the finder publishes it (`/harvest.json`, for a night on a host with no live build): its listed
+ * records and each source's state, without the keys of the reviews its dates left out, which no public file names.
+ */
+export function publishedHarvest(harvest: Harvest): Harvest {
+  return { ...harvest, sources: harvest.sources.map((report) => ({ ...report, dropped: [] })) };
+}

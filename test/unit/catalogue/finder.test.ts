@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { finderCatalogue } from "../../../src/catalogue/finder.ts";
+import { finderSearchSources } from "../../../src/catalogue/finder-search.ts";
 import { escapeHtml } from "../../../src/catalogue/finder-views.ts";
 import { openDataCsv } from "../../../src/catalogue/open-data.ts";
 import { reviewFeed } from "../../../src/catalogue/review-feed.ts";
@@ -131,5 +132,30 @@ describe("a finder's catalogue, from its harvest alone", () => {
     expect(empty.listed).toEqual([]);
     expect(empty.finderPages).toHaveLength(1);
     expect(empty.facetGroups.every((g) => g.options.length === 0)).toBe(true);
+  });
+});
+
+describe("what the finder's page needs to search inside every source's reports (search-sources.json)", () => {
+  const catalogue = finderCatalogue(harvest, site, "2026-11-26");
+  const search = finderSearchSources(harvest, catalogue.listed);
+
+  it("names each source's search index beside its feed, and the site its pages are under", () => {
+    expect(search.sources).toEqual([
+      { id: "north", name: "North Partnership", bundle: "https://north.example.org/pagefind/", site: "https://north.example.org/" },
+      { id: "south", name: `South ${HOSTILE}`, bundle: "https://south.example.org/pagefind/", site: "https://south.example.org/" },
+      { id: "east", name: "East Partnership", bundle: "https://east.example.org/pagefind/", site: "https://east.example.org/" },
+    ]);
+    const mirrored = { ...harvest, sources: [{ ...harvest.sources[0]!, source: { ...harvest.sources[0]!.source, feed: "http://127.0.0.1:4000/north/reviews.json", site: "https://north.example.org/review" } }] };
+    expect(finderSearchSources(mirrored, []).sources[0]).toMatchObject({ bundle: "http://127.0.0.1:4000/north/pagefind/", site: "https://north.example.org/review/" });
+  });
+
+  it("maps exactly the reviews listed today, by page address, to their source and id in the finder, and no other", () => {
+    expect(search.listed).toEqual(Object.fromEntries(catalogue.listed.map((review) => [review.url, `${review.source!.id}/${review.id}`])));
+    expect(Object.keys(search.listed)).toHaveLength(harvest.records.length);
+    expect(finderSearchSources(harvest, catalogue.listed.slice(1)).listed).not.toHaveProperty(catalogue.listed[0]!.url);
+  });
+
+  it("files each finder search record under its id in the finder, so the page can look up a review a report matched", () => {
+    for (const review of catalogue.listed) expect(reviewRecord(review).filters.key).toEqual([review.id]);
   });
 });

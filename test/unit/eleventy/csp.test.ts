@@ -10,17 +10,15 @@ describe("the origins a finder's pages may fetch from (connect-src)", () => {
     expect(connectSrc(CONTENT_SECURITY_POLICY)).toBe("connect-src 'self'");
   });
 
-  it("are each source's site origin (its site, else its feed's), once each and sorted, never a path", () => {
+  it("are each source's feed's origin, where its search index is (not its site's, which is only linked to), once each and sorted, never a path", () => {
     const origins = finderConnectOrigins([
       { feed: "https://northshire.example.org/review/reviews.json" },
       { feed: "https://mirror.example.net/southvale/reviews.json", site: "https://southvale.example.org/reviews-of-cases/" },
       { feed: "https://northshire.example.org/other/reviews.json" },
       { feed: "http://127.0.0.1:41234/reviews.json" },
     ]);
-    expect(origins).toEqual(["http://127.0.0.1:41234", "https://northshire.example.org", "https://southvale.example.org"]);
-    expect(connectSrc(contentSecurityPolicy(origins))).toBe(
-      "connect-src 'self' http://127.0.0.1:41234 https://northshire.example.org https://southvale.example.org",
-    );
+    expect(origins).toEqual(["http://127.0.0.1:41234", "https://mirror.example.net", "https://northshire.example.org"]);
+    expect(connectSrc(contentSecurityPolicy(origins))).toBe("connect-src 'self' http://127.0.0.1:41234 https://mirror.example.net https://northshire.example.org");
   });
 
   it("never lets an address add another directive or a scheme that is not http(s)", () => {
@@ -29,7 +27,7 @@ describe("the origins a finder's pages may fetch from (connect-src)", () => {
       { feed: "not an address" },
       { feed: "javascript:alert(1)" },
       { feed: "data:text/plain,x" },
-      { feed: "https://b.example.org/x.json", site: "ftp://b.example.org/" },
+      { feed: "ftp://b.example.org/x.json" },
     ]);
     expect(origins).toEqual(["https://a.example.org"]);
     expect(
