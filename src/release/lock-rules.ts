@@ -43,11 +43,7 @@ export const LOCK_REFRESH_MS = 60 * 1000;
 export const LOCK_UNREADABLE_GRACE_MS = 10 * 1000;
 
 /** This machine, as a lock owner names it. */
-export interface Here {
-  hostname: string;
-  bootId?: string;
-  pidNamespace?: string;
-}
+export type Here = Pick<LockOwner, "hostname" | "bootId" | "pidNamespace">;
 
 /** Two ids that must be equal where both are known. */
 const agree = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;

@@ -11,11 +11,7 @@ import { OutputError } from "./publish.ts";
 export { LOCK_REFRESH_MS, LOCK_STALE_MS, LOCK_UNREADABLE_GRACE_MS } from "./lock-rules.ts";
 
 /** A lock taken: call it to release the lock (only if it is still this run's); `ensureHeld` just before changing the live output. */
-export interface OutputLock {
-  (): Promise<void>;
-  /** Throws, saying `notDone` ("nothing was published"), when another run has taken the lock over. */
-  ensureHeld(notDone: string): Promise<void>;
-}
+export type OutputLock = ReturnType<typeof held>;
 
 /** What Linux's `/proc` says, or undefined where it cannot be read. */
 function fromProc(read: () => string): string | undefined {
@@ -139,7 +135,7 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = c
   );
 }
 
-function held(layout: OutputLayout, token: string): OutputLock {
+function held(layout: OutputLayout, token: string) {
   const stillMine = async () => !lockLost(await readLock(layout.lock), token);
   // Refreshed for a judge on another machine (on this one, the process decides); a stall of minutes is far inside LOCK_STALE_MS.
   // A refresh that fails is tried again a minute later; ensureHeld is what decides.
@@ -155,7 +151,8 @@ function held(layout: OutputLayout, token: string): OutputLock {
     if (await stillMine()) await rm(layout.lock, { force: true });
   };
   return Object.assign(release, {
-    async ensureHeld(notDone: string) {
+    /** Throws, saying `notDone` ("nothing was published"), when another run has taken the lock over. */
+    async ensureHeld(notDone: string): Promise<void> {
       const found = await readLock(layout.lock);
       if (!lockLost(found, token)) return;
       const who = found?.owner ? ` (process ${found.owner.pid} on ${found.owner.hostname}, since ${found.owner.since})` : "";

@@ -99,11 +99,6 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
   }
 }
 
-function isInside(child: string, parent: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
-}
-
 /**
  * Refuse an output that would take over something the build did not make: the project or any folder holding it,
  * the file-system root, a missing parent folder, a folder without the marker, a `.previous` that is not a link.
@@ -113,7 +108,9 @@ export async function checkOutput(out: string, projectRoot: string): Promise<Out
   if (out.trim() === "") throw new OutputError(`--out is empty; give the folder to publish to, e.g. --out _site.`);
   const layout = outputLayout(out);
   const project = path.resolve(projectRoot);
-  if (isInside(project, layout.out)) {
+  // The project inside the output (or the output itself): publishing there would replace it.
+  const relative = path.relative(layout.out, project);
+  if (relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative))) {
     throw new OutputError(
       `--out ${out} is ${layout.out === project ? "the project folder itself" : `a folder that holds the project (${project})`}; publishing there would replace the project. Choose a folder of its own, e.g. --out _site or --out /var/www/reviews.`,
     );
