@@ -69,31 +69,24 @@ export function rebuildInput(kept: Record<string, unknown>, meta: BuildMeta, sit
 
 /** Run the fallback; throws, with the child's own words, when it did not publish. */
 export async function runFallback(options: FallbackOptions): Promise<void> {
-  const { code, log } = options;
+  const { code, kept, date, log } = options;
   const manifest = JSON.parse((await readOr(path.join(code, "package.json"))) ?? "{}") as { scripts?: Record<string, string> };
-  // Code made before the fallback existed builds its own data, without the options added with it.
-  const current = typeof manifest.scripts?.fallback === "string";
   const args = ["--import", "tsx", path.join("scripts", "build.ts"), "--out", path.resolve(options.out)];
-  if (current) args.push("--check");
-  let inputFile: string | undefined;
-  if (options.kept) {
-    if (!current) throw new Error(`the code kept in ${code} is too old to rebuild a kept build's data (it has no fallback).`);
-    const kept = JSON.parse(await readFile(path.join(options.kept.folder.input, "build-input.json"), "utf8")) as Record<string, unknown>;
-    inputFile = path.join(options.kept.folder.input, `rebuild-${options.date}-${process.pid}.json`);
-    await writeFile(inputFile, JSON.stringify(rebuildInput(kept, options.kept.meta, options.kept.folder.site, options.date)), { mode: 0o600 });
-    args.push("--input", inputFile);
-  }
+  // Code made before the fallback existed (a checkout of an older commit) builds its own data, without --check; a kept
+  // build's code always has it (builds keep their code since the fallback came), and older code would refuse --input.
+  if (typeof manifest.scripts?.fallback === "string") args.push("--check");
+  const inputFile = kept ? path.join(kept.folder.input, `rebuild-${date}-${process.pid}.json`) : undefined;
   try {
+    if (kept && inputFile) {
+      const input = JSON.parse(await readFile(path.join(kept.folder.input, "build-input.json"), "utf8")) as Record<string, unknown>;
+      await writeFile(inputFile, JSON.stringify(rebuildInput(input, kept.meta, kept.folder.site, date)), { mode: 0o600 });
+      args.push("--input", inputFile);
+    }
     await provideModules(options.root, code, log);
-    log(
-      `Fallback: building with the code in ${code} at ${options.date}${options.kept ? `, from the data kept with ${options.kept.folder.dir}` : ", from its own data"}.`,
-    );
+    log(`Fallback: building with the code in ${code} at ${date}${kept ? `, from the data kept with ${kept.folder.dir}` : ", from its own data"}.`);
     // The child is a build of its own: tonight's test faults and dates are not its.
-    const env = { LEARNING_REVIEWS_FAULT: "", SOURCE_DATE_EPOCH: "", BUILD_DATE: options.date, NO_COLOR: "1" };
-    const child = await x(process.execPath, args, {
-      nodeOptions: { cwd: code, env, stdio: ["ignore", "pipe", "pipe"] },
-      throwOnError: false,
-    });
+    const env = { LEARNING_REVIEWS_FAULT: "", SOURCE_DATE_EPOCH: "", BUILD_DATE: date, NO_COLOR: "1" };
+    const child = await x(process.execPath, args, { nodeOptions: { cwd: code, env, stdio: ["ignore", "pipe", "pipe"] }, throwOnError: false });
     for (const line of child.stdout.trim().split("\n").filter(Boolean)) log(`Fallback: ${line}`);
     if (child.exitCode !== 0) throw new Error(`the fallback build (exit ${child.exitCode ?? "by a signal"}) failed:\n${child.stderr.trim()}`);
   } finally {

@@ -1,7 +1,6 @@
 /**
- * The output lock's decisions, apart from the files and processes they are about, so that they can be
- * tested without waiting: is a lock someone else's and still held, may it be taken over, has its holder lost it.
- * Whoever calls them passes the clock and a way to tell whether a process is still running.
+ * The output lock's decisions, apart from the files and processes they are about, so that they can be tested without
+ * waiting. Whoever calls them passes the clock and a way to tell whether a process is still running.
  */
 import * as z from "zod";
 
@@ -23,10 +22,9 @@ const ownerSchema = z.object({
 export type LockOwner = z.infer<typeof ownerSchema>;
 
 /**
- * A lock as found: its owner when it could be read, and its last refresh. `unreadable` is a lock file that holds
- * no owner (empty or cut short): a lock is put in place with its owner already in it, so that is one whose taker
- * was killed while an older version of this site was writing it, or a damaged one. Neither (no owner, not
- * unreadable) is the older version's lock folder (proper-lockfile).
+ * A lock as found: its owner when it could be read, and its last refresh. `unreadable` is a lock file that holds no
+ * owner: this version puts a lock in place with its owner already in it, so that is one an older version was killed
+ * while writing, or a damaged one. Neither is the older version's lock folder (proper-lockfile).
  */
 export interface FoundLock {
   owner?: LockOwner;
@@ -35,51 +33,36 @@ export interface FoundLock {
 }
 
 /**
- * How long a lock that cannot be judged by its process (one taken on another machine sharing the folder, or one
- * whose owner cannot be read) may go without being refreshed before it is taken over. Far above anything a healthy
- * run does: the holder refreshes it every {@link LOCK_REFRESH_MS}, and a run stalled for minutes still keeps it.
+ * How long a lock that cannot be judged by its process (taken on another machine sharing the folder, or with no
+ * owner to read) may go without a refresh before it is taken over: far above anything a healthy run does, since the
+ * holder refreshes it every {@link LOCK_REFRESH_MS}, and a run stalled for minutes still keeps it.
  */
 export const LOCK_STALE_MS = 30 * 60 * 1000;
 export const LOCK_REFRESH_MS = 60 * 1000;
-/**
- * How long a lock file that holds no owner is left alone before it is taken over. Nothing of this version writes
- * one (see {@link FoundLock}), and an older version wrote its owner a moment after creating the file: seconds are
- * far more than that moment, and spare every other run half an hour's wait for a holder that is long dead.
- */
+/** How long a lock file that holds no owner is left alone: an older version wrote its owner a moment after creating it. */
 export const LOCK_UNREADABLE_GRACE_MS = 10 * 1000;
 
 /** This machine, as a lock owner names it. */
-export interface Here {
-  hostname: string;
-  bootId?: string;
-  pidNamespace?: string;
-}
+export type Here = Pick<LockOwner, "hostname" | "bootId" | "pidNamespace">;
 
 /** Two ids that must be equal where both are known. */
 const agree = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
 
-/**
- * Whether the lock was taken where its process can be looked at: this machine, since its last boot, and the same
- * process namespace. A lock from an earlier boot, or from another machine or container that has the same name, is not.
- */
+/** Whether the lock was taken where its process can be looked at: this machine, since its last boot, in the same process namespace. */
 export function takenHere(owner: LockOwner, here: Here): boolean {
   return owner.hostname === here.hostname && agree(owner.bootId, here.bootId) && agree(owner.pidNamespace, here.pidNamespace);
 }
 
-/**
- * What can be known of a process on this machine: whether a pid is in use (`kill(pid, 0)`), and when the
- * process with that pid started (undefined where that cannot be read).
- */
+/** What can be known of a process on this machine: whether a pid is in use, and when the process with it started (when readable). */
 export interface ProcessProbe {
   exists: (pid: number) => boolean;
   startTime: (pid: number) => string | undefined;
 }
 
 /**
- * Whether the process that took the lock (here: see {@link takenHere}) is still running. A pid can be reused once its
- * process has ended, so where the start time is known it must match too: a different process with the same pid is not
- * the holder. Where it is not known, a pid in use counts as the holder, which errs on the side of refusing (a run stops
- * with a message) rather than taking over a live build.
+ * Whether the process that took the lock is still running. A pid can be reused once its process has ended, so where
+ * the start time is known it must match too. Where it is not, a pid in use counts as the holder: that errs on the
+ * side of refusing (a run stops with a message) rather than taking over a live build.
  */
 export function holderIsRunning(owner: LockOwner, probe: ProcessProbe): boolean {
   if (!probe.exists(owner.pid)) return false;
@@ -88,31 +71,32 @@ export function holderIsRunning(owner: LockOwner, probe: ProcessProbe): boolean 
   return now === undefined || now === owner.startTime;
 }
 
-export type Verdict = { takeOver: false; why: string } | { takeOver: true; why: string };
+export type Verdict = { takeOver: boolean; why: string };
 
 /**
  * Whether a lock found on disk may be taken over. Taken here, only its process decides: a holder that is still
  * running keeps it however long it has been stopped or busy, and one whose process has ended gives it up at once.
- * A lock from elsewhere (another machine, an earlier boot, another container), or one whose owner cannot be read,
- * is judged by when it was last refreshed.
+ * A lock from elsewhere (another machine, an earlier boot, another container), or with no owner to read, is judged
+ * by when it was last refreshed.
  */
 export function judgeLock(found: FoundLock, here: Here, now: number, isRunning: (owner: LockOwner) => boolean): Verdict {
   const { owner } = found;
+  const age = now - found.modifiedMs;
   if (owner && takenHere(owner, here)) {
     return isRunning(owner)
       ? { takeOver: false, why: `process ${owner.pid} on this machine, which took it at ${owner.since}, is still running` }
       : { takeOver: true, why: `process ${owner.pid}, which took it at ${owner.since}, has ended` };
   }
   if (!owner && found.unreadable) {
-    const seconds = Math.max(0, Math.floor((now - found.modifiedMs) / 1000));
-    const age = `${seconds} ${seconds === 1 ? "second" : "seconds"} ago`;
-    return now - found.modifiedMs > LOCK_UNREADABLE_GRACE_MS
-      ? { takeOver: true, why: `the lock file holds no owner (its taker was killed while taking it) and was last changed ${age}` }
-      : { takeOver: false, why: `the lock file holds no owner yet (it was changed ${age}, and may still be being written)` };
+    const seconds = Math.max(0, Math.floor(age / 1000));
+    const ago = `${seconds} ${seconds === 1 ? "second" : "seconds"} ago`;
+    return age > LOCK_UNREADABLE_GRACE_MS
+      ? { takeOver: true, why: `the lock file holds no owner (its taker was killed while taking it) and was last changed ${ago}` }
+      : { takeOver: false, why: `the lock file holds no owner yet (it was changed ${ago}, and may still be being written)` };
   }
-  const minutes = Math.floor((now - found.modifiedMs) / 60_000);
+  const minutes = Math.floor(age / 60_000);
   const who = owner ? `process ${owner.pid} on ${owner.hostname}, which took it at ${owner.since},` : "its holder (the lock file says no more)";
-  return now - found.modifiedMs > LOCK_STALE_MS
+  return age > LOCK_STALE_MS
     ? { takeOver: true, why: `${who} has not refreshed it for ${minutes} minutes` }
     : { takeOver: false, why: `${who} refreshed it ${minutes < 1 ? "less than a minute" : `${minutes} minutes`} ago` };
 }
@@ -122,7 +106,7 @@ export function lockLost(found: FoundLock | undefined, token: string): boolean {
   return found?.owner?.token !== token;
 }
 
-/** The owner written in a lock file, or undefined when it is not one (empty while being written, or damaged). */
+/** The owner written in a lock file, or undefined when it is not one (empty, cut short, or damaged). */
 export function parseOwner(text: string): LockOwner | undefined {
   try {
     return ownerSchema.safeParse(JSON.parse(text)).data;
@@ -133,7 +117,6 @@ export function parseOwner(text: string): LockOwner | undefined {
 
 /** The start time of a process from the text of its `/proc/<pid>/stat` (field 22; the name, field 2, may hold spaces and brackets). */
 export function startTimeFromStat(stat: string): string | undefined {
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const value = fields[19];
+  const value = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
   return value && /^\d+$/.test(value) ? value : undefined;
 }

@@ -3,29 +3,26 @@ import { readFileSync, readlinkSync } from "node:fs";
 import { link, lstat, readdir, readFile, rename, rm, utimes, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import path from "node:path";
-import { OutputError } from "./build-folder.ts";
 import { checkpoint } from "../build/fault.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 import { holderIsRunning, judgeLock, LOCK_REFRESH_MS, lockLost, parseOwner, startTimeFromStat, type FoundLock, type LockOwner } from "./lock-rules.ts";
+import { OutputError } from "./publish.ts";
 
 export { LOCK_REFRESH_MS, LOCK_STALE_MS, LOCK_UNREADABLE_GRACE_MS } from "./lock-rules.ts";
 
 /** A lock taken: call it to release the lock (only if it is still this run's); `ensureHeld` just before changing the live output. */
-export interface OutputLock {
-  (): Promise<void>;
-  /** Throws, saying `notDone` ("nothing was published"), when another run has taken the lock over. */
-  ensureHeld(notDone: string): Promise<void>;
-}
+export type OutputLock = ReturnType<typeof held>;
 
-const readText = (file: string) => {
+/** What Linux's `/proc` says, or undefined where it cannot be read. */
+function fromProc(read: () => string): string | undefined {
   try {
-    return readFileSync(file, "utf8");
+    return read();
   } catch {
     return undefined;
   }
-};
+}
 
-/** Linux's `/proc`; elsewhere only whether a pid is in use (EPERM: another user's process has it, so it is running). */
+/** Whether a pid is in use (EPERM: another user's process has it, so it is running), and when its process started. */
 const probe = {
   exists: (pid: number) => {
     try {
@@ -34,16 +31,13 @@ const probe = {
       return (error as NodeJS.ErrnoException).code !== "ESRCH";
     }
   },
-  startTime: (pid: number) => startTimeFromStat(readText(`/proc/${pid}/stat`) ?? ""),
+  startTime: (pid: number) => startTimeFromStat(fromProc(() => readFileSync(`/proc/${pid}/stat`, "utf8")) ?? ""),
 };
 
 /** This machine, boot and process namespace, as far as they can be read. */
 function thisMachine() {
-  const bootId = readText("/proc/sys/kernel/random/boot_id")?.trim();
-  let pidNamespace: string | undefined;
-  try {
-    pidNamespace = readlinkSync("/proc/self/ns/pid");
-  } catch {}
+  const bootId = fromProc(() => readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim());
+  const pidNamespace = fromProc(() => readlinkSync("/proc/self/ns/pid"));
   return { hostname: hostname(), ...(bootId ? { bootId } : {}), ...(pidNamespace ? { pidNamespace } : {}) };
 }
 
@@ -56,7 +50,7 @@ async function readLock(file: string): Promise<(FoundLock & { ino: number }) | u
   if (!found) return undefined;
   // A folder is a lock left by an older version of this site (proper-lockfile): judged by its age.
   if (!found.isFile()) return { modifiedMs: found.mtimeMs, ino: found.ino };
-  const owner = parseOwner((await readFile(file, "utf8").catch(() => "")) || "");
+  const owner = parseOwner(await readFile(file, "utf8").catch(() => ""));
   return { modifiedMs: found.mtimeMs, ino: found.ino, ...(owner ? { owner } : { unreadable: true }) };
 }
 
@@ -110,10 +104,9 @@ async function sweep(layout: OutputLayout, token: string): Promise<void> {
 }
 
 /**
- * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`, holding
- * who took it (pid, machine, boot, pid namespace, the process's start time). A lock whose holder is still running on
- * this machine is never taken over, however long it has been stopped or busy; one whose process has ended is taken
- * over at once; anything else is judged by its age (src/release/lock-rules.ts). A run that finds it held is refused at once.
+ * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`, naming
+ * who took it; whether a lock found there may be taken over is src/release/lock-rules.ts's `judgeLock`. A run that
+ * finds it held is refused at once.
  */
 export async function lock(layout: OutputLayout, log: (line: string) => void = console.warn, seams: { now?: () => number } = {}): Promise<OutputLock> {
   const now = seams.now ?? Date.now;
@@ -126,7 +119,7 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = c
   for (let attempt = 0; attempt < 4; attempt++) {
     if (await create(layout.lock, owner)) {
       await sweep(layout, token);
-      return held(layout, token, log);
+      return held(layout, token);
     }
     const found = await readLock(layout.lock);
     if (!found) continue;
@@ -142,32 +135,24 @@ export async function lock(layout: OutputLayout, log: (line: string) => void = c
   );
 }
 
-function held(layout: OutputLayout, token: string, log: (line: string) => void): OutputLock {
-  let released = false;
-  let warned = false;
-  // Refreshed for a holder on another machine (on this one, the process decides); a stall of minutes is far inside LOCK_STALE_MS.
+function held(layout: OutputLayout, token: string) {
+  const stillMine = async () => !lockLost(await readLock(layout.lock), token);
+  // Refreshed for a judge on another machine (on this one, the process decides); a stall of minutes is far inside LOCK_STALE_MS.
+  // A refresh that fails is tried again a minute later; ensureHeld is what decides.
   const refresh = setInterval(async () => {
     try {
-      if (released) return;
-      if (lockLost(await readLock(layout.lock), token)) {
-        if (!warned) log(`Warning: another build took over the lock on ${layout.out}; this run will stop before it changes the site.`);
-        warned = true;
-        return;
-      }
-      const at = new Date();
-      await utimes(layout.lock, at, at);
-    } catch {} // The next refresh tries again; ensureHeld is what decides.
+      if (await stillMine()) await utimes(layout.lock, new Date(), new Date());
+    } catch {}
   }, LOCK_REFRESH_MS);
   refresh.unref();
   const release = async () => {
-    if (released) return;
-    released = true;
     clearInterval(refresh);
     // A lock that is someone else's now is theirs to remove.
-    if (!lockLost(await readLock(layout.lock), token)) await rm(layout.lock, { force: true });
+    if (await stillMine()) await rm(layout.lock, { force: true });
   };
   return Object.assign(release, {
-    async ensureHeld(notDone: string) {
+    /** Throws, saying `notDone` ("nothing was published"), when another run has taken the lock over. */
+    async ensureHeld(notDone: string): Promise<void> {
       const found = await readLock(layout.lock);
       if (!lockLost(found, token)) return;
       const who = found?.owner ? ` (process ${found.owner.pid} on ${found.owner.hostname}, since ${found.owner.since})` : "";

@@ -1,20 +1,19 @@
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { buildSite } from "../build/build-site.ts";
-import type { BuildFolder } from "../build/build-record.ts";
+import { MARKER, type BuildFolder } from "../build/build-record.ts";
 import { checkpoint } from "../build/fault.ts";
 import type { Catalogue } from "../catalogue/index.ts";
 import { accessibilityChecksFor } from "../checks/a11y-record.ts";
+import { accessibilityStep, plannedFor, type AccessibilityResult, type AccessibilityStep } from "../checks/a11y-step.ts";
 import { checkBuiltSite } from "../checks/site-check.ts";
 import type { BuildInput } from "../content/build-input.ts";
 import type { IsoDate } from "../model/dates.ts";
-import type { OutputLayout } from "../model/output-layout.ts";
+import { outputLayout, type OutputLayout } from "../model/output-layout.ts";
 import { todayInLondon } from "../rules/build-date.ts";
-import { accessibilityStep, plannedFor, type AccessibilityResult, type AccessibilityStep } from "../checks/a11y-step.ts";
-import { newBuild } from "./build-folder.ts";
+import { publishDecision } from "../rules/release-dates.ts";
 import { lock } from "./lock.ts";
-import { checkDates, checkOutput } from "./output-guard.ts";
-import { publishBuild } from "./publish.ts";
+import { buildAt, kind, newBuild, OutputError, publishBuild } from "./publish.ts";
 
 export interface PublishSiteOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */
@@ -41,7 +40,6 @@ export interface PublishSiteOptions {
 export interface PublishSiteResult {
   build: BuildFolder;
   catalogue: Catalogue;
-  layout: OutputLayout;
   previous?: string;
   accessibility?: AccessibilityResult;
   /** The data's warnings, the checks', and what went wrong after the build went live (it stays live). */
@@ -49,9 +47,9 @@ export interface PublishSiteResult {
 }
 
 /**
- * Build a site and make it live, in this order: the output lock, the date checks, the build (in a new folder),
- * its checks, the lock still held, the swap, the clean-up. A failure at any point before the swap leaves the
- * live output exactly as it was; nothing after it can remove the live build.
+ * Build a site and make it live, in this order: the output checked, the output lock, the date checks, the build
+ * (in a new folder), its checks, the lock still held, the swap, the clean-up. A failure at any point before the
+ * swap leaves the live output exactly as it was; nothing after it can remove the live build.
  */
 export async function publishSite(options: PublishSiteOptions): Promise<PublishSiteResult> {
   const log = options.log ?? (() => {});
@@ -71,31 +69,23 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     const built = await buildSite({ root, build, buildDate: options.buildDate, accessibilityChecks, log, ...(options.input ? { input: options.input } : {}) });
     warnings.unshift(...built.warnings);
     await checkpoint("check");
-    if (options.checkSite) {
-      const problems = checkBuiltSite(build.site, built.catalogue);
-      if (problems.length)
-        throw new Error(
-          `the check of the new build found ${problems.length} ${problems.length === 1 ? "problem" : "problems"}:\n${problems.map((p) => `  - ${p}`).join("\n")}`,
-        );
-      log("Checked links, removed reviews and the search index: no problems.");
+    const problems = options.checkSite ? checkBuiltSite(build.site, built.catalogue) : [];
+    if (problems.length) {
+      const found = `${problems.length} ${problems.length === 1 ? "problem" : "problems"}`;
+      throw new Error(`the check of the new build found ${found}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
     }
+    if (options.checkSite) log("Checked links, removed reviews and the search index: no problems.");
     const accessibility = options.accessibility ? await accessibilityStep(build.site, built.catalogue, options.accessibility, warnings) : undefined;
     await checkpoint("publish");
     await options.beforeSwap?.();
     await unlock.ensureHeld("nothing was published");
     const published = await publishBuild(layout, build);
     live = true;
-    const after = [...published.warnings];
-    try {
-      await checkpoint("published");
-    } catch (error) {
-      after.push(`After the new build went live: ${(error as Error).message}`);
-    }
+    await checkpoint("published").catch((error: Error) => published.warnings.push(`After the new build went live: ${error.message}`));
     return {
       build,
       catalogue: built.catalogue,
-      layout,
-      warnings: [...warnings, ...after],
+      warnings: [...warnings, ...published.warnings],
       ...(accessibility ? { accessibility } : {}),
       ...(published.previous ? { previous: published.previous } : {}),
     };
@@ -107,4 +97,69 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     process.umask(callersUmask);
     await unlock();
   }
+}
+
+/**
+ * Refuse an output that would take over something the build did not make: the project or any folder holding it,
+ * the file-system root, a missing parent folder, a folder without the marker, a `.previous` that is not a link.
+ * Called by every writer (a build, a rollback) before anything is written.
+ */
+export async function checkOutput(out: string, projectRoot: string): Promise<OutputLayout> {
+  if (out.trim() === "") throw new OutputError(`--out is empty; give the folder to publish to, e.g. --out _site.`);
+  const layout = outputLayout(out);
+  const project = path.resolve(projectRoot);
+  // The project inside the output (or the output itself): publishing there would replace it.
+  const relative = path.relative(layout.out, project);
+  if (relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative))) {
+    throw new OutputError(
+      `--out ${out} is ${layout.out === project ? "the project folder itself" : `a folder that holds the project (${project})`}; publishing there would replace the project. Choose a folder of its own, e.g. --out _site or --out /var/www/reviews.`,
+    );
+  }
+  const parent = path.dirname(layout.out);
+  if ((await kind(parent)) === "missing")
+    throw new OutputError(
+      `The folder ${parent} does not exist, so the site cannot be published to ${layout.out}. Create it first (mkdir -p ${parent}), or choose another --out.`,
+    );
+  const current = await kind(layout.out);
+  if (current === "other") throw new OutputError(`${layout.out} is a file, not a folder or link; move it away and run again.`);
+  if (current === "dir" && (await kind(path.join(layout.out, MARKER))) === "missing") {
+    throw new OutputError(
+      `${layout.out} is a folder that this site's build did not make (it has no ${MARKER} file), so it will not be replaced. Move it away, or choose another --out.`,
+    );
+  }
+  const previous = await kind(layout.previous);
+  if (previous === "dir" || previous === "other")
+    throw new OutputError(
+      `${layout.previous} should be a link to the previous build, but it is a ${previous === "dir" ? "folder" : "file"}. Move it away and run again.`,
+    );
+  return layout;
+}
+
+/**
+ * Refuse a build dated after today unless `allowFutureDate` (it would publish reviews early), or before the live one
+ * (it would bring back what the live build has already removed), by the rule in src/rules/release-dates.ts. Returns a
+ * warning when the live build it will replace was dated after today. Called under the output lock.
+ */
+export async function checkDates(layout: OutputLayout, buildDate: IsoDate, options: { today: IsoDate; allowFutureDate?: boolean }): Promise<string[]> {
+  const { today } = options;
+  const live = await buildAt(layout.out);
+  const decision = publishDecision({ ...options, buildDate, ...(live?.meta ? { liveDate: live.meta.buildDate } : {}) });
+  if (decision.verdict === "publish") {
+    const future = decision.replacesFutureLive;
+    if (!future) return [];
+    return [
+      `The live build in ${layout.out} was made for ${future}, after today (${today}), so it may have listed reviews that are not public yet; it was replaced by this build for ${buildDate}.`,
+    ];
+  }
+  if (decision.why === "future") {
+    throw new OutputError(
+      `This build is for ${buildDate}, after today (${today}). A build for a later date lists reviews that are not public yet, so it was not published to ${layout.out}, which was not changed. ` +
+        `To look at the site as it will be on that date, build a preview in a folder that is not served: BUILD_DATE=${buildDate} npm run build -- --out _preview --future-date. ` +
+        `To publish it to ${layout.out} all the same, add --future-date.`,
+    );
+  }
+  throw new OutputError(
+    `This build is for ${buildDate}, earlier than the live site's build (${decision.liveDate}) in ${layout.out}. Publishing it would bring back reviews that the live site has already removed, so it was refused. ` +
+      `Check the machine's clock and BUILD_DATE; to look at the site on another date, build a preview in a folder that is not served (--out _preview).`,
+  );
 }

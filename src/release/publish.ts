@@ -1,13 +1,34 @@
-import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
+import { chmod, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
 import path from "node:path";
-import { kind, OutputError } from "./build-folder.ts";
 import { buildFolder, readMeta, type BuildFolder, type BuildMeta } from "../build/build-record.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 
 /**
- * Taking a build live: the published output is a link to a build's `site/`, replaced in one rename; the build before
- * stays as `.previous` for rollback, and older builds are pruned.
+ * The links: the published output is a link to a build's `site/`, replaced in one rename; the build before stays
+ * as `.previous` for rollback, and older builds are pruned. Every swap (a build, a fallback, a rollback) is `publishBuild`.
  */
+
+/** Refused with a message a maintainer can act on. */
+export class OutputError extends Error {
+  override readonly name = "OutputError";
+}
+
+export async function kind(p: string): Promise<"missing" | "link" | "dir" | "other"> {
+  const s = await lstat(p).catch(() => undefined);
+  return !s ? "missing" : s.isSymbolicLink() ? "link" : s.isDirectory() ? "dir" : "other";
+}
+
+/** A fresh, empty build folder beside the published ones, readable by a web server running as another user. */
+export async function newBuild(layout: OutputLayout, label: string): Promise<BuildFolder> {
+  // Only a folder this build makes gets its mode set: one that is there already (a link to a bigger disk, say) is left as it is.
+  if (await mkdir(layout.builds, { recursive: true })) await chmod(layout.builds, 0o755);
+  // mkdtemp adds a random suffix, so two builds started in the same millisecond never share a folder; it makes it 0700.
+  const folder = buildFolder(await mkdtemp(path.join(layout.builds, `${label}-`)));
+  await chmod(folder.dir, 0o755);
+  await mkdir(folder.site, { mode: 0o755 });
+  await mkdir(folder.input, { mode: 0o700 });
+  return folder;
+}
 
 /** Point `linkPath` at `target` in one rename, replacing any link already there. */
 async function pointLink(linkPath: string, target: string): Promise<void> {
@@ -34,8 +55,8 @@ export async function buildAt(linkPath: string): Promise<{ folder: BuildFolder; 
 
 /**
  * Make `build` the published output in one step, keep the one it replaces as `.previous`, and delete older builds.
- * Everything that can refuse has refused before (output-guard.ts); after the swap, nothing can undo it or delete the
- * live build, and a clean-up that fails is returned as a warning.
+ * Everything that can refuse has refused before (the caller holds the lock, and checked the output with checkOutput);
+ * after the swap, nothing can undo it or delete the live build, and a clean-up that fails is returned as a warning.
  */
 export async function publishBuild(layout: OutputLayout, build: BuildFolder): Promise<{ previous?: string; warnings: string[] }> {
   const warnings: string[] = [];
@@ -52,58 +73,40 @@ export async function publishBuild(layout: OutputLayout, build: BuildFolder): Pr
 
   // The new build is live. From here on, failures are warnings: nothing may undo the swap or remove the live build.
   if (previous && previous !== build.site) {
-    try {
-      await pointLink(layout.previous, previous);
-    } catch (error) {
-      warnings.push(`The previous build could not be kept for rollback: ${(error as Error).message}`);
-    }
+    await pointLink(layout.previous, previous).catch((error: Error) => warnings.push(`The previous build could not be kept for rollback: ${error.message}`));
   }
   warnings.push(...(await pruneBuilds(layout)));
   return previous ? { previous, warnings } : { warnings };
 }
 
+/** Make the output and the previous build swap places (the rollback when nothing in it has expired). */
+export async function swapWithPrevious(layout: OutputLayout): Promise<string[]> {
+  const previous = await buildAt(layout.previous);
+  if (!previous) throw new OutputError(`There is no previous build to roll back to (${layout.previous} does not exist). Nothing was changed.`);
+  return (await publishBuild(layout, previous.folder)).warnings;
+}
+
 /** A folder in `.builds` that a build of this site made: it has its `site/`, `input/` or `build.json`. Nothing else there is ever deleted. */
 async function isOurBuild(dir: string): Promise<boolean> {
-  try {
-    if (!(await lstat(dir)).isDirectory()) return false;
-    const entries = new Set(await readdir(dir));
-    return entries.has("site") || entries.has("input") || entries.has("build.json");
-  } catch {
-    return false;
-  }
+  if ((await kind(dir)) !== "dir") return false;
+  const entries = new Set(await readdir(dir).catch(() => []));
+  return entries.has("site") || entries.has("input") || entries.has("build.json");
 }
 
 /** Delete every build folder that neither the output nor `.previous` points at (including half-made ones); failures are warnings. */
-export async function pruneBuilds(layout: OutputLayout): Promise<string[]> {
+async function pruneBuilds(layout: OutputLayout): Promise<string[]> {
   const keep = new Set<string>();
   for (const link of [layout.out, layout.previous]) {
-    const target = await linkTarget(link);
-    if (target) keep.add(path.basename(target) === "site" ? path.dirname(target) : target);
-  }
-  let entries: string[];
-  try {
-    entries = await readdir(layout.builds);
-  } catch {
-    return [];
+    const kept = await buildAt(link);
+    if (kept) keep.add(kept.folder.dir);
   }
   const warnings: string[] = [];
-  for (const entry of entries) {
+  for (const entry of await readdir(layout.builds).catch(() => [])) {
     const dir = path.join(layout.builds, entry);
     if (keep.has(dir) || !(await isOurBuild(dir))) continue;
-    try {
-      await rm(dir, { recursive: true, force: true });
-    } catch (error) {
-      warnings.push(`An old build could not be deleted (${(error as Error).message}); delete ${dir} by hand.`);
-    }
+    await rm(dir, { recursive: true, force: true }).catch((error: Error) =>
+      warnings.push(`An old build could not be deleted (${error.message}); delete ${dir} by hand.`),
+    );
   }
   return warnings;
-}
-
-/** Make the output and the previous build swap places (the rollback when nothing in it has expired). */
-export async function swapWithPrevious(layout: OutputLayout): Promise<void> {
-  const current = await linkTarget(layout.out);
-  const previous = await linkTarget(layout.previous);
-  if (!previous) throw new OutputError(`There is no previous build to roll back to (${layout.previous} does not exist).`);
-  await pointLink(layout.out, previous);
-  if (current) await pointLink(layout.previous, current);
 }

@@ -3,12 +3,11 @@ import type { BuildFolder, BuildMeta } from "../build/build-record.ts";
 import { buildCatalogue } from "../catalogue/index.ts";
 import { KeptInputError, readKeptInput } from "../content/kept-input.ts";
 import type { IsoDate } from "../model/dates.ts";
-import { outputLayout } from "../model/output-layout.ts";
 import { expiredBy, isAfterToday, removalHasCome } from "../rules/release-dates.ts";
-import { OutputError, requireWholeBuild } from "./build-folder.ts";
 import { keptReviews, runFallback } from "./fallback.ts";
 import { lock } from "./lock.ts";
-import { buildAt, linkTarget, swapWithPrevious } from "./publish.ts";
+import { buildAt, kind, linkTarget, OutputError, swapWithPrevious } from "./publish.ts";
+import { checkOutput } from "./publish-site.ts";
 
 type Kept = { folder: BuildFolder; meta: BuildMeta };
 
@@ -32,13 +31,10 @@ async function rebuiltListing({ folder, meta }: Kept, today: IsoDate): Promise<{
  * re-dated in the data), or by the rule. Not counted: what a live build dated after today dropped only by its date.
  */
 function broughtBack(candidate: { ids: string[]; documents: string[] }, target: BuildMeta, live: BuildMeta, today: IsoDate): string[] {
-  const droppedByDate = new Set(
-    target.listed
-      .filter(
-        (r) => r.removalDate && isAfterToday(live.buildDate, today) && removalHasCome(r.removalDate, live.buildDate) && !removalHasCome(r.removalDate, today),
-      )
-      .map((review) => review.id),
-  );
+  const liveIsFuture = isAfterToday(live.buildDate, today);
+  const byDate = (r: BuildMeta["listed"][number]) =>
+    liveIsFuture && r.removalDate && removalHasCome(r.removalDate, live.buildDate) && !removalHasCome(r.removalDate, today);
+  const droppedByDate = new Set(target.listed.filter(byDate).map((review) => review.id));
   const liveIds = new Set(live.listed.map((review) => review.id));
   const liveDocuments = new Set(live.documents ?? []);
   const reviewOf = (file: string) => file.split("/")[1]!;
@@ -64,25 +60,26 @@ export async function rollbackSite(options: {
   /** Runs after the checks and before the lock is taken (tests: another run publishing in between). */
   beforeLock?: () => Promise<void>;
 }): Promise<string> {
-  const { today } = options;
-  const layout = outputLayout(options.out);
+  const { today, log } = options;
+  const layout = await checkOutput(options.out, options.root);
   // Where the links point before anything is read: if either has moved once the lock is held, what was checked is not what would be swapped.
   const checked = [await linkTarget(layout.previous), await linkTarget(layout.out)];
   const target = await buildAt(layout.previous);
   if (!target) throw new OutputError(`There is no previous build to roll back to (${layout.previous} does not exist). Nothing was changed.`);
-  await requireWholeBuild(target.folder, "previous build");
+  if ((await kind(path.join(target.folder.site, "index.html"))) !== "other")
+    throw new OutputError(`The previous build (${target.folder.site}) is missing or incomplete: it has no index.html. Nothing was changed.`);
   if (!target.meta) {
     throw new OutputError(
       `The previous build (${target.folder.site}) has no build.json, so it cannot be told whether it lists reviews that have since been removed; it was not made live. Nothing was changed.`,
     );
   }
   const kept = { folder: target.folder, meta: target.meta };
-  const expired = expiredBy(target.meta.listed, today);
-  const future = isAfterToday(target.meta.buildDate, today);
+  const expired = expiredBy(kept.meta.listed, today);
+  const future = isAfterToday(kept.meta.buildDate, today);
   const rebuild = expired.length > 0 || future;
-  const candidate = rebuild ? await rebuiltListing(kept, today) : { ids: target.meta.listed.map((r) => r.id), documents: target.meta.documents ?? [] };
+  const candidate = rebuild ? await rebuiltListing(kept, today) : { ids: kept.meta.listed.map((r) => r.id), documents: kept.meta.documents ?? [] };
   const live = await buildAt(layout.out);
-  const back = live?.meta ? broughtBack(candidate, target.meta, live.meta, today) : [];
+  const back = live?.meta ? broughtBack(candidate, kept.meta, live.meta, today) : [];
   if (back.length) {
     throw new OutputError(
       `Rolling back would bring back what the live site no longer publishes: ${back.join(", ")}. It was taken off since (withheld, deleted or re-dated in the data), so the rollback was refused and nothing was changed. ` +
@@ -91,7 +88,7 @@ export async function rollbackSite(options: {
   }
   await options.beforeLock?.();
   if (!rebuild) {
-    const unlock = await lock(layout, options.log);
+    const unlock = await lock(layout, log);
     try {
       await unlock.ensureHeld("nothing was rolled back");
       // What was checked above must still be what is swapped: another run may have published before the lock was taken.
@@ -101,19 +98,18 @@ export async function rollbackSite(options: {
             `Look at what is live now; if you still need to go back, run npm run rollback again.`,
         );
       }
-      await swapWithPrevious(layout);
+      for (const warning of await swapWithPrevious(layout)) log(`Warning: ${warning}`);
     } finally {
       await unlock();
     }
-    return `${options.out} now shows the previous build (made for ${target.meta.buildDate}). Run again to undo.`;
+    return `${options.out} now shows the previous build (made for ${kept.meta.buildDate}). Run again to undo.`;
   }
   const names = expired.map((review) => `${review.id} (removal date ${review.removalDate})`).join(", ");
-  options.log(
-    future
-      ? `The previous build was made for ${target.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; rebuilding its data at ${today} instead of bringing it back as it was.`
-      : `The previous build lists ${names}, whose removal date has come; rebuilding its data at ${today} instead of bringing it back as it was.`,
-  );
+  const why = future
+    ? `was made for ${kept.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet`
+    : `lists ${names}, whose removal date has come`;
+  log(`The previous build ${why}; rebuilding its data at ${today} instead of bringing it back as it was.`);
   // The previous build's own code and data, rebuilt at today's date by the fallback (which takes the lock as any build does).
-  await runFallback({ root: options.root, code: target.folder.code, kept, out: options.out, date: today, log: options.log });
+  await runFallback({ root: options.root, code: kept.folder.code, kept, out: options.out, date: today, log });
   return `${options.out} now shows the previous build's data, rebuilt for ${today}${names ? ` without ${names}` : ""}. Run again to undo.`;
 }

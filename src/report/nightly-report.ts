@@ -14,7 +14,7 @@ export interface ReviewChange {
   reason: string;
 }
 
-/** What a failed night did about expired reviews (src/release/failed-night.ts): which left the live site, how, and what went wrong on the way. */
+/** What a failed night did about expired reviews (withdrawExpired, src/release/nightly.ts): which left the live site, how, and what went wrong on the way. */
 export interface Withdrawal {
   /** "fallback": the live build's own code and data were rebuilt at the date; "last-step": their folders were deleted from the live build. */
   outcome: "none-due" | "no-live-build" | "fallback" | "last-step" | "failed";

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { newBuild } from "../../src/release/build-folder.ts";
+import { newBuild } from "../../src/release/publish.ts";
 import { MARKER, writeMeta, type BuildFolder } from "../../src/build/build-record.ts";
 import { outputLayout, type OutputLayout } from "../../src/model/output-layout.ts";
 import { temporaryFolder } from "./temporary.ts";

@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { publishBuild } from "../../../src/release/publish.ts";
-import { checkOutput } from "../../../src/release/output-guard.ts";
+import { checkOutput } from "../../../src/release/publish-site.ts";
 import { PROJECT_ROOT } from "../../helpers/site.ts";
 import { finishedBuild, tempLayout } from "../../helpers/builds.ts";
 

@@ -2,7 +2,7 @@ import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, writeFileS
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { linkTarget, publishBuild, swapWithPrevious } from "../../../src/release/publish.ts";
-import { checkDates } from "../../../src/release/output-guard.ts";
+import { checkDates } from "../../../src/release/publish-site.ts";
 import { MARKER } from "../../../src/build/build-record.ts";
 import { finishedBuild, tempLayout } from "../../helpers/builds.ts";
 
