@@ -14,7 +14,7 @@ import { parseHarvest, publishedHarvest } from "../../src/sources/harvest-file.t
 import { buildSite } from "../../src/build/build-site.ts";
 import { keptHarvest } from "../../src/build/finder-build.ts";
 import { readKeptInput } from "../../src/content/kept-input.ts";
-import { newBuild } from "../../src/release/build-folder.ts";
+import { newBuild } from "../../src/release/publish.ts";
 import { tempLayout } from "../helpers/builds.ts";
 import { buildFixture, FIXTURE_BUILD_DATE } from "../helpers/browser.ts";
 import { feedValidator } from "../helpers/feed.ts";
@@ -270,6 +270,25 @@ describe("a finder given feeds a partnership's build would never write", () => {
     } finally {
       await server.close();
     }
+  }, 300_000);
+
+  it("keeps a source's last good reviews on a night it cannot be read, and a rebuild from the live build's kept input (as a failed night runs it) lists them too", async () => {
+    const server = await serveFeed(handMadeFeed(HOSTILE_SITE, "Good Partnership", [handMadeRecord(HOSTILE_SITE, { id: "child-good", title: "Child Good" })]));
+    const project = finderProject([{ id: "good", name: "Good Partnership", feed: `${server.url}/reviews.json`, site: HOSTILE_SITE }]);
+    const first = await project.runOn("2026-11-26", "build");
+    expect(first.code, first.stderr).toBe(0);
+    await server.close();
+    // The next night the source is down: the live build's harvest (its input/harvest.json) stands in for it.
+    const next = await project.runOn("2026-11-27", "build");
+    expect(next.code, next.stderr).toBe(0);
+    expect(titleLinks(project.read("index.html"))).toEqual([`${HOSTILE_SITE}/reviews/child-good/`]);
+    const section = project.read("sources/index.html");
+    expect(section).toMatch(/<dt>State<\/dt><dd>Not read at this build: its last good reviews are kept[^<]*<\/dd>[\s\S]*?datetime="2026-11-26"/);
+    // A rebuild of the live build from its kept input, as the fallback runs one (`--input`): its kept harvest comes with it, nothing is fetched.
+    const live = path.dirname(realpathSync(path.join(project.root, "_site")));
+    const rebuilt = await project.runOn("2026-11-28", "build", ["--input", path.join(live, "input", "build-input.json")]);
+    expect(rebuilt.code, rebuilt.stderr).toBe(0);
+    expect(titleLinks(project.read("index.html"))).toEqual([`${HOSTILE_SITE}/reviews/child-good/`]);
   }, 300_000);
 
   it("refuses to build when the finder's own reviews.json lists reviews, naming the file and what to do", async () => {
