@@ -11,7 +11,9 @@
  */
 import { parseArgs } from "node:util";
 import { resolveBuildDate, todayInLondon } from "../src/rules/build-date.ts";
+import path from "node:path";
 import { readKeptInput } from "../src/content/kept-input.ts";
+import { keptHarvest } from "../src/build/finder-build.ts";
 import { explainFailure } from "../src/release/failure-message.ts";
 import { publishSite } from "../src/release/publish-site.ts";
 
@@ -28,7 +30,8 @@ try {
   const result = await publishSite({
     out: values.out,
     buildDate: resolveBuildDate(process.env),
-    ...(values.input ? { input: await readKeptInput(values.input, "the build being rebuilt") } : {}),
+    // A finder's kept harvest is beside its kept input (input/harvest.json): a rebuild lists what it listed, at this date's rules.
+    ...(values.input ? { input: await readKeptInput(values.input, "the build being rebuilt"), harvest: await keptHarvest(path.dirname(values.input)) } : {}),
     checkSite: values.check,
     allowFutureDate: values["future-date"],
     today,

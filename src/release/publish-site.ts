@@ -8,6 +8,8 @@ import { accessibilityChecksFor } from "../checks/a11y-record.ts";
 import { accessibilityStep, plannedFor, type AccessibilityResult, type AccessibilityStep } from "../checks/a11y-step.ts";
 import { checkBuiltSite } from "../checks/site-check.ts";
 import type { BuildInput } from "../content/build-input.ts";
+import { HARVEST_FILE } from "../sources/harvest-file.ts";
+import type { Harvest } from "../sources/harvest.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { outputLayout, type OutputLayout } from "../model/output-layout.ts";
 import { todayInLondon } from "../rules/build-date.ts";
@@ -24,6 +26,8 @@ export interface PublishSiteOptions {
   buildDate: IsoDate;
   /** Build from this data instead of reading `_data/` (a kept build's, rebuilt at a later date). */
   input?: BuildInput;
+  /** A finder's kept harvest, with its kept `input`: nothing is fetched. */
+  harvest?: Harvest;
   /** Publish even when the build date is after today (a preview: `--future-date`). */
   allowFutureDate?: boolean;
   /** The clock's London date, read once by the caller; read from the clock when not given. */
@@ -66,7 +70,18 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     const warnings = await checkDates(layout, options.buildDate, { today, allowFutureDate: options.allowFutureDate ?? false });
     build = await newBuild(layout, options.buildDate);
     const accessibilityChecks = accessibilityChecksFor(layout.out, plannedFor(options.accessibility));
-    const built = await buildSite({ root, build, buildDate: options.buildDate, accessibilityChecks, log, ...(options.input ? { input: options.input } : {}) });
+    // A finder's night: the live build's harvest stands in for a source that cannot be read (src/sources/harvest.ts).
+    const liveBuild = options.input ? undefined : await buildAt(layout.out);
+    const built = await buildSite({
+      root,
+      build,
+      buildDate: options.buildDate,
+      accessibilityChecks,
+      log,
+      ...(options.input ? { input: options.input } : {}),
+      ...(options.harvest ? { harvest: options.harvest } : {}),
+      ...(liveBuild ? { previousHarvest: path.join(liveBuild.folder.input, HARVEST_FILE) } : {}),
+    });
     warnings.unshift(...built.warnings);
     await checkpoint("check");
     const problems = options.checkSite ? checkBuiltSite(build.site, built.catalogue) : [];

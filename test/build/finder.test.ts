@@ -59,10 +59,14 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
     [siteA, siteB] = await Promise.all([buildFixture(), buildPartnershipB()]);
     servers = await Promise.all([serveStatic(siteA), serveStatic(siteB)]);
     feeds = { a: feedOf(siteA), b: feedOf(siteB) };
-    const built = await builtFinder([
-      { ...A, feed: `${servers[0]!.url}/reviews.json` },
-      { ...B, feed: `${servers[1]!.url}/reviews.json` },
-    ], [], FINDER_DATE);
+    const built = await builtFinder(
+      [
+        { ...A, feed: `${servers[0]!.url}/reviews.json` },
+        { ...B, feed: `${servers[1]!.url}/reviews.json` },
+      ],
+      [],
+      FINDER_DATE,
+    );
     expect(built.code, built.stderr).toBe(0);
     finder = built.project;
   }, 600_000);
