@@ -1,6 +1,8 @@
 import { themeKey } from "../model/theme-key.ts";
 import type { SiteSettings } from "../model/site-settings.ts";
 import type { ReviewType } from "../model/review.ts";
+import type { ReviewView } from "./views.ts";
+import { facetCountText, yearCountText } from "./wording.ts";
 
 /** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
 export const FACETS = ["type", "area", "year", "theme"] as const;
@@ -121,4 +123,15 @@ export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(
       })),
   }));
   return { pages: groups.flatMap((group) => group.options.map((option) => pages.get(option.url)!)), groups };
+}
+
+/** Each review's facet links with the number of reviews on the page each one leads to, in words. */
+export function countLinks(listed: readonly ReviewView[], pages: readonly { url: string; reviews: readonly unknown[] }[]): void {
+  const counts = new Map(pages.map((page) => [page.url, page.reviews.length]));
+  for (const review of listed) {
+    const { type, area, year, themes } = review.links;
+    for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
+    for (const link of [type, area, ...themes]) link.countText = facetCountText(link.count!);
+    if (year) year.countText = yearCountText(year.count!, review.year!);
+  }
 }

@@ -1,4 +1,5 @@
 import { readableDate, yearOf } from "../model/dates.ts";
+import { escapeHtml } from "../model/html.ts";
 import type { SourceRecord } from "../sources/source-feed.ts";
 import type { Footnote } from "../rules/publication.ts";
 import { fileSizeLabel, pageCountLabel } from "./documents.ts";
@@ -12,11 +13,6 @@ import { publishedPhrase } from "./wording.ts";
  * the "area" facet is the partnership (`/reviews/partnership/<source>/`). Every value stays plain text, to be
  * escaped by the template that writes it; the one piece of HTML made here (the summary) is escaped here.
  */
-
-/** Text for HTML (element content or a quoted attribute): `&`, `<`, `>` and both quotes as entities. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /** The filter pages of one partnership in a finder. */
 export const partnershipUrl = (source: string) => `/reviews/partnership/${source}/`;

@@ -4,13 +4,13 @@ import type { SiteSettings } from "../model/site-settings.ts";
 import type { Harvest, SourceReport } from "../sources/harvest.ts";
 import type { AccessibilityChecks } from "../content/build-input.ts";
 import { automatedChecksText } from "./a11y-statement.ts";
-import { buildFacets } from "./facets.ts";
+import { buildFacets, countLinks } from "./facets.ts";
 import { feedView } from "./feed.ts";
 import { finderId, finderLegend, finderReviewView } from "./finder-views.ts";
 import { addSortRanks, FINDER_PAGE_SIZE, finderPages } from "./front-page.ts";
 import { paginate } from "./paging.ts";
 import type { Catalogue, FinderSourceView, ReviewView } from "./views.ts";
-import { accessibilityView, contactViews, facetCountText, yearCountText } from "./wording.ts";
+import { accessibilityView, contactViews } from "./wording.ts";
 
 /**
  * The catalogue of a finder (issue 23, part 2): made from its harvest alone, so that a kept harvest rebuilds
@@ -61,13 +61,7 @@ export function finderCatalogue(harvest: Harvest, site: SiteSettings, buildDate:
   const facets = buildFacets(listed, { ...site, areas });
   for (const group of facets.groups) if (group.facet === "area") group.heading = "By partnership";
   for (const page of facets.pages) if (page.facet === "area") page.heading = `Reviews from ${page.label}`;
-  const counts = new Map(facets.pages.map((page) => [page.url, page.reviews.length]));
-  for (const review of listed) {
-    const { type, area, year, themes } = review.links;
-    for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
-    for (const link of [type, area, ...themes]) link.countText = facetCountText(link.count!);
-    if (year) year.countText = yearCountText(year.count!, review.year!);
-  }
+  countLinks(listed, facets.pages);
   const filterPages = facets.pages.flatMap(({ reviews, url, ...facet }) =>
     paginate(reviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: reviews.length, legend: finderLegend(paged.items) })),
   );

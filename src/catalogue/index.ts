@@ -6,7 +6,7 @@ import type { SiteSettings } from "../model/site-settings.ts";
 import type { AccessibilityChecks } from "../content/build-input.ts";
 import { documentView, sortedDocuments } from "./documents.ts";
 import { documentPages } from "./document-pages.ts";
-import { buildFacets, facetLinks } from "./facets.ts";
+import { buildFacets, facetLinks, countLinks } from "./facets.ts";
 import { feedView } from "./feed.ts";
 import { addSortRanks, FINDER_PAGE_SIZE, finderPages } from "./front-page.ts";
 import { footnoteView, legendFor } from "./legend.ts";
@@ -15,7 +15,7 @@ import { createSummaryRenderer } from "./markdown.ts";
 import { paginate } from "./paging.ts";
 import { addRelated } from "./related.ts";
 import type { Catalogue, RemovedView, ReviewView } from "./views.ts";
-import { accessibilityView, contactViews, facetCountText, publishedPhrase, STATUS_TEXT, TYPE_NAMES, yearCountText } from "./wording.ts";
+import { accessibilityView, contactViews, publishedPhrase, STATUS_TEXT, TYPE_NAMES } from "./wording.ts";
 import { compareTitles } from "./title-order.ts";
 import { automatedChecksText } from "./a11y-statement.ts";
 import { citationView, plainText } from "./citation.ts";
@@ -95,13 +95,7 @@ export function buildCatalogue(
   addRelated(listed);
   addSortRanks(listed);
   const facets = buildFacets(listed, site);
-  const counts = new Map(facets.pages.map((page) => [page.url, page.reviews.length]));
-  for (const review of listed) {
-    const { type, area, year, themes } = review.links;
-    for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
-    for (const link of [type, area, ...themes]) link.countText = facetCountText(link.count!);
-    if (year) year.countText = yearCountText(year.count!, review.year!);
-  }
+  countLinks(listed, facets.pages);
   const filterPages = facets.pages.flatMap(({ reviews: pageReviews, url, ...facet }) =>
     paginate(pageReviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: pageReviews.length, legend: legendFor(paged.items, site) })),
   );

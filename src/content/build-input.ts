@@ -38,14 +38,17 @@ export interface AccessibilityChecks {
 }
 
 /**
- * Read, check and validate the content at `buildDate`, with what is inside its PDF and Markdown
- * documents (`document-facts.ts`). Throws a DataError listing every problem.
- * `SITE_URL`, when set, replaces `url` in site.json (checked the same way): the GitHub Pages workflow
- * sets it to the address Pages gives the site, so a project site (`user.github.io/repo/`) works.
+ * The site's settings (site.json), with `SITE_URL`, when set, in place of its `url` (checked the same way);
+ * `prepare` may fill in what a kind of site does not need to give (a finder's `areas`) before the check.
  */
-export async function readBuildInput(paths: ContentPaths, buildDate: IsoDate, env: Record<string, string | undefined> = process.env): Promise<BuildInput> {
+export function readSiteFile(
+  paths: ContentPaths,
+  env: Record<string, string | undefined> = process.env,
+  prepare: (value: unknown) => void = () => {},
+): SiteSettings {
   const siteText = readTextFile(paths.siteFile, SITE_FILE);
   const parsed = siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE);
+  prepare(parsed.source?.value);
   const site = siteSettingsFrom(parsed);
   const override = env.SITE_URL?.trim();
   if (override) {
@@ -53,6 +56,17 @@ export async function readBuildInput(paths: ContentPaths, buildDate: IsoDate, en
     if (!checked.success) throw new DataError([{ file: "SITE_URL (an environment variable)", message: checked.error.issues[0]!.message }]);
     site.url = checked.data;
   }
+  return site;
+}
+
+/**
+ * Read, check and validate the content at `buildDate`, with what is inside its PDF and Markdown
+ * documents (`document-facts.ts`). Throws a DataError listing every problem.
+ * `SITE_URL`, when set, replaces `url` in site.json (checked the same way): the GitHub Pages workflow
+ * sets it to the address Pages gives the site, so a project site (`user.github.io/repo/`) works.
+ */
+export async function readBuildInput(paths: ContentPaths, buildDate: IsoDate, env: Record<string, string | undefined> = process.env): Promise<BuildInput> {
+  const site = readSiteFile(paths, env);
   const reviewsText = readTextFile(paths.reviewsFile, REVIEWS_FILE);
   const { source, problems } =
     reviewsText.text === undefined ? { source: undefined, problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);

@@ -4,7 +4,7 @@
  * field, in the build's words), in the browser as in the terminal, and reloads itself until the data is fixed.
  */
 import { DataError } from "../model/problems.ts";
-import { escapeHtml } from "./search-page.ts";
+import { escapeHtml } from "../model/html.ts";
 
 /** How often the error page looks again, in seconds (the rebuild after a save takes about as long). */
 const RELOAD_SECONDS = 3;

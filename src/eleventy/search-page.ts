@@ -1,9 +1,6 @@
 import type { DocumentSearchRecord } from "../catalogue/views.ts";
 
-/** Text for HTML: the five characters that could end a text or an attribute, escaped. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&${{ "&": "amp", "<": "lt", ">": "gt", '"': "quot", "'": "#39" }[c]};`);
-}
+import { escapeHtml } from "../model/html.ts";
 
 /** The meta key that gives a section's link when it is not its place on the review page (an HTML version's own page). */
 export const sectionLinkKey = (anchor: string) => `link-${anchor}`;

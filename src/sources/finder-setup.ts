@@ -1,12 +1,10 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import type { BuildInput } from "../content/build-input.ts";
+import { readSiteFile, type BuildInput } from "../content/build-input.ts";
 import { parseJsonText, readTextFile } from "../content/json-source.ts";
 import { REVIEWS_FILE, type ContentPaths } from "../content/paths.ts";
-import { SITE_FILE, siteSettingsFrom } from "../content/site-settings.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { DataError } from "../model/problems.ts";
-import { siteSchema } from "../model/site-settings.ts";
 import { readSources, SOURCES_FILE, type Source } from "./source-list.ts";
 
 /**
@@ -42,18 +40,10 @@ export function readFinderInput(
   sourceCount: number,
   env: Record<string, string | undefined> = process.env,
 ): BuildInput {
-  const siteText = readTextFile(paths.siteFile, SITE_FILE);
-  const parsed = siteText.text === undefined ? { problems: siteText.problems } : parseJsonText(siteText.text, SITE_FILE);
-  const value = parsed.source?.value;
   // A finder has no areas of its own: its partnerships are its sources.
-  if (value && typeof value === "object" && !Array.isArray(value) && !("areas" in value)) (value as Record<string, unknown>).areas = {};
-  const site = siteSettingsFrom(parsed);
-  const override = env.SITE_URL?.trim();
-  if (override) {
-    const checked = siteSchema.shape.url.safeParse(override);
-    if (!checked.success) throw new DataError([{ file: "SITE_URL (an environment variable)", message: checked.error.issues[0]!.message }]);
-    site.url = checked.data;
-  }
+  const site = readSiteFile(paths, env, (value) => {
+    if (value && typeof value === "object" && !Array.isArray(value) && !("areas" in value)) (value as Record<string, unknown>).areas = {};
+  });
   const reviewsText = existsSync(paths.reviewsFile) ? readTextFile(paths.reviewsFile, REVIEWS_FILE) : { text: "[]", problems: [] };
   const reviews = reviewsText.text === undefined ? { problems: reviewsText.problems } : parseJsonText(reviewsText.text, REVIEWS_FILE);
   if (!reviews.source) throw new DataError(reviews.problems);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { finderCatalogue } from "../../../src/catalogue/finder.ts";
 import { finderSearchSources } from "../../../src/catalogue/finder-search.ts";
-import { escapeHtml } from "../../../src/catalogue/finder-views.ts";
+import { escapeHtml } from "../../../src/model/html.ts";
 import { openDataCsv } from "../../../src/catalogue/open-data.ts";
 import { reviewFeed } from "../../../src/catalogue/review-feed.ts";
 import { reviewRecord } from "../../../src/catalogue/search-records.ts";
@@ -145,8 +145,19 @@ describe("what the finder's page needs to search inside every source's reports (
       { id: "south", name: `South ${HOSTILE}`, bundle: "https://south.example.org/pagefind/", site: "https://south.example.org/" },
       { id: "east", name: "East Partnership", bundle: "https://east.example.org/pagefind/", site: "https://east.example.org/" },
     ]);
-    const mirrored = { ...harvest, sources: [{ ...harvest.sources[0]!, source: { ...harvest.sources[0]!.source, feed: "http://127.0.0.1:4000/north/reviews.json", site: "https://north.example.org/review" } }] };
-    expect(finderSearchSources(mirrored, []).sources[0]).toMatchObject({ bundle: "http://127.0.0.1:4000/north/pagefind/", site: "https://north.example.org/review/" });
+    const mirrored = {
+      ...harvest,
+      sources: [
+        {
+          ...harvest.sources[0]!,
+          source: { ...harvest.sources[0]!.source, feed: "http://127.0.0.1:4000/north/reviews.json", site: "https://north.example.org/review" },
+        },
+      ],
+    };
+    expect(finderSearchSources(mirrored, []).sources[0]).toMatchObject({
+      bundle: "http://127.0.0.1:4000/north/pagefind/",
+      site: "https://north.example.org/review/",
+    });
   });
 
   it("maps exactly the reviews listed today, by page address, to their source and id in the finder, and no other", () => {

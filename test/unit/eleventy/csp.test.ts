@@ -18,7 +18,9 @@ describe("the origins a finder's pages may fetch from (connect-src)", () => {
       { feed: "http://127.0.0.1:41234/reviews.json" },
     ]);
     expect(origins).toEqual(["http://127.0.0.1:41234", "https://mirror.example.net", "https://northshire.example.org"]);
-    expect(connectSrc(contentSecurityPolicy(origins))).toBe("connect-src 'self' http://127.0.0.1:41234 https://mirror.example.net https://northshire.example.org");
+    expect(connectSrc(contentSecurityPolicy(origins))).toBe(
+      "connect-src 'self' http://127.0.0.1:41234 https://mirror.example.net https://northshire.example.org",
+    );
   });
 
   it("never lets an address add another directive or a scheme that is not http(s)", () => {

@@ -1,7 +1,8 @@
 import { Parser } from "htmlparser2";
 import { describe, expect, it } from "vitest";
 import type { DocumentSearchRecord } from "../../../src/catalogue/views.ts";
-import { escapeHtml, SEARCH_WEIGHTS, searchPageHtml, sectionLinkKey } from "../../../src/eleventy/search-page.ts";
+import { SEARCH_WEIGHTS, searchPageHtml, sectionLinkKey } from "../../../src/eleventy/search-page.ts";
+import { escapeHtml } from "../../../src/model/html.ts";
 
 const HOSTILE = `Baby "Q" <script>alert('x')</script> & <img src=x onerror=alert(1)>`;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FEED_VERSION, type FeedRecord, type ReviewFeed } from "../../../src/model/review-feed.ts";
+import { feedOf, feedRecord } from "../../helpers/hand-made-feeds.ts";
 import { MAX_FEED_BYTES, MAX_PROBLEMS, readSourceFeed } from "../../../src/sources/source-feed.ts";
 import type { Source } from "../../../src/sources/source-list.ts";
 
@@ -8,35 +9,14 @@ const source: Source = { id: "northshire", name: "Northshire SCP", feed: "https:
 const SITE = "https://northshire.example.org";
 
 function record(id: string, fields: Partial<FeedRecord> = {}): FeedRecord {
-  return {
-    id,
-    title: `Child ${id}`,
-    type: "CSPR",
-    typeName: "Child Safeguarding Practice Review",
-    area: "north",
-    areaName: "North",
-    status: "published",
-    statusText: "Published",
-    footnote: null,
-    published: "2026-01-10",
-    leaves: null,
-    themes: ["neglect"],
-    summary: "A summary.",
-    pageUrl: `${SITE}/reviews/${id}/`,
-    documents: [{ kind: "overview-report", title: "Overview report", url: `${SITE}/reviews/${id}/report.pdf`, format: "PDF", bytes: 1000, pages: 3 }],
-    ...fields,
-  };
+  const documents: FeedRecord["documents"] = [
+    { kind: "overview-report", title: "Overview report", url: `${SITE}/reviews/${id}/report.pdf`, format: "PDF", bytes: 1000, pages: 3 },
+  ];
+  return feedRecord("northshire", id, { documents, ...fields });
 }
 
 function feed(reviews: unknown[], fields: Partial<ReviewFeed> = {}): string {
-  return JSON.stringify({
-    $schema: `${SITE}/reviews.schema.json`,
-    version: FEED_VERSION,
-    buildDate: TODAY,
-    publisher: { name: "Northshire SCP", url: SITE, retentionMonths: 12 },
-    reviews,
-    ...fields,
-  });
+  return feedOf("northshire", reviews, { buildDate: TODAY, publisher: { name: "Northshire SCP", url: SITE, retentionMonths: 12 }, ...fields });
 }
 
 const read = (text: string | Uint8Array, from: Source = source) => readSourceFeed(text, from, TODAY);
