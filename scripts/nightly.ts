@@ -9,6 +9,8 @@
  *
  *   --out DIR               the published output (a link to the live build)
  *   --previous P            the previous build's reviews.json, a path or https address, to report changes
+ *   --previous-harvest P    a finder's previous harvest.json, a path or https address (default: the live build's own):
+ *                           its sources' last good records, on a host with no live build (GitHub Pages: "$SITE_URL/harvest.json")
  *   --a11y MODE             auto (default: run the accessibility check when a browser is installed), always, never
  *   --a11y-scope S          changed (default: one page of each kind, and every page changed since the live build), or all
  *                           (a pass of every page is recorded in <out>.a11y-check.json, for the accessibility statement)
@@ -21,6 +23,7 @@ const { values } = parseArgs({
   options: {
     out: { type: "string", default: "_site" },
     previous: { type: "string" },
+    "previous-harvest": { type: "string" },
     a11y: { type: "string", default: "auto" },
     "a11y-scope": { type: "string", default: "changed" },
   },
@@ -36,6 +39,7 @@ if (!["auto", "always", "never"].includes(values.a11y)) {
 const { report, file, writeError } = await runNightlyAndReport({
   out: values.out,
   ...(values.previous ? { previous: values.previous } : {}),
+  ...(values["previous-harvest"] ? { previousHarvest: values["previous-harvest"] } : {}),
   a11y: values.a11y as "auto" | "always" | "never",
   a11yScope: values["a11y-scope"] as "changed" | "all",
   log: (line) => console.log(line),

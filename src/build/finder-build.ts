@@ -4,7 +4,7 @@ import type { BuildInput } from "../content/build-input.ts";
 import { contentPaths } from "../content/paths.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { DataError } from "../model/problems.ts";
-import { fetchFeed } from "../sources/fetch-feed.ts";
+import { createFetchFeed, fetchFeed } from "../sources/fetch-feed.ts";
 import { finderSources, readFinderInput } from "../sources/finder-setup.ts";
 import { harvestAt, harvestSources, type FetchFeed, type Harvest } from "../sources/harvest.ts";
 import { HARVEST_FILE, parseHarvest, serialiseHarvest } from "../sources/harvest-file.ts";
@@ -23,10 +23,20 @@ import { HARVEST_FILE, parseHarvest, serialiseHarvest } from "../sources/harvest
 export async function readPreviousHarvest(file: string | undefined, log: (line: string) => void): Promise<Harvest | null> {
   if (!file) return null;
   let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch {
-    return null;
+  if (/^https?:\/\//i.test(file)) {
+    // The finder's own published /harvest.json (a host with no live build), read as any feed is: bounded in time and size.
+    const got = await readPublishedHarvest(file);
+    if (!got.ok) {
+      log(`The finder's previous harvest (${file}) could not be read, so no source's last good records stand in tonight: ${got.problem}`);
+      return null;
+    }
+    text = new TextDecoder().decode(got.body);
+  } else {
+    try {
+      text = await readFile(file, "utf8");
+    } catch {
+      return null;
+    }
   }
   try {
     return parseHarvest(text, file);
@@ -35,6 +45,9 @@ export async function readPreviousHarvest(file: string | undefined, log: (line: 
     return null;
   }
 }
+
+/** A finder's published harvest holds every listed record, so it may weigh more than one feed: up to 200 MB, in a minute. */
+const readPublishedHarvest = createFetchFeed({ maxBytes: 200 * 1024 * 1024, timeLimitMs: 60_000 });
 
 /**
  * The harvest kept with a build (`<build>/input/harvest.json`), for a rebuild of that build at a later date

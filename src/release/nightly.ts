@@ -21,6 +21,8 @@ export interface NightlyOptions {
   out: string;
   /** The previous build's `/reviews.json`, a path or an https address; default: the live output's own. */
   previous?: string;
+  /** A finder's previous harvest (`harvest.json`), a path or an https address; default: the live build's own. */
+  previousHarvest?: string;
   /** Run the accessibility check: "auto" runs it when a browser is installed. */
   a11y: "auto" | "always" | "never";
   /** Which pages it checks: one of each kind plus those changed since the live build (default), or all. */
@@ -63,6 +65,7 @@ export async function runNightly(options: NightlyOptions): Promise<NightlyReport
       log: options.log,
       today,
       checkSite: true,
+      ...(options.previousHarvest ? { previousHarvest: options.previousHarvest } : {}),
       accessibility: { a11y: options.a11y, ...(options.a11yScope ? { a11yScope: options.a11yScope } : {}), ...(live ? { live } : {}), log: options.log },
     });
     warnings.push(...result.warnings);

@@ -28,6 +28,8 @@ export interface PublishSiteOptions {
   input?: BuildInput;
   /** A finder's kept harvest, with its kept `input`: nothing is fetched. */
   harvest?: Harvest;
+  /** A finder's previous harvest, a path or an https address; default: the live build's `input/harvest.json`. */
+  previousHarvest?: string;
   /** Publish even when the build date is after today (a preview: `--future-date`). */
   allowFutureDate?: boolean;
   /** The clock's London date, read once by the caller; read from the clock when not given. */
@@ -71,7 +73,8 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
     build = await newBuild(layout, options.buildDate);
     const accessibilityChecks = accessibilityChecksFor(layout.out, plannedFor(options.accessibility));
     // A finder's night: the live build's harvest stands in for a source that cannot be read (src/sources/harvest.ts).
-    const liveBuild = options.input ? undefined : await buildAt(layout.out);
+    const liveBuild = options.input || options.previousHarvest ? undefined : await buildAt(layout.out);
+    const previousHarvest = options.previousHarvest ?? (liveBuild ? path.join(liveBuild.folder.input, HARVEST_FILE) : undefined);
     const built = await buildSite({
       root,
       build,
@@ -80,7 +83,7 @@ export async function publishSite(options: PublishSiteOptions): Promise<PublishS
       log,
       ...(options.input ? { input: options.input } : {}),
       ...(options.harvest ? { harvest: options.harvest } : {}),
-      ...(liveBuild ? { previousHarvest: path.join(liveBuild.folder.input, HARVEST_FILE) } : {}),
+      ...(previousHarvest && !options.input ? { previousHarvest } : {}),
     });
     warnings.unshift(...built.warnings);
     await checkpoint("check");

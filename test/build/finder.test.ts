@@ -295,6 +295,29 @@ describe("a finder given feeds a partnership's build would never write", () => {
     expect(titleLinks(project.read("index.html"))).toEqual([`${HOSTILE_SITE}/reviews/child-good/`]);
   }, 300_000);
 
+  it("on a host with no live build (GitHub Pages), keeps a source's last good reviews from the finder's own published /harvest.json (--previous-harvest)", async () => {
+    const server = await serveFeed(handMadeFeed(HOSTILE_SITE, "Good Partnership", [handMadeRecord(HOSTILE_SITE, { id: "child-good", title: "Child Good" })]));
+    const project = finderProject([{ id: "good", name: "Good Partnership", feed: `${server.url}/reviews.json`, site: HOSTILE_SITE }]);
+    const first = await project.runOn("2026-11-26", "build", ["--out", "_deployed"]);
+    expect(first.code, first.stderr).toBe(0);
+    await server.close();
+    // Last night's deployed finder, served as Pages serves it; tonight's runner has no build of its own in _site.
+    const deployed = await serveStatic(path.join(project.root, "_deployed"));
+    try {
+      const night = await project.runOn("2026-11-27", "nightly", ["--out", "_site", "--a11y", "never", "--previous-harvest", `${deployed.url}/harvest.json`]);
+      expect(night.code, `${night.stdout}\n${night.stderr}`).toBe(0);
+      expect(titleLinks(project.read("index.html"))).toEqual([`${HOSTILE_SITE}/reviews/child-good/`]);
+      expect(project.read("sources/index.html")).toMatch(/<dt>State<\/dt><dd>Not read at this build: its last good reviews are kept[^<]*<\/dd>[\s\S]*?datetime="2026-11-26"/);
+      expect(night.stdout).toContain("Source not read tonight");
+      // A previous harvest that cannot be fetched is said, and the night still publishes what it read.
+      const lost = await project.runOn("2026-11-27", "nightly", ["--out", "_other", "--a11y", "never", "--previous-harvest", `${deployed.url}/no-such.json`]);
+      expect(lost.code, `${lost.stdout}\n${lost.stderr}`).toBe(0);
+      expect(`${lost.stdout}\n${lost.stderr}`).toContain("no-such.json");
+    } finally {
+      await deployed.close();
+    }
+  }, 300_000);
+
   it("refuses to build when the finder's own reviews.json lists reviews, naming the file and what to do", async () => {
     const built = await builtFinder(
       [{ id: "any", name: "Any Partnership", feed: "http://127.0.0.1:9/reviews.json", site: HOSTILE_SITE }],
