@@ -15,11 +15,11 @@
  *
  *   npm run bench [-- --sizes 1000,10000 --runs 3]
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, cpSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync, cpSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { globSync } from "tinyglobby";
+import { baselineProject } from "./baseline.ts";
 import { runMeasured, type Measured } from "./process-stats.ts";
 import { projectCopy } from "./project-copy.ts";
 import { writeDataSet } from "./generate-reviews.ts";
@@ -44,19 +44,6 @@ const countHtml = (dir: string) => globSync("**/*.html", { cwd: dir, dot: true }
 function check(label: string, result: Measured): Measured {
   if (result.code !== 0) throw new Error(`${label} failed (exit ${result.code}):\n${result.stderr.slice(-2000)}`);
   return result;
-}
-
-/** The bare baseline: N one-paragraph Markdown pages and one Nunjucks layout, Eleventy's defaults otherwise. */
-function baselineProject(n: number): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "lr-baseline-"));
-  mkdirSync(path.join(dir, "_includes"));
-  writeFileSync(
-    path.join(dir, "_includes", "layout.njk"),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ title }}</title></head><body><main>{{ content | safe }}</main></body></html>\n',
-  );
-  for (let i = 0; i < n; i++)
-    writeFileSync(path.join(dir, `page-${i}.md`), `---\nlayout: layout.njk\ntitle: Page ${i}\n---\n# Page ${i}\n\nSome **text** for page ${i}.\n`);
-  return dir;
 }
 
 interface SizeResult {
