@@ -307,7 +307,9 @@ describe("a finder given feeds a partnership's build would never write", () => {
       const night = await project.runOn("2026-11-27", "nightly", ["--out", "_site", "--a11y", "never", "--previous-harvest", `${deployed.url}/harvest.json`]);
       expect(night.code, `${night.stdout}\n${night.stderr}`).toBe(0);
       expect(titleLinks(project.read("index.html"))).toEqual([`${HOSTILE_SITE}/reviews/child-good/`]);
-      expect(project.read("sources/index.html")).toMatch(/<dt>State<\/dt><dd>Not read at this build: its last good reviews are kept[^<]*<\/dd>[\s\S]*?datetime="2026-11-26"/);
+      expect(project.read("sources/index.html")).toMatch(
+        /<dt>State<\/dt><dd>Not read at this build: its last good reviews are kept[^<]*<\/dd>[\s\S]*?datetime="2026-11-26"/,
+      );
       expect(night.stdout).toContain("Source not read tonight");
       // A previous harvest that cannot be fetched is said, and the night still publishes what it read.
       const lost = await project.runOn("2026-11-27", "nightly", ["--out", "_other", "--a11y", "never", "--previous-harvest", `${deployed.url}/no-such.json`]);
@@ -327,5 +329,22 @@ describe("a finder given feeds a partnership's build would never write", () => {
     expect(built.stderr).toContain("_data/reviews.json");
     expect(built.stderr).toContain("a finder lists other sites' reviews, so its own reviews.json must be []");
     expect(built.project.exists("index.html")).toBe(false);
+    // `npm run validate` says the same, without building.
+    const checked = await built.project.run("validate");
+    expect(checked.code).not.toBe(0);
+    expect(checked.stderr).toContain("a finder lists other sites' reviews, so its own reviews.json must be []");
   }, 300_000);
+
+  it("validates a finder's own files (sources.json, site.json, an empty reviews.json) without reading any feed, and names a bad source's field", async () => {
+    const good = finderProject([{ id: "north", name: "North Partnership", feed: "https://north.example.org/reviews.json" }]);
+    const checked = await good.run("validate");
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stdout).toContain("The finder's data is valid: 1 source listed in _data/sources.json");
+    const bad = finderProject([{ id: "North Partnership", name: "North", feed: "http://north.example.org/reviews.json" }]);
+    const refused = await bad.run("validate");
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain("_data/sources.json");
+    expect(refused.stderr).toMatch(/field "id"/);
+    expect(refused.stderr).toMatch(/field "feed"[^\n]*https:\/\//);
+  }, 120_000);
 });
