@@ -1,5 +1,4 @@
-import type { TemplateData } from "../src/catalogue/template-data.ts";
-import type { ReviewView } from "../src/catalogue/views.ts";
+import type { TemplateData, TemplateReview as ReviewView } from "../src/catalogue/template-data.ts";
 import { html, trusted, type Html } from "../src/eleventy/html.ts";
 
 /**
