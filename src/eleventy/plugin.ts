@@ -13,6 +13,18 @@ import { EDITOR_ENV, EDITOR_PASSTHROUGH, SITE_PASSTHROUGH } from "./passthrough.
 import { bindDevServer, previewHost } from "./dev-server-host.ts";
 import { previewFailure } from "./preview-failure.ts";
 
+export interface PluginOptions {
+  /**
+   * The TypeScript templates (`pages/*.11ty.ts`) already imported, by their path in `pages/`: Eleventy's process
+   * started from one JavaScript bundle (src/build/eleventy-bundle.ts) reads them from here, not from the files,
+   * so that it needs no TypeScript loader. Without it, Eleventy imports the files (under tsx).
+   */
+  templates?: Record<string, object>;
+}
+
+/** The editor's own pages, left out of a build that does not carry the editor. */
+const EDITOR_TEMPLATES = /^admin-.*\.11ty\.ts$/;
+
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
  * (what templates read of the catalogue: the reviews with the publication rules
@@ -21,7 +33,7 @@ import { previewFailure } from "./preview-failure.ts";
  * templates (`.11ty.ts`), the assets, and, under `npm start`, the documents, the
  * citation files and the search index after each build (`npm run build` does those itself).
  */
-export default function learningReviews(eleventyConfig: UserConfig): void {
+export default function learningReviews(eleventyConfig: UserConfig, options: PluginOptions = {}): void {
   // `npm start`: the preview listens on 127.0.0.1 only (PREVIEW_HOST to open it up); Eleventy sets the mode before loading the config.
   const serving = process.env.ELEVENTY_RUN_MODE === "serve";
   if (serving) bindDevServer(previewHost(process.env));
@@ -58,8 +70,14 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   eleventyConfig.addPassthroughCopy(SITE_PASSTHROUGH);
   // The editor at /admin/: in `npm start`'s preview (on 127.0.0.1), and in a build only when the build asks
   // (site.json's cms.withPublicSite); otherwise it is built apart, for an origin of its own (npm run build:editor).
-  if (process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1") eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
+  const withEditor = process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1";
+  if (withEditor) eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
   else eleventyConfig.ignores.add("pages/admin-*.11ty.ts");
+  if (options.templates) {
+    eleventyConfig.ignores.add("pages/**/*.11ty.ts");
+    for (const [file, template] of Object.entries(options.templates))
+      if (withEditor || !EDITOR_TEMPLATES.test(file)) eleventyConfig.addTemplate(file, template);
+  }
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");
 
