@@ -1,7 +1,23 @@
-import { mkdir, rm } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { build } from "esbuild";
+import { pathToFileURL } from "node:url";
+import { build, type Plugin } from "esbuild";
 import { glob } from "tinyglobby";
+
+/**
+ * Each of the project's modules keeps its own `import.meta.dirname`, `filename` and `url` (in a bundle they would
+ * all be the bundle's): the editor's page finds its browser script beside its module, the PDF reader its file.
+ */
+const ownImportMeta: Plugin = {
+  name: "own-import-meta",
+  setup(bundler) {
+    bundler.onLoad({ filter: /\.ts$/ }, async ({ path: file }) => {
+      const own = { dirname: path.dirname(file), filename: file, url: pathToFileURL(file).href };
+      const text = await readFile(file, "utf8");
+      return { contents: text.replace(/\bimport\.meta\.(dirname|filename|url)\b/g, (_, key: keyof typeof own) => JSON.stringify(own[key])), loader: "ts" };
+    });
+  },
+};
 
 /**
  * Eleventy's process started from one JavaScript file: the project's config, the site's plugin, `src/` and the
@@ -32,6 +48,7 @@ export async function bundleEleventyConfig(root: string): Promise<{ file: string
     format: "esm",
     target: "node20",
     outfile: file,
+    plugins: [ownImportMeta],
     logLevel: "silent",
   });
   return { file, remove: () => rm(file, { force: true }) };
