@@ -1,7 +1,6 @@
 import { FEED_SCHEMA_ADDRESS, FEED_VERSION, type FinderFeedRecord, type ReviewFeed } from "../model/review-feed.ts";
 import { absoluteUrl } from "./addresses.ts";
-import type { TemplateData } from "./template-data.ts";
-import type { ReviewView } from "./views.ts";
+import type { TemplateData, TemplateReview } from "./template-data.ts";
 
 /**
  * The review feed at `/reviews.json` (its format: src/model/review-feed.ts, docs/feed.md): every review
@@ -12,7 +11,7 @@ import type { ReviewView } from "./views.ts";
 type FeedSite = Pick<TemplateData["site"], "url" | "partnership" | "retentionMonths">;
 
 /** One listed review as the feed gives it. */
-export function feedRecord(review: ReviewView, site: FeedSite): FinderFeedRecord {
+export function feedRecord(review: TemplateReview, site: FeedSite): FinderFeedRecord {
   const record: FinderFeedRecord = {
     id: review.id,
     title: review.title,

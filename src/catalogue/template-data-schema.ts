@@ -74,7 +74,6 @@ export const reviewViewSchema = z.strictObject({
     jsonLd: text,
     text,
     risUrl: text,
-    ris: text,
   }),
   source: z.strictObject({ id: text, name: text, area: text, areaName: text }).optional(),
 });

@@ -3,16 +3,27 @@ import type { z } from "zod";
 import { formatProblem, type Problem } from "../model/problems.ts";
 import { fieldName, fieldsAllowed, problemsFromIssues } from "../model/schema-messages.ts";
 import type { SiteSettings } from "../model/site-settings.ts";
+import type { CitationView } from "./citation.ts";
 import { TEMPLATE_SITE_FIELDS, templateDataSchema } from "./template-data-schema.ts";
-import type { Catalogue, InaccessibleDocument, ReviewView } from "./views.ts";
+import type { Catalogue, FilterPageView, FinderPageView, InaccessibleDocument, ReviewView } from "./views.ts";
 
 /**
  * What templates read of the catalogue, and nothing else: the build makes the catalogue once, in its
  * own process, and hands this to Eleventy's process in a file (`TEMPLATE_DATA_FILE`). Left out: the
  * PDFs' text and the search records (the build makes the search index itself), the document files to
- * copy, the warnings, the reviews not yet published, and the parts of site.json that the views word.
+ * copy, the warnings, the reviews not yet published, the parts of site.json that the views word, and each
+ * review's RIS record (the build writes the RIS files itself, src/eleventy/citation-files.ts: 5.4 MB of
+ * the file at 10,000 reviews).
  */
-export type TemplateData = Pick<Catalogue, (typeof TEMPLATE_KEYS)[number]> & { site: TemplateSite };
+export type TemplateData = Omit<Pick<Catalogue, (typeof TEMPLATE_KEYS)[number]>, "listed" | "finderPages" | "filterPages"> & {
+  site: TemplateSite;
+  listed: TemplateReview[];
+  finderPages: WithItems<FinderPageView, TemplateReview>[];
+  filterPages: WithItems<FilterPageView, TemplateReview>[];
+};
+/** A review's view as templates read it: without its RIS record. */
+export type TemplateReview = Omit<ReviewView, "citation"> & { citation: Omit<CitationView, "ris"> };
+type WithItems<Page, T> = Omit<Page, "items"> & { items: T[] };
 export type TemplateSite = Pick<SiteSettings, keyof typeof TEMPLATE_SITE_FIELDS>;
 
 const TEMPLATE_KEYS = [
@@ -39,12 +50,32 @@ export const TEMPLATE_DATA_FILE = "eleventy-data.json";
 /** The environment variable that names the hand-over file for Eleventy's process. */
 export const TEMPLATE_DATA_ENV = "LEARNING_REVIEWS_TEMPLATE_DATA";
 
-/** The part of a catalogue that templates read: the same objects, not copies. */
+/** A review without its RIS record. */
+function templateReview({ citation, ...review }: ReviewView): TemplateReview {
+  const { description, meta, jsonLd, text, risUrl } = citation;
+  return { ...review, citation: { description, meta, jsonLd, text, risUrl } };
+}
+
+/** The part of a catalogue that templates read: the same objects, not copies, but for the reviews (each once, without its RIS record). */
 export function templateData(catalogue: Catalogue): TemplateData {
   const site = Object.fromEntries(Object.keys(TEMPLATE_SITE_FIELDS).map((key) => [key, catalogue.site[key as keyof TemplateSite]])) as TemplateSite;
   // A key the catalogue leaves out (`finder`, on a partnership's site) stays out.
   const entries = TEMPLATE_KEYS.flatMap((key) => (catalogue[key] === undefined ? [] : [[key, catalogue[key]]]));
-  return { ...(Object.fromEntries(entries) as Omit<TemplateData, "site">), site };
+  const same = Object.fromEntries(entries) as Pick<Catalogue, (typeof TEMPLATE_KEYS)[number]>;
+  const reviews = new Map(catalogue.listed.map((review) => [review, templateReview(review)]));
+  const listedOnes = (items: readonly ReviewView[]) =>
+    items.map((item) => {
+      const review = reviews.get(item);
+      if (!review) throw new Error("A page of the catalogue lists a review that is not in its list (a fault in src/catalogue).");
+      return review;
+    });
+  return {
+    ...same,
+    site,
+    listed: [...reviews.values()],
+    finderPages: catalogue.finderPages.map((page) => ({ ...page, items: listedOnes(page.items) })),
+    filterPages: catalogue.filterPages.map((page) => ({ ...page, items: listedOnes(page.items) })),
+  };
 }
 
 type Wire = z.input<typeof templateDataSchema>;
@@ -138,8 +169,8 @@ export function readTemplateDataFile(file: string): TemplateData {
 /** The schema's output, with the pages' positions replaced by their items, is exactly `TemplateData`: tsc fails here if the schema and the views' types part. */
 type Parsed = z.output<typeof templateDataSchema>;
 type Resolved = Omit<Parsed, "finderPages" | "filterPages" | "accessibility"> & {
-  finderPages: (Omit<Parsed["finderPages"][number], "items"> & { items: ReviewView[] })[];
-  filterPages: (Omit<Parsed["filterPages"][number], "items"> & { items: ReviewView[] })[];
+  finderPages: (Omit<Parsed["finderPages"][number], "items"> & { items: TemplateReview[] })[];
+  filterPages: (Omit<Parsed["filterPages"][number], "items"> & { items: TemplateReview[] })[];
   accessibility: Omit<Parsed["accessibility"], "documentPages"> & {
     documentPages: (Omit<Parsed["accessibility"]["documentPages"][number], "items"> & { items: InaccessibleDocument[] })[];
   };

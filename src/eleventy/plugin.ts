@@ -17,6 +17,21 @@ import path from "node:path";
 import { TEMPLATE_DATA_ENV } from "../catalogue/template-data.ts";
 import { HARVEST_FILE, parseHarvest } from "../sources/harvest-file.ts";
 
+export interface PluginOptions {
+  /**
+   * The TypeScript templates (`pages/*.11ty.ts`) already imported, by their path in `pages/`: Eleventy's process
+   * started from one JavaScript bundle (src/build/eleventy-bundle.ts) reads them from here, not from the files,
+   * so that it needs no TypeScript loader. Without it, Eleventy imports the files (under tsx).
+   */
+  templates?: Record<string, object>;
+}
+
+/** The review page, which a finder does not make. */
+const REVIEW_TEMPLATE = "review.11ty.ts";
+
+/** The editor's own pages, left out of a build that does not carry the editor. */
+const EDITOR_TEMPLATES = /^admin-.*\.11ty\.ts$/;
+
 /**
  * The site's own Eleventy plugin. It hands templates one global, `catalogue`
  * (what templates read of the catalogue: the reviews with the publication rules
@@ -25,7 +40,7 @@ import { HARVEST_FILE, parseHarvest } from "../sources/harvest-file.ts";
  * templates (`.11ty.ts`), the assets, and, under `npm start`, the documents, the
  * citation files and the search index after each build (`npm run build` does those itself).
  */
-export default function learningReviews(eleventyConfig: UserConfig): void {
+export default function learningReviews(eleventyConfig: UserConfig, options: PluginOptions = {}): void {
   // `npm start`: the preview listens on 127.0.0.1 only (PREVIEW_HOST to open it up); Eleventy sets the mode before loading the config.
   const serving = process.env.ELEVENTY_RUN_MODE === "serve";
   if (serving) bindDevServer(previewHost(process.env));
@@ -61,20 +76,27 @@ export default function learningReviews(eleventyConfig: UserConfig): void {
   eleventyConfig.addPassthroughCopy(SITE_PASSTHROUGH);
   // The editor at /admin/: in `npm start`'s preview (on 127.0.0.1), and in a build only when the build asks
   // (site.json's cms.withPublicSite); otherwise it is built apart, for an origin of its own (npm run build:editor).
-  if (process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1") eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
+  const withEditor = process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1";
+  if (withEditor) eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
   else eleventyConfig.ignores.add("pages/admin-*.11ty.ts");
   // A finder (its build's input holds its harvest, src/build/finder-build.ts) makes no review pages: its entries link to the partnerships' own.
   // Its pages may read its sources' search indexes (connect-src), and it ships the scripts that search inside their reports.
   const dataFile = process.env[TEMPLATE_DATA_ENV];
   const harvestFile = dataFile ? path.join(path.dirname(dataFile), HARVEST_FILE) : null;
-  if (harvestFile && existsSync(harvestFile)) {
-    eleventyConfig.ignores.add("pages/review.njk");
+  const finder = harvestFile !== null && existsSync(harvestFile);
+  if (finder) {
+    eleventyConfig.ignores.add(`pages/${REVIEW_TEMPLATE}`);
     const { sources } = parseHarvest(readFileSync(harvestFile, "utf8"), harvestFile);
     eleventyConfig.addGlobalData("csp", contentSecurityPolicy(finderConnectOrigins(sources.map((report) => report.source))));
     eleventyConfig.addPassthroughCopy(Object.fromEntries(FINDER_ASSETS.map((name) => [`pages/assets/${name}`, `assets/${name}`])));
   } else {
     eleventyConfig.ignores.add("pages/sources.njk");
     eleventyConfig.addGlobalData("csp", CONTENT_SECURITY_POLICY);
+  }
+  if (options.templates) {
+    eleventyConfig.ignores.add("pages/**/*.11ty.ts");
+    for (const [file, template] of Object.entries(options.templates))
+      if ((withEditor || !EDITOR_TEMPLATES.test(file)) && !(finder && file === REVIEW_TEMPLATE)) eleventyConfig.addTemplate(file, template);
   }
   eleventyConfig.addWatchTarget("reviews/");
   eleventyConfig.addWatchTarget("src/");

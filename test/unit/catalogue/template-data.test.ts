@@ -122,6 +122,15 @@ describe("the catalogue handed to Eleventy's process", () => {
     for (const key of ["support", "accessibility", "cms"]) expect(JSON.parse(text).site).not.toHaveProperty(key);
   });
 
+  it("holds no RIS record: the build writes the RIS files from its own catalogue, and no template reads them", () => {
+    const ris = catalogue.listed[0]!.citation.ris;
+    expect(ris).toContain("TY  - ");
+    expect(text).not.toContain("TY  - ");
+    expect(JSON.parse(text).listed[0].citation).not.toHaveProperty("ris");
+    // The page still links to its RIS file.
+    expect(parseTemplateData(text, FILE).listed[0]!.citation.risUrl).toBe(catalogue.listed[0]!.citation.risUrl);
+  });
+
   it("refuses a field of the wrong type, naming the file and the field", () => {
     const message = messageOf(wrongFile([["listed", 0, "title"], 42]));
     expect(message).toContain(FILE);
