@@ -5,7 +5,7 @@
  * is down, a hand-made hostile feed, a stale feed still listing an SCR past its leaving day, and a finder whose
  * own reviews.json is not empty.
  */
-import { readFileSync, realpathSync } from "node:fs";
+import { readFileSync, realpathSync, statSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serveStatic, type StaticServer } from "../../src/checks/static-server.ts";
@@ -82,6 +82,26 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
     expect(linked.sort()).toEqual(expected.sort());
     expect(finder.read("index.html")).toContain(`${expected.length} reviews`);
   });
+
+  it("is reproducible: a second finder built from the same feeds on the same day writes the same files, byte for byte", async () => {
+    const again = await builtFinder(
+      [
+        { ...A, feed: `${servers[0]!.url}/reviews.json` },
+        { ...B, feed: `${servers[1]!.url}/reviews.json` },
+      ],
+      [],
+      FINDER_DATE,
+    );
+    expect(again.code, again.stderr).toBe(0);
+    const files = finder.files();
+    expect(again.project.files()).toEqual(files);
+    const differing = files.filter(
+      (file) =>
+        statSync(path.join(finder.root, "_site", file)).isFile() &&
+        !readFileSync(path.join(finder.root, "_site", file)).equals(readFileSync(path.join(again.project.root, "_site", file))),
+    );
+    expect(differing).toEqual([]);
+  }, 300_000);
 
   it("has a filter page for each partnership listing exactly its reviews, and names the partnership in each entry", () => {
     for (const [source, feed] of [
