@@ -13,7 +13,8 @@ const ORDER = [
   ["checks", "src/checks/"], // checks of a built site: links, search index, accessibility (and the nightly's step of it), test tools
   ["build", "src/build/"], // buildSite: one build into a folder given to it, checking and publishing nothing
   ["report", "src/report/"], // the nightly report: what it tells the business-support officers, and the previous build it compares with
-  ["release", "src/release/"], // publishing (publish-site.ts), the nightly, the fallback, rollback, the output lock
+  ["lock", "src/lock/"], // the output lock: one writer at a time (its decisions in rules.ts, pure)
+  ["release", "src/release/"], // publishing (publish-site.ts), the nightly, the fallback, rollback
   ["cms", "src/cms/"], // the editor: its config, rules and separate build
   ["entry points", "(scripts/|pages/|\\.eleventy\\.ts$)"], // npm scripts, Eleventy's templates and config
 ];

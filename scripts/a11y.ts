@@ -17,7 +17,7 @@ import { fullCheckFile, recordFullCheck } from "../src/checks/a11y-record.ts";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
 import { pathPrefix } from "../src/catalogue/addresses.ts";
 import { publishSite } from "../src/release/publish-site.ts";
-import { explainFailure } from "../src/release/failure-message.ts";
+import { explainFailure } from "../src/model/failures.ts";
 import { buildAt } from "../src/release/publish.ts";
 
 const { values } = parseArgs({

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { buildEditor } from "../src/cms/editor-build.ts";
-import { explainFailure } from "../src/release/failure-message.ts";
+import { explainFailure } from "../src/model/failures.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "_editor" } } });
 try {

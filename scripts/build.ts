@@ -14,7 +14,7 @@ import { resolveBuildDate, todayInLondon } from "../src/rules/build-date.ts";
 import path from "node:path";
 import { readKeptInput } from "../src/content/kept-input.ts";
 import { keptHarvest } from "../src/build/finder-build.ts";
-import { explainFailure } from "../src/release/failure-message.ts";
+import { explainFailure } from "../src/model/failures.ts";
 import { publishSite } from "../src/release/publish-site.ts";
 
 const options = {

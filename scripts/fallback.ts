@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import path from "node:path";
 import { runFallback } from "../src/release/fallback.ts";
 import { todayInLondon, todaysBuildDate } from "../src/rules/build-date.ts";
-import { explainFailure } from "../src/release/failure-message.ts";
+import { explainFailure } from "../src/model/failures.ts";
 
 const { values } = parseArgs({ options: { code: { type: "string" }, out: { type: "string", default: "_site" } } });
 try {

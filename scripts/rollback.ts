@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { todayInLondon, todaysBuildDate } from "../src/rules/build-date.ts";
-import { explainFailure } from "../src/release/failure-message.ts";
+import { explainFailure } from "../src/model/failures.ts";
 import { rollbackSite } from "../src/release/rollback.ts";
 
 const { values } = parseArgs({ options: { out: { type: "string", default: "_site" } } });

@@ -6,7 +6,7 @@ import { buildCatalogue } from "../src/catalogue/index.ts";
 import { readBuildInput } from "../src/content/build-input.ts";
 import { contentPaths } from "../src/content/paths.ts";
 import { DataError, dataProblemsText, formatProblems } from "../src/model/problems.ts";
-import { explainFailure } from "../src/release/failure-message.ts";
+import { explainFailure } from "../src/model/failures.ts";
 import { resolveBuildDate } from "../src/rules/build-date.ts";
 import { finderSources, isFinder, readFinderInput } from "../src/sources/finder-setup.ts";
 import { SOURCES_FILE } from "../src/sources/source-list.ts";

@@ -11,7 +11,7 @@ import path from "node:path";
 import { loadSiteSettings } from "../content/site-settings.ts";
 import { contentPaths } from "../content/paths.ts";
 import { EDITOR_STATIC } from "../eleventy/passthrough.ts";
-import { OutputError } from "../release/publish.ts";
+import { OutputError } from "../model/failures.ts";
 import { MARKER } from "../build/build-record.ts";
 import { reviewsEditorScript, SVELTIA_BUNDLE, sveltiaWithLocalFonts } from "./editor-bundle.ts";
 

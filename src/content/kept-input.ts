@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import * as z from "zod";
 import type { BuildInput } from "./build-input.ts";
 import { isoDateSchema } from "../model/dates.ts";
+import { PlainError } from "../model/failures.ts";
 import type { FileDocument, MarkdownFacts, PdfFacts, Review } from "../model/review.ts";
 import { isRecord, withheldPdfTitleMessage } from "./document-files.ts";
 import type { JsonSource } from "./json-source.ts";
@@ -108,7 +109,7 @@ export function checkKeptInput(value: unknown, file: string): Kept {
 }
 
 /** A kept input that cannot be used: unreadable, or not valid for this version of the code. */
-export class KeptInputError extends Error {
+export class KeptInputError extends PlainError {
   constructor(message: string) {
     super(message);
     this.name = "KeptInputError";

@@ -1,3 +1,5 @@
+import { PlainError } from "./failures.ts";
+
 /**
  * A problem found in the data, worded for the business-support officer who
  * edits `_data/reviews.json`, not for a developer.
@@ -52,7 +54,7 @@ export function dataProblemsText(problems: readonly Problem[], doing: "build" | 
  * Thrown when the data cannot be published. Carries every problem found so
  * that the maintainer can fix them all in one go.
  */
-export class DataError extends Error {
+export class DataError extends PlainError {
   readonly problems: readonly Problem[];
   /** Eleventy prints no stack trace for it (under `npm start`): the message says all a maintainer can act on. */
   readonly skipOriginalStack = true;

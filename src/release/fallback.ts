@@ -3,7 +3,8 @@ import path from "node:path";
 import { x } from "tinyexec";
 import type { BuildFolder, BuildMeta } from "../build/build-record.ts";
 import type { IsoDate } from "../model/dates.ts";
-import { decide, type RuleInput } from "../rules/publication.ts";
+import { keptReviews } from "../rules/kept-builds.ts";
+import type { RuleInput } from "../rules/publication.ts";
 
 /**
  * The one fallback, the same on every host: build a site with the code that made it (a build's `code/`, or a
@@ -44,23 +45,7 @@ async function provideModules(root: string, code: string, log: (line: string) =>
   if (npm.exitCode !== 0) throw new Error(`npm ci in ${code} failed (exit ${npm.exitCode ?? "by a signal"}):\n${npm.stderr.trim()}`);
 }
 
-/**
- * The reviews of a kept build that a rebuild at `date` may publish: what it listed or removed, never what it did
- * not publish yet, nor a review it removed that `date` would list again (a build dated after today: its documents
- * are not in its copy).
- */
-export function keptReviews<R extends RuleInput & { id: string }>(
-  reviews: readonly R[],
-  meta: BuildMeta,
-  date: IsoDate,
-  settings: { retentionMonths: number },
-): R[] {
-  const listed = new Set(meta.listed.map((review) => review.id));
-  const removed = new Set(meta.removed);
-  return reviews.filter((review) => listed.has(review.id) || (removed.has(review.id) && decide(review, date, settings).state !== "listed"));
-}
-
-/** The kept data as the rebuild reads it: those reviews, with documents read from the build's own served copy. Plain JSON: the kept code checks it. */
+/** The kept data as the rebuild reads it: the reviews it may publish (keptReviews), with documents read from the build's own served copy. Plain JSON: the kept code checks it. */
 export function rebuildInput(kept: Record<string, unknown>, meta: BuildMeta, site: string, date: IsoDate): Record<string, unknown> {
   const retentionMonths = Number((kept.site as { retentionMonths?: unknown } | undefined)?.retentionMonths ?? 12);
   const reviews = (Array.isArray(kept.reviews) ? kept.reviews : []) as (RuleInput & { id: string })[];

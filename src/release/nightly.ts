@@ -9,9 +9,9 @@ import { nightlyReport, type NightlyReport, type Withdrawal } from "../report/ni
 import { previousRecords } from "../report/previous-build.ts";
 import { todayInLondon, todaysBuildDate } from "../rules/build-date.ts";
 import { expiredBy, isAfterToday } from "../rules/release-dates.ts";
-import { explainFailure } from "./failure-message.ts";
+import { lock, type OutputLock } from "../lock/lock.ts";
+import { explainFailure } from "../model/failures.ts";
 import { runFallback } from "./fallback.ts";
-import { lock, type OutputLock } from "./lock.ts";
 import { buildAt, kind } from "./publish.ts";
 import { publishSite } from "./publish-site.ts";
 

@@ -11,11 +11,12 @@ import type { BuildInput } from "../content/build-input.ts";
 import { HARVEST_FILE } from "../sources/harvest-file.ts";
 import type { Harvest } from "../sources/harvest.ts";
 import type { IsoDate } from "../model/dates.ts";
+import { OutputError } from "../model/failures.ts";
 import { outputLayout, type OutputLayout } from "../model/output-layout.ts";
 import { todayInLondon } from "../rules/build-date.ts";
 import { publishDecision } from "../rules/release-dates.ts";
-import { lock } from "./lock.ts";
-import { buildAt, kind, newBuild, OutputError, publishBuild } from "./publish.ts";
+import { lock } from "../lock/lock.ts";
+import { buildAt, kind, newBuild, publishBuild } from "./publish.ts";
 
 export interface PublishSiteOptions {
   /** The project folder: its code builds the site, and by default its `_data/` and `reviews/` are the content. */

@@ -1,17 +1,13 @@
 import { chmod, lstat, mkdir, mkdtemp, readdir, readlink, rename, rm, symlink } from "node:fs/promises";
 import path from "node:path";
 import { buildFolder, readMeta, type BuildFolder, type BuildMeta } from "../build/build-record.ts";
+import { OutputError } from "../model/failures.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
 
 /**
  * The links: the published output is a link to a build's `site/`, replaced in one rename; the build before stays
  * as `.previous` for rollback, and older builds are pruned. Every swap (a build, a fallback, a rollback) is `publishBuild`.
  */
-
-/** Refused with a message a maintainer can act on. */
-export class OutputError extends Error {
-  override readonly name = "OutputError";
-}
 
 export async function kind(p: string): Promise<"missing" | "link" | "dir" | "other"> {
   const s = await lstat(p).catch(() => undefined);

@@ -1,55 +1,32 @@
 import path from "node:path";
 import type { BuildFolder, BuildMeta } from "../build/build-record.ts";
-import { buildCatalogue } from "../catalogue/index.ts";
 import { KeptInputError, readKeptInput } from "../content/kept-input.ts";
 import type { IsoDate } from "../model/dates.ts";
-import { expiredBy, isAfterToday, removalHasCome } from "../rules/release-dates.ts";
-import { keptReviews, runFallback } from "./fallback.ts";
-import { lock } from "./lock.ts";
-import { buildAt, kind, linkTarget, OutputError, swapWithPrevious } from "./publish.ts";
+import { OutputError } from "../model/failures.ts";
+import { lock } from "../lock/lock.ts";
+import { broughtBack, rebuiltAt, type Published } from "../rules/kept-builds.ts";
+import { expiredBy, isAfterToday } from "../rules/release-dates.ts";
+import { runFallback } from "./fallback.ts";
+import { buildAt, kind, linkTarget, swapWithPrevious } from "./publish.ts";
 import { checkOutput } from "./publish-site.ts";
 
-type Kept = { folder: BuildFolder; meta: BuildMeta };
-
-/** What a kept build's own data lists rebuilt at `today`; refused, changing nothing, when that data is not valid. */
-async function rebuiltListing({ folder, meta }: Kept, today: IsoDate): Promise<{ ids: string[]; documents: string[] }> {
-  try {
-    const kept = await readKeptInput(path.join(folder.input, "build-input.json"), "the previous build");
-    const catalogue = buildCatalogue(keptReviews(kept.reviews, meta, today, kept.site), kept.site, today);
-    return { ids: catalogue.listed.map((review) => review.id), documents: catalogue.documentFiles.map((file) => file.to) };
-  } catch (error) {
+/** What a kept build's own data publishes rebuilt at `today` (src/rules/kept-builds.ts); refused, changing nothing, when that data is not valid. */
+async function rebuiltListing({ folder, meta }: { folder: BuildFolder; meta: BuildMeta }, today: IsoDate): Promise<Published> {
+  const kept = await readKeptInput(path.join(folder.input, "build-input.json"), "the previous build").catch((error: unknown) => {
     if (!(error instanceof KeptInputError)) throw error;
     throw new OutputError(
       `Rolling back needs the previous build's data rebuilt at ${today}, but ${error.message}\nThe rollback was refused. Nothing was changed. ` +
         `The live site stays as it is; to replace it, fix what is wrong in _data/ and build the site again (npm run nightly).`,
     );
-  }
-}
-
-/**
- * What going live would bring back that the live build no longer publishes: taken off on purpose (withheld, deleted or
- * re-dated in the data), or by the rule. Not counted: what a live build dated after today dropped only by its date.
- */
-function broughtBack(candidate: { ids: string[]; documents: string[] }, target: BuildMeta, live: BuildMeta, today: IsoDate): string[] {
-  const liveIsFuture = isAfterToday(live.buildDate, today);
-  const byDate = (r: BuildMeta["listed"][number]) =>
-    liveIsFuture && r.removalDate && removalHasCome(r.removalDate, live.buildDate) && !removalHasCome(r.removalDate, today);
-  const droppedByDate = new Set(target.listed.filter(byDate).map((review) => review.id));
-  const liveIds = new Set(live.listed.map((review) => review.id));
-  const liveDocuments = new Set(live.documents ?? []);
-  const reviewOf = (file: string) => file.split("/")[1]!;
-  return [
-    ...candidate.ids.filter((id) => !liveIds.has(id) && !droppedByDate.has(id)).map((id) => `the review ${id}`),
-    ...candidate.documents
-      .filter((file) => !liveDocuments.has(file) && !droppedByDate.has(reviewOf(file)) && liveIds.has(reviewOf(file)))
-      .map((file) => `the document ${file}`),
-  ];
+  });
+  return rebuiltAt(kept.reviews, meta, today, kept.site);
 }
 
 /**
  * Make the previous build live again, under today's rule: a rollback never brings back a review whose removal date
- * has come, nor a build dated after today. Such a previous build's own code and data are rebuilt at today's date by
- * the fallback (src/release/fallback.ts), and that goes live instead. Running it twice rolls forward.
+ * has come, nor a build dated after today, nor what the live build no longer publishes. Such a previous build's own
+ * code and data are rebuilt at today's date by the fallback (src/release/fallback.ts), and that goes live instead;
+ * else it swaps places with the live build. Running it twice rolls forward.
  */
 export async function rollbackSite(options: {
   root: string;
@@ -76,8 +53,7 @@ export async function rollbackSite(options: {
   const kept = { folder: target.folder, meta: target.meta };
   const expired = expiredBy(kept.meta.listed, today);
   const future = isAfterToday(kept.meta.buildDate, today);
-  const rebuild = expired.length > 0 || future;
-  const candidate = rebuild ? await rebuiltListing(kept, today) : { ids: kept.meta.listed.map((r) => r.id), documents: kept.meta.documents ?? [] };
+  const candidate = expired.length || future ? await rebuiltListing(kept, today) : { ids: kept.meta.listed.map((r) => r.id), documents: kept.meta.documents ?? [] };
   const live = await buildAt(layout.out);
   const back = live?.meta ? broughtBack(candidate, kept.meta, live.meta, today) : [];
   if (back.length) {
@@ -87,29 +63,27 @@ export async function rollbackSite(options: {
     );
   }
   await options.beforeLock?.();
-  if (!rebuild) {
-    const unlock = await lock(layout, log);
-    try {
-      await unlock.ensureHeld("nothing was rolled back");
-      // What was checked above must still be what is swapped: another run may have published before the lock was taken.
-      if ((await linkTarget(layout.previous)) !== checked[0] || (await linkTarget(layout.out)) !== checked[1]) {
-        throw new OutputError(
-          `Another build, rollback or withdrawal changed ${options.out} while this rollback was checking it, so the rollback was refused. Nothing was changed. ` +
-            `Look at what is live now; if you still need to go back, run npm run rollback again.`,
-        );
-      }
-      for (const warning of await swapWithPrevious(layout)) log(`Warning: ${warning}`);
-    } finally {
-      await unlock();
-    }
-    return `${options.out} now shows the previous build (made for ${kept.meta.buildDate}). Run again to undo.`;
+  if (expired.length || future) {
+    const names = expired.map((review) => `${review.id} (removal date ${review.removalDate})`).join(", ");
+    const why = future ? `was made for ${kept.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet` : `lists ${names}, whose removal date has come`;
+    log(`The previous build ${why}; rebuilding its data at ${today} instead of bringing it back as it was.`);
+    // The fallback takes the lock as any build does.
+    await runFallback({ root: options.root, code: kept.folder.code, kept, out: options.out, date: today, log });
+    return `${options.out} now shows the previous build's data, rebuilt for ${today}${names ? ` without ${names}` : ""}. Run again to undo.`;
   }
-  const names = expired.map((review) => `${review.id} (removal date ${review.removalDate})`).join(", ");
-  const why = future
-    ? `was made for ${kept.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet`
-    : `lists ${names}, whose removal date has come`;
-  log(`The previous build ${why}; rebuilding its data at ${today} instead of bringing it back as it was.`);
-  // The previous build's own code and data, rebuilt at today's date by the fallback (which takes the lock as any build does).
-  await runFallback({ root: options.root, code: kept.folder.code, kept, out: options.out, date: today, log });
-  return `${options.out} now shows the previous build's data, rebuilt for ${today}${names ? ` without ${names}` : ""}. Run again to undo.`;
+  const unlock = await lock(layout, log);
+  try {
+    await unlock.ensureHeld("nothing was rolled back");
+    // What was checked above must still be what is swapped: another run may have published before the lock was taken.
+    if ((await linkTarget(layout.previous)) !== checked[0] || (await linkTarget(layout.out)) !== checked[1]) {
+      throw new OutputError(
+        `Another build, rollback or withdrawal changed ${options.out} while this rollback was checking it, so the rollback was refused. Nothing was changed. ` +
+          `Look at what is live now; if you still need to go back, run npm run rollback again.`,
+      );
+    }
+    for (const warning of await swapWithPrevious(layout)) log(`Warning: ${warning}`);
+  } finally {
+    await unlock();
+  }
+  return `${options.out} now shows the previous build (made for ${kept.meta.buildDate}). Run again to undo.`;
 }

@@ -1,9 +1,10 @@
 import { DateTime } from "luxon";
 import { isIsoDate, londonDateAt, writtenAsDate, type IsoDate } from "../model/dates.ts";
+import { PlainError } from "../model/failures.ts";
 import { quote } from "../model/problems.ts";
 
 /** A build-date variable that cannot be read; the message names the variable and says what it should look like. */
-export class BuildDateError extends Error {
+export class BuildDateError extends PlainError {
   constructor(message: string) {
     super(message);
     this.name = "BuildDateError";

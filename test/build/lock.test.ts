@@ -4,7 +4,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSyn
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { publishSite } from "../../src/release/publish-site.ts";
-import { lock, LOCK_UNREADABLE_GRACE_MS } from "../../src/release/lock.ts";
+import { lock } from "../../src/lock/lock.ts";
+import { LOCK_UNREADABLE_GRACE_MS } from "../../src/lock/rules.ts";
 import { outputLayout, type OutputLayout } from "../../src/model/output-layout.ts";
 import { tempLayout } from "../helpers/builds.ts";
 import { fixturePdf } from "../helpers/documents.ts";
@@ -12,7 +13,7 @@ import { fixtureProject } from "../helpers/fixture-project.ts";
 import { validReview } from "../helpers/reviews.ts";
 import { FIXTURES, fixtureSite } from "../helpers/site.ts";
 
-const LOCK_MODULE = path.resolve("src/release/lock.ts");
+const LOCK_MODULE = path.resolve("src/lock/lock.ts");
 
 /** A separate process that takes the lock on `layout` and keeps it until it is killed; resolves once it holds it. */
 async function childHoldingTheLock(layout: OutputLayout): Promise<ChildProcess> {

@@ -1,7 +1,4 @@
-/**
- * The output lock's decisions, apart from the files and processes they are about, so that they can be tested without
- * waiting. Whoever calls them passes the clock and a way to tell whether a process is still running.
- */
+/** The output lock's decisions, apart from its files and processes (src/lock/lock.ts passes the clock and a process probe): tested without waiting. */
 import * as z from "zod";
 
 /** Who holds a lock, as written into the lock file when it is taken; anything else in a lock file is not an owner. */
@@ -22,9 +19,9 @@ const ownerSchema = z.object({
 export type LockOwner = z.infer<typeof ownerSchema>;
 
 /**
- * A lock as found: its owner when it could be read, and its last refresh. `unreadable` is a lock file that holds no
- * owner: this version puts a lock in place with its owner already in it, so that is one an older version was killed
- * while writing, or a damaged one. Neither is the older version's lock folder (proper-lockfile).
+ * A lock as found: its owner when it could be read, and its last refresh. `unreadable`: a lock file with no owner (this
+ * version writes the owner before the lock exists, so an older version's killed while writing, or a damaged one).
+ * Neither: an older version's lock folder (proper-lockfile).
  */
 export interface FoundLock {
   owner?: LockOwner;
@@ -33,9 +30,8 @@ export interface FoundLock {
 }
 
 /**
- * How long a lock that cannot be judged by its process (taken on another machine sharing the folder, or with no
- * owner to read) may go without a refresh before it is taken over: far above anything a healthy run does, since the
- * holder refreshes it every {@link LOCK_REFRESH_MS}, and a run stalled for minutes still keeps it.
+ * How long a lock that cannot be judged by its process (from another machine, or with no owner to read) may go
+ * unrefreshed before it is taken over: far above the holder's refresh every {@link LOCK_REFRESH_MS}, so a run stalled for minutes keeps it.
  */
 export const LOCK_STALE_MS = 30 * 60 * 1000;
 export const LOCK_REFRESH_MS = 60 * 1000;

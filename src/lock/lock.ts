@@ -5,10 +5,8 @@ import { hostname } from "node:os";
 import path from "node:path";
 import { checkpoint } from "../build/fault.ts";
 import type { OutputLayout } from "../model/output-layout.ts";
-import { holderIsRunning, judgeLock, LOCK_REFRESH_MS, lockLost, parseOwner, startTimeFromStat, type FoundLock, type LockOwner } from "./lock-rules.ts";
-import { OutputError } from "./publish.ts";
-
-export { LOCK_REFRESH_MS, LOCK_STALE_MS, LOCK_UNREADABLE_GRACE_MS } from "./lock-rules.ts";
+import { OutputError } from "../model/failures.ts";
+import { holderIsRunning, judgeLock, LOCK_REFRESH_MS, lockLost, parseOwner, startTimeFromStat, type FoundLock, type LockOwner } from "./rules.ts";
 
 /** A lock taken: call it to release the lock (only if it is still this run's); `ensureHeld` just before changing the live output. */
 export type OutputLock = ReturnType<typeof held>;
@@ -105,7 +103,7 @@ async function sweep(layout: OutputLayout, token: string): Promise<void> {
 
 /**
  * Only one build, rollback or withdrawal may write to an output at a time. The lock is a file, `layout.lock`, naming
- * who took it; whether a lock found there may be taken over is src/release/lock-rules.ts's `judgeLock`. A run that
+ * who took it; whether a lock found there may be taken over is `judgeLock` (src/lock/rules.ts). A run that
  * finds it held is refused at once.
  */
 export async function lock(layout: OutputLayout, log: (line: string) => void = console.warn, seams: { now?: () => number } = {}): Promise<OutputLock> {

@@ -11,7 +11,7 @@ import {
   takenHere,
   type LockOwner,
   type ProcessProbe,
-} from "../../../src/release/lock-rules.ts";
+} from "../../../src/lock/rules.ts";
 
 // The lock's decisions, with the clock and the processes given: no files, no waiting (real processes: test/build/lock.test.ts).
 const NOW = Date.parse("2026-12-01T02:00:00Z");
