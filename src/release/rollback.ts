@@ -53,7 +53,8 @@ export async function rollbackSite(options: {
   const kept = { folder: target.folder, meta: target.meta };
   const expired = expiredBy(kept.meta.listed, today);
   const future = isAfterToday(kept.meta.buildDate, today);
-  const candidate = expired.length || future ? await rebuiltListing(kept, today) : { ids: kept.meta.listed.map((r) => r.id), documents: kept.meta.documents ?? [] };
+  const rebuild = expired.length > 0 || future;
+  const candidate = rebuild ? await rebuiltListing(kept, today) : { ids: kept.meta.listed.map((r) => r.id), documents: kept.meta.documents ?? [] };
   const live = await buildAt(layout.out);
   const back = live?.meta ? broughtBack(candidate, kept.meta, live.meta, today) : [];
   if (back.length) {
@@ -63,9 +64,11 @@ export async function rollbackSite(options: {
     );
   }
   await options.beforeLock?.();
-  if (expired.length || future) {
+  if (rebuild) {
     const names = expired.map((review) => `${review.id} (removal date ${review.removalDate})`).join(", ");
-    const why = future ? `was made for ${kept.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet` : `lists ${names}, whose removal date has come`;
+    const why = future
+      ? `was made for ${kept.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet`
+      : `lists ${names}, whose removal date has come`;
     log(`The previous build ${why}; rebuilding its data at ${today} instead of bringing it back as it was.`);
     // The fallback takes the lock as any build does.
     await runFallback({ root: options.root, code: kept.folder.code, kept, out: options.out, date: today, log });
