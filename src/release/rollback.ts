@@ -43,11 +43,9 @@ export async function rollbackSite(options: {
   const checked = [await linkTarget(layout.previous), await linkTarget(layout.out)];
   const target = await buildAt(layout.previous);
   if (!target) throw new OutputError(`There is no previous build to roll back to (${layout.previous} does not exist). Nothing was changed.`);
-  if ((await kind(path.join(target.folder.site, "index.html"))) !== "other")
-    throw new OutputError(`The previous build (${target.folder.site}) is missing or incomplete: it has no index.html. Nothing was changed.`);
-  if (!target.meta) {
+  if (!target.meta || (await kind(path.join(target.folder.site, "index.html"))) !== "other") {
     throw new OutputError(
-      `The previous build (${target.folder.site}) has no build.json, so it cannot be told whether it lists reviews that have since been removed; it was not made live. Nothing was changed.`,
+      `The previous build (${target.folder.site}) is missing or incomplete: it has no index.html, or no build.json to tell whether it lists reviews that have since been removed. Nothing was changed; build the site again instead (npm run nightly).`,
     );
   }
   const kept = { folder: target.folder, meta: target.meta };
