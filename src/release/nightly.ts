@@ -8,7 +8,7 @@ import { outputLayout, type OutputLayout } from "../model/output-layout.ts";
 import { nightlyReport, type NightlyReport, type Withdrawal } from "../report/nightly-report.ts";
 import { previousRecords } from "../report/previous-build.ts";
 import { todayInLondon, todaysBuildDate } from "../rules/build-date.ts";
-import { expiredBy, isAfterToday } from "../rules/release-dates.ts";
+import { expiredBy, isAfterToday, madeAfterToday } from "../rules/release-dates.ts";
 import { lock, type OutputLock } from "../lock/lock.ts";
 import { explainFailure } from "../model/failures.ts";
 import { runFallback } from "./fallback.ts";
@@ -118,9 +118,7 @@ export async function withdrawExpired(options: { root: string; layout: OutputLay
   const problems: string[] = [];
   // A live build dated after today (a mistake, or an older version) may list reviews that are not public yet: rebuilt at today's date too.
   if (isAfterToday(kept.meta.buildDate, today)) {
-    problems.push(
-      `The live build was made for ${kept.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet; it is rebuilt from its own code and data at ${today}.`,
-    );
+    problems.push(`The live build ${madeAfterToday(kept.meta.buildDate, today)}; it is rebuilt from its own code and data at ${today}.`);
   } else if (expired.length === 0) return { outcome: "none-due", withdrawn: [], problems: [] };
   if (expired.length) log(`Withdrawing from the live site the reviews whose removal date has come: ${expired.map((review) => review.id).join(", ")}.`);
   try {

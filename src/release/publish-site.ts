@@ -14,7 +14,7 @@ import type { IsoDate } from "../model/dates.ts";
 import { OutputError } from "../model/failures.ts";
 import { outputLayout, type OutputLayout } from "../model/output-layout.ts";
 import { todayInLondon } from "../rules/build-date.ts";
-import { publishDecision } from "../rules/release-dates.ts";
+import { madeAfterToday, publishDecision } from "../rules/release-dates.ts";
 import { lock } from "../lock/lock.ts";
 import { buildAt, kind, newBuild, publishBuild } from "./publish.ts";
 
@@ -165,10 +165,7 @@ export async function checkDates(layout: OutputLayout, buildDate: IsoDate, optio
   const decision = publishDecision({ ...options, buildDate, ...(live?.meta ? { liveDate: live.meta.buildDate } : {}) });
   if (decision.verdict === "publish") {
     const future = decision.replacesFutureLive;
-    if (!future) return [];
-    return [
-      `The live build in ${layout.out} was made for ${future}, after today (${today}), so it may have listed reviews that are not public yet; it was replaced by this build for ${buildDate}.`,
-    ];
+    return future ? [`The live build in ${layout.out} ${madeAfterToday(future, today)}; it was replaced by this build for ${buildDate}.`] : [];
   }
   if (decision.why === "future") {
     throw new OutputError(

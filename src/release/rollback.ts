@@ -5,7 +5,7 @@ import type { IsoDate } from "../model/dates.ts";
 import { OutputError } from "../model/failures.ts";
 import { lock } from "../lock/lock.ts";
 import { broughtBack, rebuiltAt, type Published } from "../rules/kept-builds.ts";
-import { expiredBy, isAfterToday } from "../rules/release-dates.ts";
+import { expiredBy, isAfterToday, madeAfterToday } from "../rules/release-dates.ts";
 import { runFallback } from "./fallback.ts";
 import { buildAt, kind, linkTarget, swapWithPrevious } from "./publish.ts";
 import { checkOutput } from "./publish-site.ts";
@@ -64,9 +64,7 @@ export async function rollbackSite(options: {
   await options.beforeLock?.();
   if (rebuild) {
     const names = expired.map((review) => `${review.id} (removal date ${review.removalDate})`).join(", ");
-    const why = future
-      ? `was made for ${kept.meta.buildDate}, after today (${today}), so it may list reviews that are not public yet`
-      : `lists ${names}, whose removal date has come`;
+    const why = future ? madeAfterToday(kept.meta.buildDate, today) : `lists ${names}, whose removal date has come`;
     log(`The previous build ${why}; rebuilding its data at ${today} instead of bringing it back as it was.`);
     // The fallback takes the lock as any build does.
     await runFallback({ root: options.root, code: kept.folder.code, kept, out: options.out, date: today, log });

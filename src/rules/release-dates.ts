@@ -21,6 +21,11 @@ export function isAfterToday(date: IsoDate, today: IsoDate): boolean {
   return date > today;
 }
 
+/** What is wrong with a build dated after today, in the words every message about one uses. */
+export function madeAfterToday(buildDate: IsoDate, today: IsoDate): string {
+  return `was made for ${buildDate}, after today (${today}), so it may list reviews that are not public yet`;
+}
+
 export interface PublishDates {
   buildDate: IsoDate;
   today: IsoDate;
