@@ -263,7 +263,7 @@ describe("a finder given feeds a partnership's build would never write", () => {
 
   it("escapes a hostile feed's titles, summaries and themes everywhere, lists no script address nor another site's page, and never a stale feed's SCR whose leaving day has passed", async () => {
     const feed = handMadeFeed(HOSTILE_SITE, `Hostile ${HOSTILE}`, [
-      handMadeRecord(HOSTILE_SITE, { id: "child-hostile", title: HOSTILE, summary: `Summary ${HOSTILE}`, themes: [THEME], areaName: AREA_NAME }),
+      handMadeRecord(HOSTILE_SITE, { id: "child-hostile", title: HOSTILE, summary: `Summary ${HOSTILE}`, themes: [THEME], area: "hostile-west", areaName: AREA_NAME }),
       // An area key that is no slug would name a filter page's folder: the record is refused.
       handMadeRecord(HOSTILE_SITE, { id: "child-area", title: "Child Area", area: "../../x?<b>" }),
       // Addresses a feed must never get onto the finder's pages: a script address, and another site's page.
@@ -299,7 +299,7 @@ describe("a finder given feeds a partnership's build would never write", () => {
       expect(project.read("index.html")).toContain("&lt;img src=x onerror=alert(1)&gt;");
       expect(project.read("reviews/index.html")).toContain("&lt;img src=x onerror=alert(2)&gt;");
       // The hostile area's own filter page, its name escaped there and in the finder's area control.
-      const areaPage = project.read("reviews/partnership/hostile/west/index.html");
+      const areaPage = project.read("reviews/partnership/hostile/hostile-west/index.html");
       expect(titleLinks(areaPage)).toEqual([`${HOSTILE_SITE}/reviews/child-hostile/`]);
       expect(areaPage).toContain("<h1>Reviews in West &lt;img src=x onerror=alert(3)&gt; &amp; “A” (");
       expect(project.read("index.html")).toContain('data-label="West &lt;img src=x onerror=alert(3)&gt; &amp; “A”"');
