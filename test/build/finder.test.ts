@@ -263,7 +263,14 @@ describe("a finder given feeds a partnership's build would never write", () => {
 
   it("escapes a hostile feed's titles, summaries and themes everywhere, lists no script address nor another site's page, and never a stale feed's SCR whose leaving day has passed", async () => {
     const feed = handMadeFeed(HOSTILE_SITE, `Hostile ${HOSTILE}`, [
-      handMadeRecord(HOSTILE_SITE, { id: "child-hostile", title: HOSTILE, summary: `Summary ${HOSTILE}`, themes: [THEME], area: "hostile-west", areaName: AREA_NAME }),
+      handMadeRecord(HOSTILE_SITE, {
+        id: "child-hostile",
+        title: HOSTILE,
+        summary: `Summary ${HOSTILE}`,
+        themes: [THEME],
+        area: "hostile-west",
+        areaName: AREA_NAME,
+      }),
       // An area key that is no slug would name a filter page's folder: the record is refused.
       handMadeRecord(HOSTILE_SITE, { id: "child-area", title: "Child Area", area: "../../x?<b>" }),
       // Addresses a feed must never get onto the finder's pages: a script address, and another site's page.
