@@ -1,4 +1,4 @@
-// How the finder at / shows its results (used by finder.js, loaded before it): one item per review, an excerpt of its
+// How the finder at / shows its results (used by finder.js, loaded before it): the count in words, one item per review, an excerpt of its
 // own words when they matched beyond its title, its matching documents under it with Pagefind's excerpts, and the pager. Every element is made with the
 // DOM; nothing from the data is parsed as HTML. An excerpt is Pagefind's text with <mark> around matched words:
 // it is taken apart into text and <mark> elements only, its entities decoded, any other markup dropped.
@@ -111,5 +111,27 @@ window.finderResults = (() => {
     nav.setAttribute("aria-label", "Pages of results");
     return [nav];
   };
-  return { list, pager, excerptNodes };
+  /**
+   * The count in words: "3 reviews match: Serious Case Reviews, in Blackpool, on the theme neglect, containing “child”."
+   * `label(facet)` names the option chosen; `within`, the partnership of the area within a partnership chosen (in a
+   * finder), which may not be the partnership chosen: then nothing can match, and it says what to choose instead.
+   */
+  const describe = (total, state, { label, within, order }, first, last, pageCount) => {
+    const elsewhere = state.area && state.place && !state.place.startsWith(`${state.area}/`);
+    const parts = [];
+    if (state.type) parts.push(label("type"));
+    if (state.area && (!state.place || elsewhere)) parts.push(`in ${label("area")}`);
+    if (state.place) parts.push(`in ${label("place")} (${within})`);
+    if (state.year) parts.push(`published in ${label("year")}`);
+    if (state.theme) parts.push(`on the theme ${label("theme")}`);
+    if (state.q) parts.push(`containing “${state.q}”`);
+    const what = total === 0 ? "No reviews match" : total === 1 ? "1 review matches" : `${total} reviews match`;
+    const which = parts.length ? `: ${parts.join(", ")}.` : ".";
+    if (total === 0 && elsewhere)
+      return `${what}${which} ${label("place")} is an area of ${within}, not of ${label("area")}: choose ${within} or any partnership.`;
+    if (total === 0) return `${what}${which} Try fewer filters or other words.`;
+    const shown = pageCount > 1 ? ` Showing ${first} to ${last}, ${order}.` : ` Shown ${order}.`;
+    return `${what}${which}${shown}`;
+  };
+  return { list, pager, excerptNodes, describe };
 })();

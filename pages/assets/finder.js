@@ -6,14 +6,16 @@
 // the query. Nothing acts until the visitor asks (Search or Apply filters): a select's arrow keys neither search
 // nor add history. Progressive enhancement: without JavaScript the page is the newest reviews with a pager, and
 // the filters' disclosure links to the filter pages. The state is in the address
-// (/?type=scr&area=blackpool&q=neglect&sort=oldest&page=2), so a view can be shared. The index is found beside
+// (/?type=scr&area=blackpool&q=neglect&sort=oldest&page=2; in a finder, where `area` is the partnership, also
+// `place=<partnership>/<area>`), so a view can be shared. The index is found beside
 // this script's folder, so the site works under any path (e.g. /review/).
 const pagefindUrl = new URL("../pagefind/pagefind.js", document.currentScript.src).href;
 const finderUrl = new URL("../", document.currentScript.src).href;
 (() => {
   const form = document.getElementById("finder");
   if (!form || !window.finderResults) return;
-  const FACETS = ["type", "area", "year", "theme"];
+  // A finder's page has "place" too: an area within a partnership, `<source>/<area>` (src/catalogue/finder-areas.ts).
+  const FACETS = ["type", "area", "place", "year", "theme"].filter((facet) => document.getElementById(`filter-${facet}`));
   const SORTS = { relevance: undefined, newest: { newest: "asc" }, oldest: { newest: "desc" }, title: { title: "asc" } };
   const ORDER_WORDS = { relevance: "best match first", newest: "newest first", oldest: "oldest first", title: "by title" };
   const pageSize = Number(form.dataset.pageSize) || 20;
@@ -85,22 +87,6 @@ const finderUrl = new URL("../", document.currentScript.src).href;
   };
   const isDefault = (state) => !state.q && FACETS.every((facet) => !state[facet]) && state.sort === "newest" && state.page === 1;
 
-  /** "3 reviews match: Serious Case Reviews, in Blackpool, on the theme neglect, containing “child”." */
-  const describe = (total, state, first, last, pageCount) => {
-    const label = (facet) => selects[facet].selectedOptions[0]?.dataset.label;
-    const parts = [];
-    if (state.type) parts.push(label("type"));
-    if (state.area) parts.push(`in ${label("area")}`);
-    if (state.year) parts.push(`published in ${label("year")}`);
-    if (state.theme) parts.push(`on the theme ${label("theme")}`);
-    if (state.q) parts.push(`containing “${state.q}”`);
-    const what = total === 0 ? "No reviews match" : total === 1 ? "1 review matches" : `${total} reviews match`;
-    const which = parts.length ? `: ${parts.join(", ")}.` : ".";
-    if (total === 0) return `${what}${which} Try fewer filters or other words.`;
-    const shown = pageCount > 1 ? ` Showing ${first} to ${last}, ${ORDER_WORDS[state.sort]}.` : ` Shown ${ORDER_WORDS[state.sort]}.`;
-    return `${what}${which}${shown}`;
-  };
-
   /** Each option's count: the reviews it would give with the query and the other filters chosen (so a chosen filter's own options count without it). */
   const showCounts = async (state, filtersOf, main) => {
     const counts = {};
@@ -164,7 +150,10 @@ const finderUrl = new URL("../", document.currentScript.src).href;
     pager.replaceChildren(...window.finderResults.pager((n) => urlOf({ ...state, page: n }).href, page, pageCount));
     // The notes explain the marks of the plain list; results state a review's status in words instead.
     legend.hidden = true;
-    count.textContent = describe(found.length, state, (page - 1) * pageSize + 1, (page - 1) * pageSize + slice.length, pageCount);
+    const label = (facet) => selects[facet].selectedOptions[0]?.dataset.label;
+    // An area within a partnership is named with its partnership: its group's label.
+    const words = { label, within: state.place && selects.place.selectedOptions[0]?.parentElement.label, order: ORDER_WORDS[state.sort] };
+    count.textContent = window.finderResults.describe(found.length, state, words, (page - 1) * pageSize + 1, (page - 1) * pageSize + slice.length, pageCount);
   };
 
   /** Only Search and Apply filters act (and the Enter key in the search box): a new view is a new history entry, the same one is not. */

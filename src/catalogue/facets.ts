@@ -6,7 +6,12 @@ import { facetCountText, yearCountText } from "./wording.ts";
 
 /** The ways a visitor can narrow the list, each with its own pages under /reviews/<facet>/. */
 export const FACETS = ["type", "area", "year", "theme"] as const;
-export type Facet = (typeof FACETS)[number];
+/**
+ * A finder's (src/catalogue/finder.ts): "area" is the partnership there, and "place" an area within one, its
+ * value qualified by the source (`northshire/southvale`), its pages under the partnership's.
+ */
+export const FINDER_FACETS = ["type", "area", "place", "year", "theme"] as const;
+export type Facet = (typeof FINDER_FACETS)[number];
 
 export interface FacetLink {
   facet: Facet;
@@ -23,20 +28,36 @@ export interface FacetLink {
 export interface FilterPage<R> extends FacetLink {
   heading: string;
   reviews: R[];
+  /** In a finder: an area's page, within its partnership's (the partnership's name and page). */
+  within?: { label: string; url: string };
+  /** In a finder: a partnership's page, with its areas' pages. */
+  areas?: FacetOption[];
 }
+
+export type FacetOption = FacetLink & { count: number; filterValue: string };
 
 export interface FacetGroup {
   facet: Facet;
   heading: string;
-  options: (FacetLink & { count: number; filterValue: string })[];
+  options: FacetOption[];
+  /** A finder's areas within a partnership: the same options, grouped by partnership (its name, its page). */
+  sections?: { label: string; url: string; options: FacetOption[] }[];
 }
 
 /** A value as the review pages give it to Pagefind (`data-pagefind-filter`), which the finder's script filters by. */
 export function pagefindValue(link: FacetLink): string {
-  return link.facet === "type" ? link.key.toUpperCase() : link.facet === "year" ? link.key : link.label;
+  if (link.facet === "type") return link.key.toUpperCase();
+  // An area's name is not unique across partnerships (two may have a "West"): its value is its qualified key.
+  return link.facet === "year" || link.facet === "place" ? link.key : link.label;
 }
 
-const FACET_HEADINGS: Record<Facet, string> = { type: "By type", area: "By area", year: "By year of publication", theme: "By theme" };
+const FACET_HEADINGS: Record<Facet, string> = {
+  type: "By type",
+  area: "By area",
+  place: "By area within a partnership",
+  year: "By year of publication",
+  theme: "By theme",
+};
 
 interface Facetable {
   type: ReviewType;
@@ -48,7 +69,7 @@ interface Facetable {
 }
 
 /** The filter pages one review is on. */
-export type ReviewFacetLinks = Record<"type" | "area", FacetLink> & { year: FacetLink | null; themes: FacetLink[] };
+export type ReviewFacetLinks = Record<"type" | "area", FacetLink> & { year: FacetLink | null; themes: FacetLink[]; place?: FacetLink };
 
 export function facetLinks(review: Facetable): ReviewFacetLinks {
   const link = (facet: Facet, key: string, label: string): FacetLink => ({ facet, key, label, url: `/reviews/${facet}/${key}/` });
@@ -65,6 +86,7 @@ function headingFor(link: FacetLink): string {
     case "type":
       return link.label;
     case "area":
+    case "place":
       return `Reviews in ${link.label}`;
     case "year":
       return `Reviews published in ${link.label}`;
@@ -81,6 +103,7 @@ function headingFor(link: FacetLink): string {
 export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(
   listed: readonly R[],
   site: SiteSettings,
+  facets: readonly Facet[] = FACETS,
 ): { pages: FilterPage<R>[]; groups: FacetGroup[] } {
   const pages = new Map<string, FilterPage<R>>();
   const add = (link: FacetLink | null, review: R) => {
@@ -96,18 +119,23 @@ export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(
   for (const review of listed) {
     add(review.links.type, review);
     add(review.links.area, review);
+    add(review.links.place ?? null, review);
     add(review.links.year, review);
     for (const theme of review.links.themes) add(theme, review);
   }
   const areaOrder = Object.keys(site.areas);
+  const byName = (a: FilterPage<R>, b: FilterPage<R>) => a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" });
+  const partnershipOf = (page: FilterPage<R>) => areaOrder.indexOf(page.key.slice(0, page.key.indexOf("/")));
   const order: Record<Facet, (a: FilterPage<R>, b: FilterPage<R>) => number> = {
     type: (a, b) => a.key.localeCompare(b.key),
     area: (a, b) => areaOrder.indexOf(a.key) - areaOrder.indexOf(b.key),
+    // In a finder, where the areas of `site` are its partnerships: by partnership, then by name.
+    place: (a, b) => partnershipOf(a) - partnershipOf(b) || byName(a, b) || a.key.localeCompare(b.key),
     year: (a, b) => Number(b.key) - Number(a.key),
-    theme: (a, b) => a.label.localeCompare(b.label, "en-GB", { sensitivity: "base" }),
+    theme: byName,
   };
   const all = [...pages.values()];
-  const groups = FACETS.map((facet) => ({
+  const groups = facets.map((facet) => ({
     facet,
     heading: FACET_HEADINGS[facet],
     options: all
@@ -129,9 +157,9 @@ export function buildFacets<R extends Facetable & { links: ReviewFacetLinks }>(
 export function countLinks(listed: readonly ReviewView[], pages: readonly { url: string; reviews: readonly unknown[] }[]): void {
   const counts = new Map(pages.map((page) => [page.url, page.reviews.length]));
   for (const review of listed) {
-    const { type, area, year, themes } = review.links;
-    for (const link of [type, area, year, ...themes]) if (link) link.count = counts.get(link.url)!;
-    for (const link of [type, area, ...themes]) link.countText = facetCountText(link.count!);
+    const { type, area, year, themes, place } = review.links;
+    for (const link of [type, area, place, year, ...themes]) if (link) link.count = counts.get(link.url)!;
+    for (const link of [type, area, place, ...themes]) if (link) link.countText = facetCountText(link.count!);
     if (year) year.countText = yearCountText(year.count!, review.year!);
   }
 }

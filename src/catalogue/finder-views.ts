@@ -10,12 +10,15 @@ import { publishedPhrase } from "./wording.ts";
 /**
  * A finder's views of other sites' reviews (issue 23, part 2): one harvested record as the partnership's own
  * finder templates show a review, but every address is the partnership's own (its page, its documents), and
- * the "area" facet is the partnership (`/reviews/partnership/<source>/`). Every value stays plain text, to be
+ * the "area" facet is the partnership (`/reviews/partnership/<source>/`) and "place" its own area there
+ * (`/reviews/partnership/<source>/<area>/`). Every value stays plain text, to be
  * escaped by the template that writes it; the one piece of HTML made here (the summary) is escaped here.
  */
 
 /** The filter pages of one partnership in a finder. */
 export const partnershipUrl = (source: string) => `/reviews/partnership/${source}/`;
+/** The filter pages of one of its areas (a slug, as the feed's schema holds it: src/model/review-feed.ts). */
+export const placeUrl = (source: string, area: string) => `${partnershipUrl(source)}${area}/`;
 
 /** Format, size and page count, and where the document is, as the link's words after its title. */
 function documentDetails(doc: SourceRecord["documents"][number]): string {
@@ -47,6 +50,7 @@ export function finderReviewView(record: SourceRecord, sourceName: string, id = 
   const year = record.published ? yearOf(record.published) : null;
   const links = facetLinks({ type: record.type, typeName: record.typeName, area: record.source, areaLabel: sourceName, year, themes: record.themes });
   links.area.url = partnershipUrl(record.source);
+  links.place = { facet: "place", key: `${record.source}/${record.area}`, label: record.areaName, url: placeUrl(record.source, record.area) };
   const key = record.status === "published" || record.footnote === null ? null : (record.status as Footnote);
   return {
     id,

@@ -4,7 +4,8 @@ import type { SiteSettings } from "../model/site-settings.ts";
 import type { Harvest, SourceReport } from "../sources/harvest.ts";
 import type { AccessibilityChecks } from "../content/build-input.ts";
 import { automatedChecksText } from "./a11y-statement.ts";
-import { buildFacets, countLinks } from "./facets.ts";
+import { countLinks } from "./facets.ts";
+import { finderFacets } from "./finder-areas.ts";
 import { feedView } from "./feed.ts";
 import { finderId, finderLegend, finderReviewView } from "./finder-views.ts";
 import { addSortRanks, FINDER_PAGE_SIZE, finderPages } from "./front-page.ts";
@@ -15,7 +16,7 @@ import { accessibilityView, contactViews } from "./wording.ts";
 /**
  * The catalogue of a finder (issue 23, part 2): made from its harvest alone, so that a kept harvest rebuilds
  * the same finder. The partnership's finder templates show it: `/` and its pages, the filter pages (the
- * "area" facet is the partnership), the Atom feed, the review feed and the CSV; it has no review pages,
+ * "area" facet is the partnership, "place" an area within one: src/catalogue/finder-areas.ts), the Atom feed, the review feed and the CSV; it has no review pages,
  * documents, removal notices or HTML versions of its own: every entry links to the partnership's site.
  */
 
@@ -56,11 +57,11 @@ function reviewViews(harvest: Harvest): ReviewView[] {
 export function finderCatalogue(harvest: Harvest, site: SiteSettings, buildDate: IsoDate, checks?: AccessibilityChecks): Catalogue {
   const listed = reviewViews(harvest);
   addSortRanks(listed);
-  // The partnerships in sources.json's order, as the partnership's own site orders its areas.
-  const areas = Object.fromEntries(harvest.sources.map((report) => [report.source.id, report.source.name]));
-  const facets = buildFacets(listed, { ...site, areas });
-  for (const group of facets.groups) if (group.facet === "area") group.heading = "By partnership";
-  for (const page of facets.pages) if (page.facet === "area") page.heading = `Reviews from ${page.label}`;
+  const facets = finderFacets(
+    listed,
+    site,
+    harvest.sources.map((report) => report.source),
+  );
   countLinks(listed, facets.pages);
   const filterPages = facets.pages.flatMap(({ reviews, url, ...facet }) =>
     paginate(reviews, url).map((paged) => ({ ...facet, ...paged, baseUrl: url, total: reviews.length, legend: finderLegend(paged.items) })),

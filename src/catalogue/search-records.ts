@@ -44,6 +44,8 @@ export function reviewRecord(review: ReviewView): DocumentSearchRecord {
   if (review.source) {
     Object.assign(meta, { partnership: review.source.name, area: review.source.areaName });
     filters.key = [review.id];
+    // And its area there, qualified by the partnership (src/catalogue/finder-areas.ts).
+    if (review.links.place) filters.place = [pagefindValue(review.links.place)];
   }
   if (review.status !== "published") meta.status = review.statusText;
   const words = [

@@ -3,7 +3,7 @@ import { isoDateSchema } from "../model/dates.ts";
 import { DOCUMENT_KINDS, REVIEW_STATUSES, REVIEW_TYPES } from "../model/review.ts";
 import { siteSchema } from "../model/site-settings.ts";
 import { FOOTNOTES } from "../rules/publication.ts";
-import { FACETS } from "./facets.ts";
+import { FINDER_FACETS } from "./facets.ts";
 
 /**
  * The shape of the file the build hands Eleventy's process (src/catalogue/template-data.ts): the
@@ -25,7 +25,8 @@ const reviewType = z.enum(REVIEW_TYPES);
 const link = z.strictObject({ id: text, title: text, url: text });
 const footnoteView = z.strictObject({ key: z.enum(FOOTNOTES), code: text, text, label: text, anchor: text });
 const legendEntry = footnoteView.extend({ reviews: z.array(link) });
-const facetLink = z.strictObject({ facet: z.enum(FACETS), key: text, label: text, url: text, count: count.optional(), countText: text.optional() });
+const facetLink = z.strictObject({ facet: z.enum(FINDER_FACETS), key: text, label: text, url: text, count: count.optional(), countText: text.optional() });
+const facetOption = facetLink.extend({ count, filterValue: text });
 
 /** `Paged<T>` with its items given by `items`. */
 const paged = <T extends z.ZodType>(items: T) =>
@@ -64,7 +65,7 @@ export const reviewViewSchema = z.strictObject({
       pages: count.nullable(),
     }),
   ),
-  links: z.strictObject({ type: facetLink, area: facetLink, year: facetLink.nullable(), themes: z.array(facetLink) }),
+  links: z.strictObject({ type: facetLink, area: facetLink, year: facetLink.nullable(), themes: z.array(facetLink), place: facetLink.optional() }),
   rank: z.strictObject({ newest: count, title: count }),
   related: z.array(link.extend({ typeName: text, publishedPhrase: text, sharedThemes: z.array(text) })),
   publishedPhrase: text,
@@ -106,20 +107,23 @@ export const templateDataSchema = z.strictObject({
   listed: z.array(reviewViewSchema),
   filterPages: z.array(
     paged(positions).extend({
-      facet: z.enum(FACETS),
+      facet: z.enum(FINDER_FACETS),
       key: text,
       count: count.optional(),
       heading: text,
       baseUrl: text,
       total: count,
       legend: z.array(legendEntry),
+      within: z.strictObject({ label: text, url: text }).optional(),
+      areas: z.array(facetOption).optional(),
     }),
   ),
   facetGroups: z.array(
     z.strictObject({
-      facet: z.enum(FACETS),
+      facet: z.enum(FINDER_FACETS),
       heading: text,
-      options: z.array(facetLink.extend({ count, filterValue: text })),
+      options: z.array(facetOption),
+      sections: z.array(z.strictObject({ label: text, url: text, options: z.array(facetOption) })).optional(),
     }),
   ),
   feed: z.strictObject({

@@ -19,7 +19,8 @@ export interface A11ySample {
 const address = (file: string) => `/${file.replace(/(^|\/)index\.html$/, "$1")}`;
 
 /**
- * What kind of page an address is: review pages, notices, filter pages and the finder's later pages
+ * What kind of page an address is: review pages, notices, filter pages (a finder's partnerships' and their
+ * areas' too) and the finder's later pages
  * (`/page/2/` on) are one kind each, every other page its own.
  */
 export function kindOf(page: string, listed: Set<string>, removed: Set<string>): string {
@@ -30,6 +31,9 @@ export function kindOf(page: string, listed: Set<string>, removed: Set<string>):
   if (review && removed.has(review)) return "removal notice";
   const facet = /^\/reviews\/(type|area|year|theme)\//.exec(page)?.[1];
   if (facet) return `filter page (${facet})${/\/page\/\d+\/$/.test(page) ? ", later page" : ""}`;
+  // A finder's partnership pages, and its areas' under them (`<source>/<area>/`, each paged as `page/N/`).
+  const partnership = /^\/reviews\/partnership\/[^/]+\/([^/]+\/)?(page\/\d+\/)?$/.exec(page);
+  if (partnership) return `filter page (${partnership[1] ? "area within a partnership" : "partnership"})${partnership[2] ? ", later page" : ""}`;
   if (/^\/reviews\/[^/]+\/[^/]+\/$/.test(page)) return "document page";
   return page;
 }

@@ -49,7 +49,10 @@ export const feedRecordSchema = z
     title: text("The review's title, as published (plain text, never HTML)."),
     type: z.enum(REVIEW_TYPES).describe("CSPR (Child Safeguarding Practice Review) or SCR (Serious Case Review)."),
     typeName: text("The type's name in words."),
-    area: text("The area's key in the partnership's settings."),
+    area: z
+      .string()
+      .regex(SLUG)
+      .describe("The area's key in the partnership's settings: lowercase letters a-z and digits in words joined by single hyphens, e.g. southvale."),
     areaName: text("The area's name."),
     status: z.enum(REVIEW_STATUSES).describe("published; withheld (the overview report is not published); delayed (publication of the report is delayed)."),
     statusText: text("The status in words."),

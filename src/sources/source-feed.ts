@@ -17,7 +17,19 @@ import { feedAddressProblem, type Source } from "./source-list.ts";
 export const MAX_FEED_BYTES = 20 * 1024 * 1024;
 
 /** How long each text may be, as in a partnership's own data (src/content/review-schema.ts), and how many items a list may hold. */
-const MAX = { id: 80, title: 200, summary: 10_000, theme: 60, themes: 50, documents: 50, documentTitle: 200, name: 200, url: 2_000 } as const;
+const MAX = {
+  id: 80,
+  area: 60,
+  areaName: 100,
+  title: 200,
+  summary: 10_000,
+  theme: 60,
+  themes: 50,
+  documents: 50,
+  documentTitle: 200,
+  name: 200,
+  url: 2_000,
+} as const;
 
 /** A review of a source, with its key qualified by the source's id. */
 export interface SourceRecord extends FeedRecord {
@@ -44,6 +56,8 @@ const bounded = (max: number) =>
   z.string().max(max, { error: `this text is longer than ${max.toLocaleString("en-GB")} characters, the most a feed may give.` });
 const checkedRecord = feedRecordSchema.extend({
   id: feedRecordSchema.shape.id.max(MAX.id),
+  area: feedRecordSchema.shape.area.max(MAX.area),
+  areaName: bounded(MAX.areaName),
   title: bounded(MAX.title),
   summary: bounded(MAX.summary),
   themes: z.array(bounded(MAX.theme)).max(MAX.themes),
@@ -134,6 +148,7 @@ export function readSourceFeed(body: string | Uint8Array, source: Source, today:
     result.records.push({
       ...record,
       title: oneLine(record.title),
+      areaName: oneLine(record.areaName),
       summary: oneLine(record.summary),
       themes: record.themes.map(oneLine),
       documents: documents.map((doc) => ({ ...doc, title: oneLine(doc.title) })),

@@ -45,14 +45,14 @@ async function finderOf(a: StaticServer, b: StaticServer): Promise<StaticServer>
   return server;
 }
 
-async function search(finder: StaticServer, query: string): Promise<{ page: Page; errors: string[] }> {
+async function search(finder: StaticServer, query: string, filters: Record<string, string> = {}): Promise<{ page: Page; errors: string[] }> {
   const page = await (await browser.newContext({ viewport: { width: 360, height: 800 } })).newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   page.on("console", (message) => {
     if (message.type() === "error") errors.push(message.text());
   });
-  await page.goto(`${finder.url}/?q=${encodeURIComponent(query)}`);
+  await page.goto(`${finder.url}/?${new URLSearchParams({ q: query, ...filters })}`);
   await expect.poll(() => page.locator("#finder-count").textContent(), { timeout: 20_000 }).toContain(`“${query}”`);
   return { page, errors };
 }
@@ -82,6 +82,16 @@ describe("a finder's search inside its partnerships' reports, in Chromium", () =
     // The same for the other partnership's report, and never a review whose leaving day has come (its words are in no index).
     const { page: pageA } = await search(finder, PHRASES_INSIDE["child-amber/overview-report.pdf"]!);
     await expect.poll(() => titleLinks(pageA), { timeout: 20_000 }).toEqual([`${A.site}/reviews/child-amber/`]);
+  }, 300_000);
+
+  it("holds a match only inside a report to the area within a partnership the visitor chose", async () => {
+    const finder = await finderOf(servers[0]!, servers[1]!);
+    // Child Rowan is in B's area Eastmere; Holt is another of B's areas.
+    const { page } = await search(finder, INSIDE_B, { place: `${B.id}/eastmere` });
+    await expect.poll(() => titleLinks(page), { timeout: 20_000 }).toEqual([ROWAN]);
+    const { page: elsewhere } = await search(finder, INSIDE_B, { place: `${B.id}/holt` });
+    await expect.poll(() => elsewhere.locator("#finder-count").textContent(), { timeout: 20_000 }).toMatch(/^No reviews match/);
+    expect(await titleLinks(elsewhere)).toEqual([]);
   }, 300_000);
 
   it("no longer finds it once its partnership has taken it down, even from that partnership's stale search index", async () => {

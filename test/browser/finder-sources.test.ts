@@ -1,7 +1,7 @@
 /**
  * A finder (issue 23, part 2) in Chromium: built from two hand-made feeds served on 127.0.0.1, then served itself.
  * Its own search finds a review by its title and summary and links to the partnership's own page; its partnership
- * filter combines with the search; a hostile title stays text.
+ * filter and its area-within-a-partnership filter combine with the search; a hostile title or area name stays text.
  */
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
@@ -14,6 +14,8 @@ import { finderProject, handMadeFeed, handMadeRecord, serveFeed } from "../helpe
 const NORTH = "https://north.example.org";
 const SOUTH = "https://south.example.org";
 const HOSTILE = "Child <img src=x onerror=alert(1)> Quill";
+/** An area's name from North's feed, as hostile as a title. */
+const EAST = "East <img src=x onerror=alert(4)> Marsh";
 
 let servers: StaticServer[] = [];
 let finder: StaticServer;
@@ -25,6 +27,15 @@ beforeAll(async () => {
       handMadeFeed(NORTH, "North Partnership", [
         handMadeRecord(NORTH, { id: "child-marram", title: "Child Marram", summary: "A heron stood by the weir.", published: "2026-06-01" }),
         handMadeRecord(NORTH, { id: "child-quill", title: HOSTILE, summary: "Lessons on safe sleep.", published: "2026-04-01" }),
+        // Another of North's areas; both partnerships have an area keyed "west".
+        handMadeRecord(NORTH, {
+          id: "child-tern",
+          title: "Child Tern",
+          summary: "Lessons on bruising.",
+          area: "east",
+          areaName: EAST,
+          published: "2026-03-01",
+        }),
       ]),
     ),
     serveFeed(
@@ -76,5 +87,44 @@ describe("a finder's own search, in Chromium", () => {
     expect((await titles(all)).map(([, href]) => href).sort()).toEqual([`${NORTH}/reviews/child-quill/`, `${SOUTH}/reviews/child-sedge/`]);
     expect(await all.locator("#finder-results img").count()).toBe(0);
     expect((page as Page & { errors: string[] }).errors.concat((all as Page & { errors: string[] }).errors)).toEqual([]);
+  });
+});
+
+describe("a finder's filter by area within a partnership, in Chromium", () => {
+  it("offers each partnership's areas grouped under it, and shows only the chosen area's reviews combined with a search, kept in the address", async () => {
+    const page = await open("/");
+    const groups = page.locator("#filter-place optgroup");
+    expect(await groups.evaluateAll((els) => els.map((g) => [(g as HTMLOptGroupElement).label, [...g.children].map((o) => o.textContent)]))).toEqual([
+      ["North Partnership", [`${EAST} (1)`, "West (2)"]],
+      ["South Partnership", ["West (1)"]],
+    ]);
+    expect(await page.locator("#filter-place img").count()).toBe(0);
+    await page.selectOption("#filter-place", "north/west");
+    await page.fill("#finder-search", "lessons");
+    await page.getByRole("button", { name: "Apply filters" }).click();
+    await answered(page, "containing “lessons”");
+    // North's west only: not South's west (the same key), nor North's east (the same word).
+    expect(await titles(page)).toEqual([[HOSTILE, `${NORTH}/reviews/child-quill/`]]);
+    expect(await page.locator("#finder-count").textContent()).toContain("in West (North Partnership)");
+    expect(new URL(page.url()).searchParams.get("place")).toBe("north/west");
+    // Each option counts what it would give with the search and the other filters.
+    expect(await page.locator('#filter-place option[value="south/west"]').textContent()).toBe("West (1)");
+    expect(await page.locator('#filter-area option[value="south"]').textContent()).toBe("South Partnership (0)");
+    expect(await axeViolations(page)).toEqual([]);
+    // The address restores the view.
+    await page.reload();
+    await answered(page, "containing “lessons”");
+    expect(await page.locator("#filter-place").inputValue()).toBe("north/west");
+    expect(await titles(page)).toEqual([[HOSTILE, `${NORTH}/reviews/child-quill/`]]);
+    expect((page as Page & { errors: string[] }).errors).toEqual([]);
+  });
+
+  it("says plainly that an area of one partnership and another partnership together give nothing, and what to choose instead", async () => {
+    const page = await open(`/?area=south&place=${encodeURIComponent("north/west")}`);
+    await answered(page, "No reviews match");
+    expect(await titles(page)).toEqual([]);
+    expect(await page.locator("#finder-count").textContent()).toContain(
+      "West is an area of North Partnership, not of South Partnership: choose North Partnership or any partnership.",
+    );
   });
 });

@@ -116,6 +116,34 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
     expect(finder.read("index.html")).toContain('href="/reviews/partnership/ehw/"');
   });
 
+  it("has a filter page for each partnership's own area listing exactly its reviews, linked from its partnership's page, /reviews/ and the finder's area control", () => {
+    const index = finder.read("index.html");
+    const browse = finder.read("reviews/index.html");
+    for (const [source, feed] of [
+      [A, feeds.a],
+      [B, feeds.b],
+    ] as const) {
+      const areas = new Map(feed.reviews.map((r) => [r.area, r.areaName]));
+      expect(areas.size).toBeGreaterThan(1);
+      const partnershipPage = finder.read(`reviews/partnership/${source.id}/index.html`);
+      for (const [area, name] of areas) {
+        const url = `/reviews/partnership/${source.id}/${area}/`;
+        const page = finder.read(`${url.slice(1)}index.html`);
+        expect(new Set(titleLinks(page))).toEqual(new Set(feed.reviews.filter((r) => r.area === area).map((r) => r.pageUrl)));
+        expect(page).toContain(`<h1>Reviews in ${name} (${source.name.replace("'", "&#39;")})</h1>`);
+        expect(hrefs(page)).toContain(`/reviews/partnership/${source.id}/`);
+        expect(hrefs(partnershipPage)).toContain(url);
+        expect(hrefs(browse)).toContain(url);
+        // The area control: its value qualified by the source, under its partnership's group.
+        const group = index.slice(index.indexOf(`<optgroup label="${source.name.replace("'", "&#39;")}">`));
+        expect(group.slice(0, group.indexOf("</optgroup>"))).toContain(
+          `<option value="${source.id}/${area}" data-filter="${source.id}/${area}" data-label="${name}">`,
+        );
+      }
+    }
+    expect(index).toMatch(/<label for="filter-place">By area within a partnership<\/label>\s*<select id="filter-place" name="place">/);
+  });
+
   it("links each review's documents where its partnership publishes them, and copies none: no document, review page or citation file of its own", () => {
     const files = finder.files();
     expect(files.filter((f) => /\.(pdf|docx?|ris)$/i.test(f))).toEqual([]);
@@ -207,6 +235,8 @@ describe("a finder built from the two fixture partnerships, served on 127.0.0.1"
 const HOSTILE_SITE = "https://hostile.example.org";
 /** A feed's themes are at most 60 characters. */
 const THEME = "<img src=x onerror=alert(2)> & “T”";
+/** An area's name from a feed, as hostile as a title. */
+const AREA_NAME = "West <img src=x onerror=alert(3)> & “A”";
 const HOSTILE = 'Child </script><script>alert(1)</script> & “Q” <img src=x onerror=alert(1)> =HYPERLINK("x")';
 
 describe("a finder given feeds a partnership's build would never write", () => {
@@ -233,7 +263,16 @@ describe("a finder given feeds a partnership's build would never write", () => {
 
   it("escapes a hostile feed's titles, summaries and themes everywhere, lists no script address nor another site's page, and never a stale feed's SCR whose leaving day has passed", async () => {
     const feed = handMadeFeed(HOSTILE_SITE, `Hostile ${HOSTILE}`, [
-      handMadeRecord(HOSTILE_SITE, { id: "child-hostile", title: HOSTILE, summary: `Summary ${HOSTILE}`, themes: [THEME] }),
+      handMadeRecord(HOSTILE_SITE, {
+        id: "child-hostile",
+        title: HOSTILE,
+        summary: `Summary ${HOSTILE}`,
+        themes: [THEME],
+        area: "hostile-west",
+        areaName: AREA_NAME,
+      }),
+      // An area key that is no slug would name a filter page's folder: the record is refused.
+      handMadeRecord(HOSTILE_SITE, { id: "child-area", title: "Child Area", area: "../../x?<b>" }),
       // Addresses a feed must never get onto the finder's pages: a script address, and another site's page.
       handMadeRecord(HOSTILE_SITE, { id: "child-script", title: "Child Script", pageUrl: "javascript:alert(1)" }),
       handMadeRecord(HOSTILE_SITE, { id: "child-elsewhere", title: "Child Elsewhere", pageUrl: "https://another.example.org/reviews/child-elsewhere/" }),
@@ -266,6 +305,12 @@ describe("a finder given feeds a partnership's build would never write", () => {
       expect(html).not.toContain("<script>alert");
       expect(project.read("index.html")).toContain("&lt;img src=x onerror=alert(1)&gt;");
       expect(project.read("reviews/index.html")).toContain("&lt;img src=x onerror=alert(2)&gt;");
+      // The hostile area's own filter page, its name escaped there and in the finder's area control.
+      const areaPage = project.read("reviews/partnership/hostile/hostile-west/index.html");
+      expect(titleLinks(areaPage)).toEqual([`${HOSTILE_SITE}/reviews/child-hostile/`]);
+      expect(areaPage).toContain("<h1>Reviews in West &lt;img src=x onerror=alert(3)&gt; &amp; “A” (");
+      expect(project.read("index.html")).toContain('data-label="West &lt;img src=x onerror=alert(3)&gt; &amp; “A”"');
+      expect(project.files().some((f) => f.includes("<b>") || f.startsWith("x"))).toBe(false);
       expect(project.read("feed.xml")).not.toContain("<img src=x");
       expect(project.read("sources/index.html")).not.toContain("<img src=x");
       const csv = project.read("reviews.csv");
@@ -289,6 +334,7 @@ describe("a finder given feeds a partnership's build would never write", () => {
         ["child-script", "pageUrl"],
         ["child-elsewhere", "pageUrl"],
         ["child-doc", "documents"],
+        ["child-area", "area"],
       ])
         expect(sources).toMatch(new RegExp(`review &quot;${id}&quot;[^<]*${field}`));
     } finally {

@@ -84,7 +84,8 @@ describe("a finder's catalogue, from its harvest alone", () => {
     const page = catalogue.filterPages.find((p) => p.url === "/reviews/partnership/north/")!;
     expect(page.heading).toBe("Reviews from North Partnership");
     expect(page.items.map((r) => r.id)).toEqual(["north-child-a", "north-child-b"]);
-    expect(catalogue.facetGroups.map((g) => g.facet)).toEqual(["type", "area", "year", "theme"]);
+    // And by area within a partnership ("place": test/unit/catalogue/finder-areas.test.ts).
+    expect(catalogue.facetGroups.map((g) => g.facet)).toEqual(["type", "area", "place", "year", "theme"]);
   });
 
   it("explains each mark in its own partnership's words, linked from the reviews that carry it", () => {

@@ -19,4 +19,12 @@ describe("the kinds of page the nightly's accessibility check samples", () => {
     expect(kindOf("/reviews/theme/neglect/page/2/", listed, removed)).toBe("filter page (theme), later page");
     expect(kindOf("/reviews/child-a/executive-summary/", listed, removed)).toBe("document page");
   });
+
+  it("counts a finder's partnership pages as one kind and its areas' pages as another, however many partnerships it lists", () => {
+    expect(kindOf("/reviews/partnership/north/", listed, removed)).toBe("filter page (partnership)");
+    expect(kindOf("/reviews/partnership/north/page/2/", listed, removed)).toBe("filter page (partnership), later page");
+    expect(kindOf("/reviews/partnership/north/coast/", listed, removed)).toBe("filter page (area within a partnership)");
+    expect(kindOf("/reviews/partnership/south/page/", listed, removed)).toBe("filter page (area within a partnership)");
+    expect(kindOf("/reviews/partnership/south/west/page/3/", listed, removed)).toBe("filter page (area within a partnership), later page");
+  });
 });

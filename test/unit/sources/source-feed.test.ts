@@ -156,6 +156,13 @@ describe("reading a source's feed", () => {
     expect(messages(result)[0]).toMatch(/^review "long" title: .*200/);
   });
 
+  it("drops a record whose area key is not a slug (it names the finder's filter pages and addresses), and keeps its area's name as text", () => {
+    const hostile = '<img src=x onerror=alert(1)> & "West"\n';
+    const result = read(feed([record("bad-area", { area: "../x?y=<b>" }), record("named", { area: "west", areaName: hostile })]));
+    expect(result.records.map((r) => [r.id, r.area, r.areaName])).toEqual([["named", "west", '<img src=x onerror=alert(1)> & "West"']]);
+    expect(messages(result)).toEqual([expect.stringMatching(/^review "bad-area" area: /)]);
+  });
+
   it("reads a feed with no reviews as readable and empty", () => {
     const result = read(feed([]));
     expect(result).toMatchObject({ readable: true, records: [], problems: [], dropped: [] });
