@@ -20,13 +20,17 @@ import { HARVEST_FILE, parseHarvest, publishedHarvest, serialiseHarvest } from "
  */
 export const PREVIEW_HARVEST_ENV = "LEARNING_REVIEWS_PREVIEW_HARVEST";
 
-/** The harvest this Eleventy process builds a finder from, or null when it builds a partnership's site. */
+/**
+ * The harvest this Eleventy process builds a finder from, or null when it builds a partnership's site. A build's own
+ * (beside the data file it was handed) always wins: a preview's harvest named in the environment never reaches a build.
+ */
 export function finderHarvestFile(env: Record<string, string | undefined> = process.env): string | null {
-  const preview = env[PREVIEW_HARVEST_ENV];
-  if (preview) return preview;
   const dataFile = env[TEMPLATE_DATA_ENV];
-  const beside = dataFile ? path.join(path.dirname(dataFile), HARVEST_FILE) : null;
-  return beside && existsSync(beside) ? beside : null;
+  if (dataFile) {
+    const beside = path.join(path.dirname(dataFile), HARVEST_FILE);
+    return existsSync(beside) ? beside : null;
+  }
+  return env[PREVIEW_HARVEST_ENV] || null;
 }
 
 /** The preview's harvest at the build date: every date applied again, as a rebuild of a kept finder does. */

@@ -75,4 +75,17 @@ describe("npm start in a finder's project", () => {
     expect(sources.text).toContain("Holt &amp; Wold &lt;Partnership&gt;");
     expect(sources.text).toContain("Never read");
   });
+
+  it("stops with the problem, by file, source and field, when sources.json is wrong, reading no feed", async () => {
+    const project = finderProject([{ id: "holt", name: "Holt", feed: "http://holt.example.net/reviews.json" }]);
+    const error = await startPreview(project.root, { BUILD_DATE: "2026-11-26" }).then(
+      () => new Error("npm start served a finder whose sources.json is wrong"),
+      (stopped: Error) => stopped,
+    );
+    expect(error.message).toMatch(/ended \(1\) before serving/);
+    expect(error.message).toContain("_data/sources.json");
+    expect(error.message).toContain('field "feed"');
+    expect(error.message).toContain("Fix _data/sources.json, then run npm start again.");
+    expect(error.message).not.toContain("Read 0 of");
+  });
 });
