@@ -19,10 +19,9 @@ import { commitOf, keepCode } from "./keep-code.ts";
 import { collectGarbage } from "./memory.ts";
 import { finderBuildInput } from "./finder-build.ts";
 import { finderCatalogue } from "../catalogue/finder.ts";
-import { finderSearchSources, SEARCH_SOURCES_FILE } from "../catalogue/finder-search.ts";
 import { isFinder } from "../sources/finder-setup.ts";
 import type { FetchFeed, Harvest } from "../sources/harvest.ts";
-import { HARVEST_FILE, publishedHarvest, serialiseHarvest } from "../sources/harvest-file.ts";
+import { writeFinderFiles } from "../eleventy/finder-preview.ts";
 import { bundleEleventyConfig } from "./eleventy-bundle.ts";
 
 export interface BuildOptions {
@@ -168,11 +167,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     await buildSearchIndex(build.site, searchContent(catalogue));
     // A finder publishes its harvest (/harvest.json): the last good records, for a night on a host with no live build.
     // Its records are the ones listed; which reviews its dates left out is kept in input/harvest.json only (the nightly report names them).
-    if (finder) {
-      await writeFile(path.join(build.site, HARVEST_FILE), serialiseHarvest(publishedHarvest(finder.harvest)));
-      // What its page needs to search inside every source's reports, for the reviews it lists today only (src/catalogue/finder-search.ts).
-      await writeFile(path.join(build.site, SEARCH_SOURCES_FILE), JSON.stringify(finderSearchSources(finder.harvest, catalogue.listed)));
-    }
+    // With what its page needs to search inside every source's reports, for the reviews it lists today only (src/catalogue/finder-search.ts).
+    if (finder) await writeFinderFiles(build.site, finder.harvest, catalogue.listed);
     await checkpoint("permissions");
     await writeFile(path.join(build.site, MARKER), `learning-reviews build for ${options.buildDate}\n`);
     await makeCopiesReadable(build.site);

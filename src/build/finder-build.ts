@@ -1,9 +1,9 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { BuildInput } from "../content/build-input.ts";
 import { contentPaths } from "../content/paths.ts";
 import type { IsoDate } from "../model/dates.ts";
-import { DataError } from "../model/problems.ts";
+import { DataError, formatProblem } from "../model/problems.ts";
 import { createFetchFeed, fetchFeed } from "../sources/fetch-feed.ts";
 import { finderSources, readFinderInput } from "../sources/finder-setup.ts";
 import { harvestAt, harvestSources, type FetchFeed, type Harvest } from "../sources/harvest.ts";
@@ -88,4 +88,39 @@ export async function finderBuildInput(options: FinderBuildOptions, inputDir: st
   }
   await writeFile(path.join(inputDir, HARVEST_FILE), serialiseHarvest(harvest));
   return { input, harvest };
+}
+
+/**
+ * `npm start` in a finder: its sources read once, at `buildDate`, as the build reads them (the real fetcher, bounded
+ * in time and size), and the harvest written to `file` for the preview's Eleventy (src/eleventy/finder-preview.ts).
+ * No live build's records stand in: the preview shows what can be read now. A DataError when sources.json is wrong.
+ */
+export async function previewHarvest(root: string, file: string, buildDate: IsoDate, fetch: FetchFeed = fetchFeed): Promise<Harvest> {
+  const harvest = await harvestSources(finderSources(root), { today: buildDate, previous: null, fetchFeed: fetch });
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, serialiseHarvest(harvest));
+  return harvest;
+}
+
+/** What the preview says of its harvest in the terminal: how many sources were read, and each it could not read, and why. */
+export function harvestSummary(harvest: Harvest): string[] {
+  const count = harvest.sources.length;
+  const read = harvest.sources.filter((report) => report.state === "read");
+  const reviews = harvest.records.length;
+  const lines = [
+    `Read ${read.length} of ${count} ${count === 1 ? "source" : "sources"} for the preview: ${reviews} ${reviews === 1 ? "review" : "reviews"} listed.`,
+  ];
+  for (const report of harvest.sources) {
+    const [first, ...more] = report.problems;
+    const rest = more.length ? ` (and ${more.length} more: see /sources/)` : "";
+    if (report.state !== "read")
+      lines.push(
+        `Source not read: ${report.source.name}: ${first ? formatProblem(first) : "no reason recorded."}${rest} The preview goes on without its reviews; restart npm start to read the sources again.`,
+      );
+    else if (first)
+      lines.push(
+        `Source read with ${report.problems.length === 1 ? "a problem" : `${report.problems.length} problems`}: ${report.source.name}: ${formatProblem(first)}${rest}`,
+      );
+  }
+  return lines;
 }

@@ -4,12 +4,16 @@ import { formatProblems } from "../model/problems.ts";
 import { resolveBuildDate } from "../rules/build-date.ts";
 import { buildCatalogue, type Catalogue } from "../catalogue/index.ts";
 import { readTemplateDataFile, TEMPLATE_DATA_ENV, templateData, type TemplateData } from "../catalogue/template-data.ts";
+import { PREVIEW_HARVEST_ENV, previewFinderCatalogue } from "./finder-preview.ts";
 
 /**
  * The catalogue made here, in Eleventy's process, from the content at the build date: under
- * `npm start`, on every rebuild, once. Throws a DataError listing every problem.
+ * `npm start`, on every rebuild, once (a finder's from the harvest npm start read as it started, src/eleventy/finder-preview.ts).
+ * Throws a DataError listing every problem.
  */
 export async function catalogueFromContent(env: Record<string, string | undefined> = process.env): Promise<Catalogue> {
+  const harvest = env[PREVIEW_HARVEST_ENV];
+  if (harvest) return previewFinderCatalogue(harvest, env);
   const input = await readBuildInput(contentPaths(), resolveBuildDate(env));
   if (input.warnings.length) console.warn(`[reviews] ${formatProblems(input.warnings, "warning")}`);
   return buildCatalogue(input.reviews, input.site, input.buildDate, input.warnings, input.accessibilityChecks);

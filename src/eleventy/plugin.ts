@@ -12,10 +12,9 @@ import { catalogueFromContent, templateDataForBuild } from "./catalogue-data.ts"
 import { EDITOR_ENV, EDITOR_PASSTHROUGH, FINDER_ASSETS, SITE_PASSTHROUGH } from "./passthrough.ts";
 import { bindDevServer, previewHost } from "./dev-server-host.ts";
 import { previewFailure } from "./preview-failure.ts";
-import { existsSync, readFileSync } from "node:fs";
-import path from "node:path";
-import { TEMPLATE_DATA_ENV } from "../catalogue/template-data.ts";
-import { HARVEST_FILE, parseHarvest } from "../sources/harvest-file.ts";
+import { readFileSync } from "node:fs";
+import { parseHarvest } from "../sources/harvest-file.ts";
+import { finderHarvestFile, previewHarvestAt, writeFinderFiles } from "./finder-preview.ts";
 
 export interface PluginOptions {
   /**
@@ -79,11 +78,11 @@ export default function learningReviews(eleventyConfig: UserConfig, options: Plu
   const withEditor = process.env.ELEVENTY_RUN_MODE !== "build" || process.env[EDITOR_ENV] === "1";
   if (withEditor) eleventyConfig.addPassthroughCopy(EDITOR_PASSTHROUGH);
   else eleventyConfig.ignores.add("pages/admin-*.11ty.ts");
-  // A finder (its build's input holds its harvest, src/build/finder-build.ts) makes no review pages: its entries link to the partnerships' own.
-  // Its pages may read its sources' search indexes (connect-src), and it ships the scripts that search inside their reports.
-  const dataFile = process.env[TEMPLATE_DATA_ENV];
-  const harvestFile = dataFile ? path.join(path.dirname(dataFile), HARVEST_FILE) : null;
-  const finder = harvestFile !== null && existsSync(harvestFile);
+  // A finder (its build's input holds its harvest, src/build/finder-build.ts; npm start's, src/eleventy/finder-preview.ts) makes no review
+  // pages: its entries link to the partnerships' own. Its pages may read its sources' search indexes (connect-src), and it ships the
+  // scripts that search inside their reports.
+  const harvestFile = finderHarvestFile(process.env);
+  const finder = harvestFile !== null;
   if (finder) {
     eleventyConfig.ignores.add(`pages/${REVIEW_TEMPLATE}`);
     const { sources } = parseHarvest(readFileSync(harvestFile, "utf8"), harvestFile);
@@ -106,7 +105,9 @@ export default function learningReviews(eleventyConfig: UserConfig, options: Plu
     failure.rebuilt();
     const built = await current();
     await copyDocuments(built.documentFiles, process.cwd(), directories.output);
-    await writeCitationFiles(built.listed, directories.output);
+    // A finder's reviews are cited on their partnerships' own pages; it publishes its harvest and the list its search reads instead.
+    if (harvestFile) await writeFinderFiles(directories.output, previewHarvestAt(harvestFile), built.listed);
+    else await writeCitationFiles(built.listed, directories.output);
     await buildSearchIndex(directories.output, searchContent(built));
   });
 }

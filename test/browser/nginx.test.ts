@@ -1,9 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
@@ -12,6 +9,7 @@ import { CONTENT_SECURITY_POLICY } from "../../src/eleventy/csp.ts";
 import { fixtureProject, type FixtureProject } from "../helpers/fixture-project.ts";
 import { PROJECT_ROOT, fixtureSite } from "../helpers/site.ts";
 import { fixturePdf } from "../helpers/documents.ts";
+import { serveWithNginx, type Nginx } from "../helpers/nginx.ts";
 
 /**
  * The site as a partnership hosts it itself: under a path of its own domain
@@ -46,20 +44,9 @@ const reviews = [
 ];
 
 let site: FixtureProject;
-let nginx: ChildProcess;
+let nginx: Nginx;
 let base: string;
-let work: string;
 let browser: Browser;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   site = fixtureProject({
@@ -68,47 +55,14 @@ beforeAll(async () => {
     site: { ...fixtureSite(), url: "https://www.example.org/review", cms: { repo: "northshire-scp/reviews", withPublicSite: true } },
     files: { "kept/overview report #1.pdf": PDF, "also-kept/brief.pdf": PDF },
   });
-  // Every folder on the way to the output must be readable by www-data, as on a real host.
-  chmodSync(site.root, 0o755);
   // The nightly job, so that its own checks (links, search index, permissions, pa11y) run on a site under a path too.
   const built = await site.runOn("2026-11-26", "nightly", ["--a11y", "always"]);
   expect(built.code, built.stderr + built.stdout).toBe(0);
   expect(built.stdout).toContain("Checked links, removed reviews and the search index: no problems.");
   expect(built.stdout).toMatch(/✔ \d+\/\d+ URLs passed/);
-  work = mkdtempSync(path.join(tmpdir(), "lr-nginx-"));
-  const port = await freePort();
-  const location = readFileSync(path.join(PROJECT_ROOT, "deploy", "nginx", "learning-reviews.conf"), "utf8").replace(
-    "/var/www/reviews/",
-    `${path.join(site.root, "_site")}/`,
-  );
-  for (const dir of ["client", "proxy", "fastcgi", "uwsgi", "scgi"]) mkdirSync(path.join(work, dir));
-  writeFileSync(
-    path.join(work, "nginx.conf"),
-    `user www-data;\nworker_processes 1;\ndaemon off;\npid ${work}/nginx.pid;\nerror_log ${work}/error.log;\nevents {}\nhttp {\n  include /etc/nginx/mime.types;\n  access_log off;\n` +
-      ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"]
-        .map((name, i) => `  ${name}_temp_path ${work}/${["client", "proxy", "fastcgi", "uwsgi", "scgi"][i]};\n`)
-        .join("") +
-      `  server {\n    listen 127.0.0.1:${port};\n${location}\n  }\n}\n`,
-  );
-  const binary = ["/usr/sbin/nginx", "nginx"].find((candidate) => {
-    try {
-      execFileSync(candidate, ["-v"], { stdio: "ignore" });
-      return true;
-    } catch {
-      return false;
-    }
-  });
-  if (!binary) throw new Error("nginx is not installed: run `bash scripts/ensure-test-tools.sh` (npm test does) or `sudo apt-get install -y nginx`.");
-  nginx = spawn(binary, ["-c", path.join(work, "nginx.conf")], { stdio: "ignore" });
-  base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      await fetch(`${base}${PREFIX}`);
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  }
+  // Every folder on the way to the output readable by www-data, as on a real host (test/helpers/nginx.ts).
+  nginx = await serveWithNginx([{ folder: path.join(site.root, "_site"), prefix: PREFIX }]);
+  base = nginx.origins[0]!;
   browser = await chromium.launch(chromeLaunchConfig());
 });
 
@@ -133,8 +87,7 @@ function get(
 
 afterAll(async () => {
   await browser?.close();
-  nginx?.kill("SIGQUIT");
-  if (work) rmSync(work, { recursive: true, force: true });
+  await nginx?.close();
 });
 
 describe("served by nginx under a path, as www-data", () => {

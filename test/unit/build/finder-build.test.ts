@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { keptHarvest, readPreviousHarvest } from "../../../src/build/finder-build.ts";
+import { harvestSummary, keptHarvest, readPreviousHarvest } from "../../../src/build/finder-build.ts";
 import type { Harvest } from "../../../src/sources/harvest.ts";
 import { serialiseHarvest } from "../../../src/sources/harvest-file.ts";
 import { temporaryFolder } from "../../helpers/temporary.ts";
@@ -50,5 +50,42 @@ describe("the harvests a finder's build reads back", () => {
     expect(await keptHarvest(dir)).toEqual(HARVEST);
     writeFileSync(path.join(dir, "harvest.json"), "{");
     await expect(keptHarvest(dir)).rejects.toThrow(/harvest\.json/);
+  });
+});
+
+describe("what npm start says of a finder's harvest", () => {
+  const north = HARVEST.sources[0]!;
+  const unread = (id: string, name: string, state: "kept" | "dropped" | "never", message: string) => ({
+    ...north,
+    source: { id, name, feed: `https://${id}.example.org/reviews.json` },
+    state,
+    lastRead: null,
+    problems: [{ file: `source "${id}" (https://${id}.example.org/reviews.json)`, message }],
+  });
+
+  it("counts the sources read and the reviews listed, and names nothing else when every source was read cleanly", () => {
+    expect(harvestSummary({ ...HARVEST, sources: [{ ...north, listed: 0 }] })).toEqual(["Read 1 of 1 source for the preview: 0 reviews listed."]);
+  });
+
+  it("names each source it could not read, with its feed and why, and says the preview goes on without it", () => {
+    const lines = harvestSummary({
+      ...HARVEST,
+      sources: [
+        north,
+        unread("holt", "Holt <Partnership>", "never", "it did not answer in 30 seconds."),
+        unread("wold", "Wold", "kept", "its feed is not JSON."),
+      ],
+    });
+    expect(lines[0]).toBe("Read 1 of 3 sources for the preview: 0 reviews listed.");
+    expect(lines.slice(1)).toEqual([
+      'Source not read: Holt <Partnership>: source "holt" (https://holt.example.org/reviews.json): it did not answer in 30 seconds. The preview goes on without its reviews; restart npm start to read the sources again.',
+      'Source not read: Wold: source "wold" (https://wold.example.org/reviews.json): its feed is not JSON. The preview goes on without its reviews; restart npm start to read the sources again.',
+    ]);
+  });
+
+  it("names a source read with problems in its records, the first of them, and how many more /sources/ lists", () => {
+    const problems = [1, 2, 3].map((n) => ({ file: 'source "north"', review: `child-${n}`, field: "title", message: "it is empty." }));
+    const [, line] = harvestSummary({ ...HARVEST, sources: [{ ...north, problems }] });
+    expect(line).toBe('Source read with 3 problems: North: source "north", child-1, field "title": it is empty. (and 2 more: see /sources/)');
   });
 });
