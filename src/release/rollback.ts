@@ -1,16 +1,23 @@
 import path from "node:path";
 import type { BuildFolder, BuildMeta } from "../build/build-record.ts";
+import { keptHarvest } from "../build/finder-build.ts";
+import { finderCatalogue } from "../catalogue/finder.ts";
 import { KeptInputError, readKeptInput } from "../content/kept-input.ts";
 import type { IsoDate } from "../model/dates.ts";
 import { OutputError } from "../model/failures.ts";
 import { lock } from "../lock/lock.ts";
 import { broughtBack, rebuiltAt, type Published } from "../rules/kept-builds.ts";
 import { expiredBy, isAfterToday, madeAfterToday } from "../rules/release-dates.ts";
+import { harvestAt } from "../sources/harvest.ts";
 import { runFallback } from "./fallback.ts";
 import { buildAt, kind, linkTarget, swapWithPrevious } from "./publish.ts";
 import { checkOutput } from "./publish-site.ts";
 
-/** What a kept build's own data publishes rebuilt at `today` (src/rules/kept-builds.ts); refused, changing nothing, when that data is not valid. */
+/**
+ * What a kept build's own data publishes rebuilt at `today` (src/rules/kept-builds.ts); a finder's, its kept harvest
+ * at `today`, which may still hold a review its partnership has taken down since. Refused, changing nothing, when that
+ * data is not valid.
+ */
 async function rebuiltListing({ folder, meta }: { folder: BuildFolder; meta: BuildMeta }, today: IsoDate): Promise<Published> {
   const kept = await readKeptInput(path.join(folder.input, "build-input.json"), "the previous build").catch((error: unknown) => {
     if (!(error instanceof KeptInputError)) throw error;
@@ -19,6 +26,9 @@ async function rebuiltListing({ folder, meta }: { folder: BuildFolder; meta: Bui
         `The live site stays as it is; to replace it, fix what is wrong in _data/ and build the site again (npm run nightly).`,
     );
   });
+  const harvest = await keptHarvest(folder.input);
+  // A finder copies no documents: its reviews are the harvest's, with every date applied again at today.
+  if (harvest) return { ids: finderCatalogue(harvestAt(harvest, today), kept.site, today).listed.map((review) => review.id), documents: [] };
   return rebuiltAt(kept.reviews, meta, today, kept.site);
 }
 
