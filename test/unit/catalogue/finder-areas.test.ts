@@ -11,34 +11,16 @@ import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import type { Harvest, SourceReport } from "../../../src/sources/harvest.ts";
 import type { SourceRecord } from "../../../src/sources/source-feed.ts";
 import { finderSite } from "../../helpers/finder.ts";
+import { sourceRecord } from "../../helpers/hand-made-feeds.ts";
 import { fixtureSite } from "../../helpers/site.ts";
 import type { Review } from "../../../src/model/review.ts";
 
 const site = { ...finderSite(), areas: {} } as unknown as SiteSettings;
 const HOSTILE_AREA = 'West <img src=x onerror=alert(1)> & "q"';
 
-function record(source: string, id: string, area: string, areaName: string, published = "2026-05-01"): SourceRecord {
-  const origin = `https://${source}.example.org`;
-  return {
-    id,
-    key: `${source}/${id}`,
-    source,
-    title: `Child ${id}`,
-    type: "CSPR",
-    typeName: "Child Safeguarding Practice Review",
-    area,
-    areaName,
-    status: "published",
-    statusText: "Published",
-    footnote: null,
-    published,
-    leaves: null,
-    themes: ["Neglect"],
-    summary: "",
-    pageUrl: `${origin}/reviews/${id}/`,
-    documents: [],
-  };
-}
+/** A record of `source` in the area `area` (named `areaName`), with no documents. */
+const record = (source: string, id: string, area: string, areaName: string, published = "2026-05-01"): SourceRecord =>
+  sourceRecord(source, id, { area, areaName, published, documents: [] });
 
 const report = (id: string, name: string): SourceReport => ({
   source: { id, name, feed: `https://${id}.example.org/reviews.json` },

@@ -8,35 +8,13 @@ import { reviewRecord } from "../../../src/catalogue/search-records.ts";
 import { templateData } from "../../../src/catalogue/template-data.ts";
 import type { SiteSettings } from "../../../src/model/site-settings.ts";
 import type { Harvest, SourceReport } from "../../../src/sources/harvest.ts";
-import type { SourceRecord } from "../../../src/sources/source-feed.ts";
 import { finderSite } from "../../helpers/finder.ts";
+import { sourceRecord } from "../../helpers/hand-made-feeds.ts";
 
 const site = { ...finderSite(), areas: {} } as unknown as SiteSettings;
 const HOSTILE = '<img src=x onerror=alert(1)> & "q" \'s';
 
-function record(source: string, id: string, fields: Partial<SourceRecord> = {}): SourceRecord {
-  const origin = `https://${source}.example.org`;
-  return {
-    id,
-    key: `${source}/${id}`,
-    source,
-    title: `Child ${id}`,
-    type: "CSPR",
-    typeName: "Child Safeguarding Practice Review",
-    area: "west",
-    areaName: "West",
-    status: "published",
-    statusText: "Published",
-    footnote: null,
-    published: "2026-05-01",
-    leaves: null,
-    themes: ["Neglect"],
-    summary: "",
-    pageUrl: `${origin}/reviews/${id}/`,
-    documents: [{ kind: "overview-report", title: "Overview report", url: `${origin}/reviews/${id}/o.pdf`, format: "PDF", bytes: 2048, pages: 4 }],
-    ...fields,
-  };
-}
+const record = sourceRecord;
 
 const report = (id: string, name: string, listed: number, state: SourceReport["state"] = "read"): SourceReport => ({
   source: { id, name, feed: `https://${id}.example.org/reviews.json` },
